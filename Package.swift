@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "convtutor",
+    products: [
+        .executable(name: "convtutor", targets: ["convtutor"]),
+        .library(name: "ConvCore", targets: ["ConvCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The mathematics: tensors, convolution, pooling, size arithmetic, traces. Foundation only.
+        .target(name: "ConvCore"),
+
+        // The executable: argument parsing and the `compute` calculator over ConvCore.
+        .executableTarget(
+            name: "convtutor",
+            dependencies: [
+                "ConvCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Helpers shared by the test targets (relative error, golden files, running the binary).
+        .target(name: "TestSupport", dependencies: ["ConvCore"], path: "Tests/TestSupport"),
+
+        .testTarget(
+            name: "ConvCoreTests",
+            dependencies: ["ConvCore", "TestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "convtutorTests",
+            dependencies: ["convtutor", "ConvCore", "TestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Why a convolution, pooling or size request cannot be computed.
+///
+/// Every case names the offending field (`field`) as the JSON requests and the command line spell
+/// it, and `description` says why in one sentence, with the numbers involved.
+public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// An integer parameter below its minimum: stride, dilation, kernel or groups < 1, padding < 0.
+    case tooSmall(field: String, axis: Axis?, value: Int, minimum: Int)
+    /// A parameter above `Limits.maxParameter`.
+    case tooBig(field: String, axis: Axis?, value: Int, maximum: Int)
+    /// The dilated kernel `D·(K−1)+1` does not fit in the padded input `H + 2P`.
+    case kernelLargerThanInput(field: String, axis: Axis, effectiveKernel: Int, paddedInput: Int)
+    /// `groups` does not divide a channel count.
+    case groupsDoNotDivide(channels: Int, of: String, groups: Int)
+    /// A tensor of the wrong rank.
+    case wrongRank(field: String, expected: [Int], got: Int)
+    /// A tensor whose extent on one axis disagrees with another tensor or parameter.
+    case shapeMismatch(field: String, axis: Int, expected: Int, got: Int, because: String)
+    /// A tensor with an axis of extent zero.
+    case empty(field: String)
+    /// `output_padding` outside `0 ..< max(stride, dilation)`.
+    case outputPaddingOutOfRange(axis: Axis, value: Int, stride: Int, dilation: Int)
+    /// Pooling padding larger than half the window.
+    case poolPaddingTooLarge(axis: Axis, padding: Int, kernel: Int)
+    /// A transposed convolution whose output would have no rows or columns.
+    case emptyOutput(field: String, axis: Axis, size: Int)
+    /// A tensor, or the work of a request, above the documented limits.
+    case tooLarge(field: String, what: String, amount: Double, limit: Int)
+    /// An index outside a tensor (for traces).
+    case indexOutOfRange(field: String, index: [Int], shape: [Int])
+
+    /// The request field the error is about, e.g. `"stride"` or `"w"`.
+    public var field: String {
+        switch self {
+        case .tooSmall(let field, _, _, _), .tooBig(let field, _, _, _),
+             .kernelLargerThanInput(let field, _, _, _), .wrongRank(let field, _, _),
+             .shapeMismatch(let field, _, _, _, _), .empty(let field), .emptyOutput(let field, _, _),
+             .tooLarge(let field, _, _, _), .indexOutOfRange(let field, _, _):
+            return field
+        case .groupsDoNotDivide:
+            return "groups"
+        case .outputPaddingOutOfRange:
+            return "output_padding"
+        case .poolPaddingTooLarge:
+            return "padding"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .tooSmall(field, axis, value, minimum):
+            return "\(field): \(Self.on(axis))must be at least \(minimum), got \(value)"
+        case let .tooBig(field, axis, value, maximum):
+            return "\(field): \(Self.on(axis))must be at most \(maximum), got \(value)"
+        case let .kernelLargerThanInput(field, axis, effectiveKernel, paddedInput):
+            return "\(field): effective kernel \(axis.rawValue) \(effectiveKernel) is larger than "
+                + "the padded input \(axis.rawValue) \(paddedInput)"
+        case let .groupsDoNotDivide(channels, of, groups):
+            return "groups: \(groups) does not divide the \(channels) \(of)"
+        case let .wrongRank(field, expected, got):
+            let ranks = expected.map { "\($0)-D" }.joined(separator: " or ")
+            return "\(field): expected a \(ranks) tensor, got \(got)-D"
+        case let .shapeMismatch(field, axis, expected, got, because):
+            return "\(field): shape[\(axis)] must be \(expected) (\(because)), got \(got)"
+        case let .empty(field):
+            return "\(field): every axis must have at least one element"
+        case let .outputPaddingOutOfRange(axis, value, stride, dilation):
+            return "output_padding: the \(axis.rawValue) \(value) must be at least 0 and smaller than "
+                + "stride (\(stride)) or dilation (\(dilation))"
+        case let .poolPaddingTooLarge(axis, padding, kernel):
+            return "padding: the \(axis.rawValue) \(padding) must be at most half the kernel "
+                + "(\(kernel)/2 = \(kernel / 2))"
+        case let .emptyOutput(field, axis, size):
+            return "\(field): the output \(axis.rawValue) would be \(size); it must be at least 1"
+        case let .tooLarge(field, what, amount, limit):
+            let size = amount < 1e15 ? String(Int(amount)) : String(format: "%.3g", amount)
+            return "\(field): \(what) \(size) exceeds the limit of \(limit)"
+        case let .indexOutOfRange(field, index, shape):
+            let i = index.map(String.init).joined(separator: ", ")
+            let s = shape.map(String.init).joined(separator: ", ")
+            return "\(field): index [\(i)] is outside the shape (\(s))"
+        }
+    }
+
+    private static func on(_ axis: Axis?) -> String {
+        axis.map { "the \($0.rawValue) " } ?? ""
+    }
+}

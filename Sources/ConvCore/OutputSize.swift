@@ -1,0 +1,89 @@
+/// Output-size arithmetic for one spatial axis, with the formula written out for learners.
+///
+/// Each function validates its arguments and throws a `ConvError` naming the field at fault.
+public enum OutputSize {
+    /// Convolution: `⌊(H + 2P − D·(K−1) − 1) / S⌋ + 1`.
+    ///
+    /// The floor drops the last, incomplete stride: a window that would stick out of the padded
+    /// input is never placed.
+    public static func convolution(
+        input: Int, kernel: Int, stride: Int = 1, padding: Int = 0, dilation: Int = 1,
+        axis: Axis? = nil
+    ) throws(ConvError) -> Int {
+        try checkCommon(input: input, kernel: kernel, stride: stride, padding: padding,
+                        dilation: dilation, axis: axis)
+        let effective = dilation * (kernel - 1) + 1
+        let padded = input + 2 * padding
+        guard effective <= padded else {
+            throw .kernelLargerThanInput(field: "kernel", axis: axis ?? .height,
+                                         effectiveKernel: effective, paddedInput: padded)
+        }
+        return (padded - effective) / stride + 1
+    }
+
+    /// Transposed convolution: `(H − 1)·S − 2P + D·(K−1) + OP + 1`, with `0 ≤ OP < max(S, D)`.
+    ///
+    /// It is the input size of a convolution whose output size is `H`; `OP` picks among the input
+    /// sizes that the convolution's floor maps to the same `H`.
+    public static func transposed(
+        input: Int, kernel: Int, stride: Int = 1, padding: Int = 0, outputPadding: Int = 0,
+        dilation: Int = 1, axis: Axis? = nil
+    ) throws(ConvError) -> Int {
+        try checkCommon(input: input, kernel: kernel, stride: stride, padding: padding,
+                        dilation: dilation, axis: axis)
+        guard outputPadding >= 0, outputPadding < max(stride, dilation) else {
+            throw .outputPaddingOutOfRange(axis: axis ?? .height, value: outputPadding,
+                                           stride: stride, dilation: dilation)
+        }
+        let size = (input - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1
+        guard size >= 1 else { throw .emptyOutput(field: "padding", axis: axis ?? .height, size: size) }
+        return size
+    }
+
+    /// Pooling: `⌊(H + 2P − K) / S⌋ + 1`, with padding at most half the window.
+    public static func pooling(
+        input: Int, kernel: Int, stride: Int, padding: Int = 0, axis: Axis? = nil
+    ) throws(ConvError) -> Int {
+        try checkCommon(input: input, kernel: kernel, stride: stride, padding: padding,
+                        dilation: 1, axis: axis)
+        guard padding <= kernel / 2 else {
+            throw .poolPaddingTooLarge(axis: axis ?? .height, padding: padding, kernel: kernel)
+        }
+        return try convolution(input: input, kernel: kernel, stride: stride, padding: padding,
+                               axis: axis)
+    }
+
+    private static func checkCommon(
+        input: Int, kernel: Int, stride: Int, padding: Int, dilation: Int, axis: Axis?
+    ) throws(ConvError) {
+        try Limits.check(input, field: "input", axis: axis, minimum: 1)
+        try Limits.check(kernel, field: "kernel", axis: axis, minimum: 1)
+        try Limits.check(stride, field: "stride", axis: axis, minimum: 1)
+        try Limits.check(padding, field: "padding", axis: axis, minimum: 0)
+        try Limits.check(dilation, field: "dilation", axis: axis, minimum: 1)
+    }
+
+    // MARK: - The formulas with today's numbers
+
+    /// `⌊(5 + 2·1 − 1·(3−1) − 1)/2⌋ + 1 = 3` for input 5, kernel 3, stride 2, padding 1.
+    public static func convolutionFormula(
+        input: Int, kernel: Int, stride: Int, padding: Int, dilation: Int, result: Int
+    ) -> String {
+        "⌊(\(input) + 2·\(padding) − \(dilation)·(\(kernel)−1) − 1)/\(stride)⌋ + 1 = \(result)"
+    }
+
+    /// `(3−1)·2 − 2·1 + 1·(3−1) + 1 + 1 = 6` for input 3, kernel 3, stride 2, padding 1, OP 1.
+    public static func transposedFormula(
+        input: Int, kernel: Int, stride: Int, padding: Int, outputPadding: Int, dilation: Int,
+        result: Int
+    ) -> String {
+        "(\(input)−1)·\(stride) − 2·\(padding) + \(dilation)·(\(kernel)−1) + \(outputPadding) + 1 = \(result)"
+    }
+
+    /// `⌊(4 + 2·0 − 2)/2⌋ + 1 = 2` for input 4, window 2, stride 2.
+    public static func poolingFormula(
+        input: Int, kernel: Int, stride: Int, padding: Int, result: Int
+    ) -> String {
+        "⌊(\(input) + 2·\(padding) − \(kernel))/\(stride)⌋ + 1 = \(result)"
+    }
+}

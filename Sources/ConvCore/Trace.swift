@@ -1,0 +1,88 @@
+/// One value read from a tensor while computing a cell: which tensor, where, and what it held.
+public struct Factor: Equatable, Sendable {
+    /// The tensor's name as the maths writes it: `x`, `w`, `b`, `dOut`, `a`, `v`.
+    public var tensor: String
+    /// The index in the tensor's own (unpadded) coordinates; outside the tensor when `inPadding`.
+    public var index: [Int]
+    /// The value used: the element, or the padding value (0, or −∞ for max pooling).
+    public var value: Double
+    /// True when `index` falls in the padding around the tensor.
+    public var inPadding: Bool
+
+    public init(tensor: String, index: [Int], value: Double, inPadding: Bool = false) {
+        self.tensor = tensor
+        self.index = index
+        self.value = value
+        self.inPadding = inPadding
+    }
+}
+
+/// One term of a cell: a product of factors (one factor for sums and pooling, two for
+/// convolution), e.g. `x[0,0,1,2] · w[0,0,0,1]`.
+public struct Term: Equatable, Sendable {
+    public var factors: [Factor]
+
+    public init(_ factors: [Factor]) {
+        self.factors = factors
+    }
+
+    /// The product of the factors' values, in order.
+    public var product: Double {
+        factors.dropFirst().reduce(factors.first?.value ?? 1) { $0 * $1.value }
+    }
+}
+
+/// How a cell combines its terms.
+public enum Reduction: Equatable, Sendable {
+    /// `Σ products (+ bias)`.
+    case sum
+    /// `max values`; the trace marks which term won.
+    case max
+    /// `(Σ values) / divisor`.
+    case average(divisor: Int)
+}
+
+/// The complete arithmetic of one cell: every term, in the order the compute core added them.
+///
+/// Built by the same loop that computes the cell, so `recomputed()` equals `value` exactly.
+public struct Trace: Equatable, Sendable {
+    /// The tensor the cell belongs to: `out`, `dx`, `dw` or `db`.
+    public var tensor: String
+    /// The cell's index in that tensor.
+    public var index: [Int]
+    public var reduction: Reduction
+    public var terms: [Term]
+    /// The bias added once at the end of a convolution cell, if the convolution has one.
+    public var bias: Factor?
+    /// For `.max`, the position in `terms` of the first maximum in row-major order.
+    public var selected: Int?
+    /// The cell's value as the compute core computed it.
+    public var value: Double
+
+    public init(
+        tensor: String, index: [Int], reduction: Reduction, terms: [Term],
+        bias: Factor? = nil, selected: Int? = nil, value: Double
+    ) {
+        self.tensor = tensor
+        self.index = index
+        self.reduction = reduction
+        self.terms = terms
+        self.bias = bias
+        self.selected = selected
+        self.value = value
+    }
+
+    /// The cell recomputed from the listed terms alone, with the core's own summation.
+    public func recomputed() -> Double {
+        switch reduction {
+        case .sum, .average:
+            var total = Accumulator()
+            for term in terms { total.add(term.product) }
+            if let bias { total.add(bias.value) }
+            if case .average(let divisor) = reduction { return total.value / Double(divisor) }
+            return total.value
+        case .max:
+            return terms.map(\.product).reduce(-Double.infinity) { Pool2D.isGreater($1, than: $0) ? $1 : $0 }
+        }
+    }
+}

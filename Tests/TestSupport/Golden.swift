@@ -1,0 +1,79 @@
+import ConvCore
+import Foundation
+
+/// A tensor as the golden files store it: `{"shape": [...], "data": [flat row-major]}`.
+public struct GoldenTensor: Decodable, Sendable {
+    public let shape: [Int]
+    public let data: [Double]
+
+    public var tensor: Tensor { Tensor(shape: shape, data: data) }
+}
+
+/// One case of `conv2d.json` or `conv_transpose2d.json`.
+public struct GoldenConvCase: Decodable, Sendable, CustomStringConvertible {
+    public let name: String
+    public let x: GoldenTensor
+    public let w: GoldenTensor
+    public let b: [Double]?
+    public let stride: [Int]
+    public let padding: [Int]
+    public let dilation: [Int]
+    public let groups: Int
+    public let output_padding: [Int]?
+    public let out: GoldenTensor
+    public let dout: GoldenTensor
+    public let dx: GoldenTensor
+    public let dw: GoldenTensor
+    public let db: [Double]
+
+    public var options: Conv2DOptions {
+        Conv2DOptions(stride: Pair(stride[0], stride[1]), padding: Pair(padding[0], padding[1]),
+                      dilation: Pair(dilation[0], dilation[1]), groups: groups)
+    }
+
+    public var bias: Tensor? { b.map { Tensor($0) } }
+    public var description: String { name }
+}
+
+/// One case of `pool2d.json`.
+public struct GoldenPoolCase: Decodable, Sendable, CustomStringConvertible {
+    public let name: String
+    public let kind: String
+    public let x: GoldenTensor
+    public let kernel: [Int]
+    public let stride: [Int]
+    public let padding: [Int]
+    public let out: GoldenTensor
+    public let dout: GoldenTensor
+    public let dx: GoldenTensor
+    public var description: String { name }
+}
+
+/// One case of `conv1d.json`.
+public struct GoldenConv1DCase: Decodable, Sendable, CustomStringConvertible {
+    public let name: String
+    public let op: String
+    public let mode: String
+    public let a: [Double]
+    public let v: [Double]
+    public let out: [Double]
+    public var description: String { name }
+}
+
+private struct GoldenFile<Case: Decodable>: Decodable {
+    let cases: [Case]
+}
+
+/// Reads the cases of a golden file in `Tests/ConvCoreTests/Golden/`.
+public func goldenCases<Case: Decodable>(_ file: String, as: Case.Type = Case.self) -> [Case] {
+    let url = packageRoot.appendingPathComponent("Tests/ConvCoreTests/Golden/\(file)")
+    do {
+        return try JSONDecoder().decode(GoldenFile<Case>.self, from: Data(contentsOf: url)).cases
+    } catch {
+        fatalError("cannot read golden file \(url.path): \(error)")
+    }
+}
+
+/// The package's root folder, found from this source file's location.
+public let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
