@@ -45,6 +45,17 @@ public enum Conv1D {
         }
     }
 
+    /// The length formula with today's numbers: `3 + 3 − 1 = 5`, `max(5, 3) = 5`,
+    /// `max(5, 3) − min(5, 3) + 1 = 3`.
+    public static func lengthFormula(_ m: Int, _ n: Int, mode: Mode) -> String {
+        let result = outputLength(m, n, mode: mode)
+        switch mode {
+        case .full: return "\(m) + \(n) − 1 = \(result)"
+        case .same: return "max(\(m), \(n)) = \(result)"
+        case .valid: return "max(\(m), \(n)) − min(\(m), \(n)) + 1 = \(result)"
+        }
+    }
+
     /// NumPy's algorithm: slide the shorter array `s` (length `n`) along the longer `l`,
     /// `raw[k] = Σ_j l[k − left + j] · s[j]`, where `left` is how far `s` starts before `l`
     /// (`n−1` for full, `n/2` for same, 0 for valid). Convolution first reverses `v`; correlation

@@ -26,6 +26,12 @@ public struct Conv2DGeometry: Equatable, Sendable {
     /// Filters in one group, `F/G`.
     public var filtersPerGroup: Int { filters / groups }
 
+    /// The hyper-parameters as options again.
+    public var options: Conv2DOptions {
+        Conv2DOptions(stride: stride, padding: padding, dilation: dilation, groups: groups,
+                      convention: flipsKernel ? .convolution : .crossCorrelation)
+    }
+
     public var xShape: [Int] { [batch, inChannels, input.h, input.w] }
     public var wShape: [Int] { [filters, channelsPerGroup, kernel.h, kernel.w] }
     public var outShape: [Int] { [batch, filters, output.h, output.w] }

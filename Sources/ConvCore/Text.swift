@@ -43,35 +43,35 @@ public enum Text {
     }
 
     /// The arithmetic of a trace on one line: `out[0,0,1,2] = 1×0 + 2×1 + 0×(-1) + 0.5 = 2.5`,
-    /// `out[0,0,0,0] = max(1, 2, 5, 6) = 6`, `out[0,0,0,0] = (1 + 2 + 5 + 6)/4 = 3.5`.
+    /// `out[0,0,0,0] = max(1, 2, 5, 6) = 6`, `out[0,0,0,0] = (1 + 2 + 5 + 6)/4 = 3.5`;
+    /// a cell no term reaches reads `dx[0,0,0,1] = 0 (no terms)`.
     public static func equation(_ trace: Trace) -> String {
-        let terms = trace.terms.map { term in
-            term.factors.map { operand($0.value) }.joined(separator: "×")
-        }
-        let value = number(trace.value)
-        var rhs: String
+        let lhs = cell(trace.tensor, trace.index)
+        if trace.terms.isEmpty && trace.bias == nil { return "\(lhs) = 0 (no terms)" }
+        // Negative operands of sums are parenthesized so that + and × read clearly.
+        let terms = trace.terms.map { $0.factors.map { operand($0.value) }.joined(separator: "×") }
+        let rhs: String
         switch trace.reduction {
         case .sum:
-            var parts = terms
-            if let bias = trace.bias { parts.append(operand(bias.value)) }
-            rhs = parts.isEmpty ? "0" : parts.joined(separator: " + ")
+            rhs = (terms + (trace.bias.map { [operand($0.value)] } ?? [])).joined(separator: " + ")
         case .max:
-            rhs = "max(\(terms.joined(separator: ", ")))"
+            rhs = "max(\(trace.terms.map { number($0.product) }.joined(separator: ", ")))"
         case .average(let divisor):
-            rhs = "(\(terms.isEmpty ? "0" : terms.joined(separator: " + ")))/\(divisor)"
+            rhs = "(\(terms.joined(separator: " + ")))/\(divisor)"
         }
-        return "\(cell(trace.tensor, trace.index)) = \(rhs) = \(value)"
+        return "\(lhs) = \(rhs) = \(number(trace.value))"
     }
 
-    /// One line per term, naming every factor and its index, e.g.
-    /// `x[0,0,-1,0] = 0 (padding) × w[0,0,0,0] = 1  →  0`; the chosen maximum is marked `← max`.
+    /// One line per term, naming every factor, then its values and the product, e.g.
+    /// `x[0,0,1,5] × w[0,0,0,2] = 0 (padding) × 3 = 0`; the chosen maximum is marked `← max`.
     public static func termLines(_ trace: Trace) -> [String] {
         var lines = trace.terms.enumerated().map { k, term in
-            let factors = term.factors.map { f in
-                "\(cell(f.tensor, f.index)) = \(number(f.value))\(f.inPadding ? " (padding)" : "")"
+            let names = term.factors.map { cell($0.tensor, $0.index) }.joined(separator: " × ")
+            let values = term.factors.map { f in
+                (term.factors.count == 1 ? number(f.value) : operand(f.value)) + (f.inPadding ? " (padding)" : "")
             }.joined(separator: " × ")
-            let result = term.factors.count > 1 ? "  →  \(number(term.product))" : ""
-            return factors + result + (trace.selected == k ? "  ← max" : "")
+            let product = term.factors.count > 1 ? " = \(number(term.product))" : ""
+            return "\(names) = \(values)\(product)" + (trace.selected == k ? "  ← max" : "")
         }
         if let bias = trace.bias {
             lines.append("\(cell(bias.tensor, bias.index)) = \(number(bias.value)) (bias)")

@@ -6,5 +6,5 @@ struct Convtutor: ParsableCommand {
         commandName: "convtutor",
         abstract: "An interactive terminal tutor for convolution as used in deep learning.",
         version: "0.1.0",
-        subcommands: [])
+        subcommands: [Compute.self])
 }

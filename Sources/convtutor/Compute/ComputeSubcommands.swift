@@ -1,0 +1,380 @@
+import ArgumentParser
+import ConvCore
+
+/// Prints report lines to standard output.
+private func emit(_ lines: [String]) {
+    print(lines.joined(separator: "\n"))
+}
+
+// MARK: - 1-D
+
+/// Shared by `conv1d` and `correlate1d`.
+struct Conv1DArguments: ParsableArguments {
+    @Option(name: .customLong("a"), help: "The first array, e.g. \"1 2 3\" (default: --length values).")
+    var aText: String?
+
+    @Option(name: .customLong("v"), help: "The second array, e.g. \"1 0 -1\" (default: --kernel values).")
+    var vText: String?
+
+    @Option(help: "Length of a generated first array.")
+    var length = 5
+
+    @Option(help: "Length of a generated second array.")
+    var kernel = 3
+
+    @Option(help: "Output mode: full, same or valid.")
+    var mode: Conv1D.Mode = .full
+
+    @Option(help: "Show the arithmetic of output k.")
+    var cell: Int?
+
+    @OptionGroup var values: ValueOptions
+
+    func run(_ operation: Conv1D.Operation) throws {
+        let made = values.fill.fill([[length], [kernel]])
+        let a = try aText.map { try TensorArgument.parse($0, field: "a").data } ?? made[0].data
+        let v = try vText.map { try TensorArgument.parse($0, field: "v").data } ?? made[1].data
+        let out = operation == .convolve
+            ? try Conv1D.convolve(a, v, mode: mode)
+            : try Conv1D.correlate(a, v, mode: mode)
+        let function = operation == .convolve ? "numpy.convolve" : "numpy.correlate"
+        var lines = [
+            "\(operation == .convolve ? "conv1d" : "correlate1d")  a (\(a.count))  v (\(v.count))  mode \(mode.rawValue)  →  out (\(out.count))",
+            "output length (\(mode.rawValue)): \(Conv1D.lengthFormula(a.count, v.count, mode: mode))",
+            "NumPy: \(function)(a, v, mode=\"\(mode.rawValue)\")",
+            "",
+        ]
+        lines += Report.vector("a", Tensor(a)) .dropLast() + Report.vector("v", Tensor(v)).dropLast()
+            + Report.vector("out", Tensor(out))
+        if let cell {
+            lines += Report.cell(try Conv1D.trace(operation, a, v, mode: mode, at: cell))
+        }
+        emit(lines)
+    }
+}
+
+extension Conv1D.Mode: ExpressibleByArgument {}
+extension Convention: ExpressibleByArgument {}
+extension Conv2D.Gradient: ExpressibleByArgument {}
+
+struct Conv1DCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conv1d", abstract: "1-D convolution, as numpy.convolve(a, v, mode).")
+    @OptionGroup var arguments: Conv1DArguments
+    func run() throws { try arguments.run(.convolve) }
+}
+
+struct Correlate1DCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "correlate1d", abstract: "1-D correlation, as numpy.correlate(a, v, mode).")
+    @OptionGroup var arguments: Conv1DArguments
+    func run() throws { try arguments.run(.correlate) }
+}
+
+// MARK: - 2-D convolution
+
+struct Conv2DCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conv2d", abstract: "2-D convolution (cross-correlation, as PyTorch's conv2d).")
+    @OptionGroup var arguments: Conv2DArguments
+    @Option(help: "cross-correlation (deep learning's convolution) or convolution (kernel flipped).")
+    var convention: Convention = .crossCorrelation
+    @OptionGroup var cell: CellOption
+
+    func run() throws {
+        let layer = try Self.layer(arguments, convention: convention, extraShapes: []).layer
+        var lines = Self.header("conv2d", layer, convention: convention)
+        lines += Report.grids("x", layer.x) + Report.grids("w", layer.w)
+        if let b = layer.b { lines += Report.vector("b", b) }
+        lines += Report.grids("out", layer.forward())
+        if let index = try cell.index(in: layer.geometry.outShape) {
+            lines += Report.cell(try layer.traceOutput(index))
+        }
+        emit(lines)
+    }
+
+    /// Builds the layer from the arguments, generating values for tensors not typed in, plus
+    /// more tensors shaped by the layer's geometry (e.g. `dOut`).
+    static func layer(
+        _ a: Conv2DArguments, convention: Convention, extraShapes: [(field: String, text: String?)]
+    ) throws -> (layer: Conv2D, extra: [Tensor]) {
+        let options = a.options(convention: convention)
+        let xShape = try a.xShape()
+        let wShape = try a.wShape(filters: a.filters, kernelChannels: xShape[1] / max(a.groups, 1))
+        let geometry = try Conv2DGeometry(xShape: xShape, wShape: wShape, options: options)
+        var specs: [(field: String, shape: [Int], text: String?)] = [("x", xShape, a.xText), ("w", wShape, a.wText)]
+        specs += extraShapes.map { ($0.field, geometry.outShape, $0.text) }
+        if a.hasBias { specs.append(("b", [wShape[0]], a.bText)) }
+        let t = try a.tensors(specs)
+        let layer = try Conv2D(x: t[0], w: t[1], b: a.hasBias ? t.last : nil, options: options)
+        return (layer, Array(t[2..<2 + extraShapes.count]))
+    }
+
+    static func header(_ name: String, _ layer: Conv2D, convention: Convention) -> [String] {
+        let g = layer.geometry
+        var lines = ["\(name)  x \(Report.shape(g.xShape))  w \(Report.shape(g.wShape))  \(Report.options(layer.geometry.options))  →  out \(Report.shape(g.outShape))"]
+        if convention == .convolution {
+            lines.append("true convolution: the kernel is flipped in both axes before sliding")
+        }
+        lines += Report.convolutionSizes(g)
+        lines.append(Report.pytorch("conv2d", g.options, extra: layer.b == nil ? [] : ["bias=b"])
+            + (convention == .convolution ? "  with w flipped: w.flip(-2, -1)" : ""))
+        return lines + [""]
+    }
+}
+
+struct Conv2DBackwardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conv2d-backward", abstract: "Gradients dx, dw, db of conv2d given dOut.",
+        aliases: ["conv2d_backward"])
+    @OptionGroup var arguments: Conv2DArguments
+    @Option(help: "cross-correlation (deep learning's convolution) or convolution (kernel flipped).")
+    var convention: Convention = .crossCorrelation
+    @Option(name: .customLong("dout"), help: "Upstream gradient values, same forms as --x (default: --values).")
+    var dOutText: String?
+    @OptionGroup var cell: CellOption
+    @Option(help: "Which gradient --cell is in: dx, dw or db.")
+    var of: Conv2D.Gradient = .dx
+
+    func run() throws {
+        let (layer, extra) = try Conv2DCommand.layer(arguments, convention: convention, extraShapes: [("dout", dOutText)])
+        let dOut = extra[0]
+        let g = try layer.backward(dOut)
+        var lines = Conv2DCommand.header("conv2d-backward", layer, convention: convention)
+        lines += Report.grids("x", layer.x) + Report.grids("w", layer.w) + Report.grids("dOut", dOut)
+        lines += Report.grids("dx", g.dx) + Report.grids("dw", g.dw) + Report.vector("db", g.db)
+        let shapes: [Conv2D.Gradient: [Int]] = [.dx: g.dx.shape, .dw: g.dw.shape, .db: g.db.shape]
+        if let index = try cell.index(in: shapes[of]!) {
+            lines += Report.cell(try layer.traceGradient(of, at: index, dOut: dOut))
+        }
+        emit(lines)
+    }
+}
+
+// MARK: - Transposed convolution
+
+/// Shared by `conv-transpose2d` and its backward.
+struct TransposedArguments: ParsableArguments {
+    @OptionGroup var conv: Conv2DArguments
+    @Option(help: "Extra rows/columns added to one side of the output: OP or OPHxOPW, below max(stride, dilation).")
+    var outputPadding = Dims([0])
+
+    /// The layer, plus more tensors shaped like its output (e.g. `dOut`).
+    func layer(extra: [(field: String, text: String?)]) throws -> (layer: ConvTranspose2D, extra: [Tensor]) {
+        let options = conv.options()
+        let xShape = try conv.xShape()
+        let wShape = try conv.wShape(filters: xShape[1], kernelChannels: conv.filters / max(conv.groups, 1))
+        let shapes = try ConvTranspose2D(
+            x: Tensor(shape: xShape), w: Tensor(shape: wShape), options: options,
+            outputPadding: outputPadding.pair)
+        var specs: [(field: String, shape: [Int], text: String?)] = [("x", xShape, conv.xText), ("w", wShape, conv.wText)]
+        specs += extra.map { ($0.field, shapes.geometry.xShape, $0.text) }
+        if conv.hasBias { specs.append(("b", [shapes.geometry.inChannels], conv.bText)) }
+        let t = try conv.tensors(specs)
+        let layer = try ConvTranspose2D(x: t[0], w: t[1], b: conv.hasBias ? t.last : nil, options: options,
+                                        outputPadding: outputPadding.pair)
+        return (layer, Array(t[2..<2 + extra.count]))
+    }
+
+    func header(_ name: String, _ t: ConvTranspose2D) -> [String] {
+        let g = t.geometry
+        var options = Report.options(g.options)
+        if t.outputPadding != Pair(0) { options += "  output_padding \(t.outputPadding)" }
+        var lines = ["\(name)  x \(Report.shape(g.outShape))  w \(Report.shape(t.w.shape))  \(options)  →  out \(Report.shape(g.xShape))"]
+        lines += Report.transposedSizes(t)
+        var extra = t.outputPadding == Pair(0) ? [] : ["output_padding=\(Report.tuple(t.outputPadding))"]
+        if t.b != nil { extra.append("bias=b") }
+        lines.append(Report.pytorch("conv_transpose2d", g.options, extra: extra))
+        return lines + [""]
+    }
+}
+
+struct ConvTranspose2DCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conv-transpose2d",
+        abstract: "Transposed 2-D convolution (PyTorch's conv_transpose2d): each input cell scatters a copy of the kernel.",
+        aliases: ["conv_transpose2d"])
+    @OptionGroup var arguments: TransposedArguments
+    @OptionGroup var cell: CellOption
+
+    func run() throws {
+        let layer = try arguments.layer(extra: []).layer
+        var lines = arguments.header("conv-transpose2d", layer)
+        lines += Report.grids("x", layer.x) + Report.grids("w", layer.w)
+        if let b = layer.b { lines += Report.vector("b", b) }
+        lines += Report.grids("out", layer.forward())
+        if let index = try cell.index(in: layer.geometry.xShape) {
+            lines += Report.cell(try layer.traceOutput(index))
+        }
+        emit(lines)
+    }
+}
+
+struct ConvTranspose2DBackwardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conv-transpose2d-backward", abstract: "Gradients dx, dw, db of conv-transpose2d given dOut.",
+        aliases: ["conv_transpose2d_backward"])
+    @OptionGroup var arguments: TransposedArguments
+    @Option(name: .customLong("dout"), help: "Upstream gradient values, same forms as --x (default: --values).")
+    var dOutText: String?
+    @OptionGroup var cell: CellOption
+    @Option(help: "Which gradient --cell is in: dx, dw or db.")
+    var of: Conv2D.Gradient = .dx
+
+    func run() throws {
+        let (layer, extra) = try arguments.layer(extra: [("dout", dOutText)])
+        let dOut = extra[0]
+        let g = try layer.backward(dOut)
+        var lines = arguments.header("conv-transpose2d-backward", layer)
+        lines += Report.grids("x", layer.x) + Report.grids("w", layer.w) + Report.grids("dOut", dOut)
+        lines += Report.grids("dx", g.dx) + Report.grids("dw", g.dw) + Report.vector("db", g.db)
+        let shapes: [Conv2D.Gradient: [Int]] = [.dx: g.dx.shape, .dw: g.dw.shape, .db: g.db.shape]
+        if let index = try cell.index(in: shapes[of]!) {
+            lines += Report.cell(try layer.traceGradient(of, at: index, dOut: dOut))
+        }
+        emit(lines)
+    }
+}
+
+// MARK: - Pooling
+
+/// Shared by the four pooling commands.
+struct PoolArguments: ParsableArguments {
+    @Option(help: "Input size: HxW, CxHxW or NxCxHxW.")
+    var input = Dims([4, 4])
+
+    @Option(help: "Window size: K or KHxKW.")
+    var kernel = Dims([2])
+
+    @Option(help: "Stride: S or SHxSW (default: the window size).")
+    var stride: Dims?
+
+    @Option(help: "Padding on each side, at most half the window: P or PHxPW.")
+    var padding = Dims([0])
+
+    @Option(name: .customLong("x"), help: "Input values, e.g. \"1 2; 3 4\" or a JSON nested array.")
+    var xText: String?
+
+    @Option(name: .customLong("dout"), help: "Upstream gradient values (backward only; default: --values).")
+    var dOutText: String?
+
+    @OptionGroup var values: ValueOptions
+    @OptionGroup var cell: CellOption
+
+    func run(_ kind: Pool2D.Kind, backward: Bool) throws {
+        let name = "\(kind.rawValue)pool2d\(backward ? "-backward" : "")"
+        var xShape: [Int]
+        if let xText {
+            xShape = try TensorArgument.batched(TensorArgument.parse(xText, field: "x"), field: "x").shape
+        } else {
+            switch input.values.count {
+            case 1, 2: xShape = [1, 1, input.pair.h, input.pair.w]
+            case 3: xShape = [1] + input.values
+            default: xShape = input.values
+            }
+        }
+        let shapes = try Pool2D(kind, x: Tensor(shape: xShape), kernel: kernel.pair, stride: stride?.pair,
+                                padding: padding.pair)
+        let made = values.fill.fill([xShape, shapes.outShape])
+        let x = try xText.map { try TensorArgument.batched(TensorArgument.parse($0, field: "x"), field: "x") } ?? made[0]
+        let pool = try Pool2D(kind, x: x, kernel: kernel.pair, stride: stride?.pair, padding: padding.pair)
+        var lines = ["\(name)  x \(Report.shape(x.shape))  kernel \(pool.kernel)  stride \(pool.stride)  padding \(pool.padding)  →  out \(Report.shape(pool.outShape))"]
+        lines += Report.sizeLines { axis in
+            OutputSize.poolingFormula(input: x.shape[axis == .height ? 2 : 3], kernel: pool.kernel[axis],
+                                      stride: pool.stride[axis], padding: pool.padding[axis], result: pool.output[axis])
+        }
+        var call = "x, kernel_size=\(Report.tuple(pool.kernel))"
+        if pool.stride != pool.kernel { call += ", stride=\(Report.tuple(pool.stride))" }
+        if pool.padding != Pair(0) { call += ", padding=\(Report.tuple(pool.padding))" }
+        lines += ["PyTorch: torch.nn.functional.\(kind == .max ? "max" : "avg")_pool2d(\(call))", ""]
+        lines += Report.grids("x", x) + Report.grids("out", pool.forward())
+        if backward {
+            let dOut = try dOutText.map { try TensorArgument.batched(TensorArgument.parse($0, field: "dout"), field: "dout") } ?? made[1]
+            lines += Report.grids("dOut", dOut) + Report.grids("dx", try pool.backward(dOut))
+            if let index = try cell.index(in: x.shape) {
+                lines += Report.cell(try pool.traceGradient(at: index, dOut: dOut))
+            }
+        } else if let index = try cell.index(in: pool.outShape) {
+            lines += Report.cell(try pool.traceOutput(index))
+        }
+        emit(lines)
+    }
+}
+
+struct MaxPool2DCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "maxpool2d", abstract: "Max pooling (PyTorch's max_pool2d).")
+    @OptionGroup var arguments: PoolArguments
+    func run() throws { try arguments.run(.max, backward: false) }
+}
+
+struct AvgPool2DCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "avgpool2d", abstract: "Average pooling (PyTorch's avg_pool2d, padding counted).")
+    @OptionGroup var arguments: PoolArguments
+    func run() throws { try arguments.run(.average, backward: false) }
+}
+
+struct MaxPool2DBackwardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "maxpool2d-backward", abstract: "dx of max pooling: each dOut goes to its window's first maximum.",
+        aliases: ["maxpool2d_backward"])
+    @OptionGroup var arguments: PoolArguments
+    func run() throws { try arguments.run(.max, backward: true) }
+}
+
+struct AvgPool2DBackwardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "avgpool2d-backward", abstract: "dx of average pooling: each dOut is spread evenly over its window.",
+        aliases: ["avgpool2d_backward"])
+    @OptionGroup var arguments: PoolArguments
+    func run() throws { try arguments.run(.average, backward: true) }
+}
+
+// MARK: - Sizes
+
+struct OutputSizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "output-size", abstract: "The output size of a convolution, transposed convolution or pooling, with the formula.",
+        aliases: ["output_size"])
+
+    @Option(help: "Input size: H or HxW.")
+    var input: Dims
+    @Option(help: "Kernel size: K or KHxKW.")
+    var kernel: Dims
+    @Option(help: "Stride: S or SHxSW (pooling's default: the kernel).")
+    var stride: Dims?
+    @Option(help: "Padding: P or PHxPW.")
+    var padding = Dims([0])
+    @Option(help: "Dilation: D or DHxDW.")
+    var dilation = Dims([1])
+    @Flag(help: "A transposed convolution.")
+    var transposed = false
+    @Option(help: "Output padding of a transposed convolution.")
+    var outputPadding = Dims([0])
+    @Flag(help: "Pooling (no dilation; stride defaults to the window).")
+    var pool = false
+
+    func run() throws {
+        guard !(transposed && pool) else { throw ValidationError("--transposed and --pool exclude each other") }
+        var lines: [String] = []
+        for axis in Axis.allCases {
+            let (i, k, p, d) = (input.pair[axis], kernel.pair[axis], padding.pair[axis], dilation.pair[axis])
+            let label = axis == .height ? "height" : "width "
+            if pool {
+                let s = (stride ?? kernel).pair[axis]
+                let out = try OutputSize.pooling(input: i, kernel: k, stride: s, padding: p, axis: axis)
+                lines.append("\(label): \(OutputSize.poolingFormula(input: i, kernel: k, stride: s, padding: p, result: out))")
+            } else if transposed {
+                let (s, op) = ((stride ?? Dims([1])).pair[axis], outputPadding.pair[axis])
+                let out = try OutputSize.transposed(input: i, kernel: k, stride: s, padding: p, outputPadding: op, dilation: d, axis: axis)
+                lines.append("\(label): \(OutputSize.transposedFormula(input: i, kernel: k, stride: s, padding: p, outputPadding: op, dilation: d, result: out))")
+            } else {
+                let s = (stride ?? Dims([1])).pair[axis]
+                let out = try OutputSize.convolution(input: i, kernel: k, stride: s, padding: p, dilation: d, axis: axis)
+                lines.append("\(label): \(OutputSize.convolutionFormula(input: i, kernel: k, stride: s, padding: p, dilation: d, result: out))")
+            }
+        }
+        emit(lines)
+    }
+}
