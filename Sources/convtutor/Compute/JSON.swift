@@ -102,8 +102,9 @@ struct JSONParser {
     }
 
     private mutating func literal(_ word: String, _ value: JSON) throws(JSONSyntaxError) -> JSON {
+        let start = position
         for b in word.utf8 {
-            guard current == b else { throw error("expected '\(word)'") }
+            guard current == b else { throw JSONSyntaxError(column: start + 1, message: "expected '\(word)'") }
             position += 1
         }
         return value
@@ -245,7 +246,7 @@ struct JSONParser {
             guard let scalar = UnicodeScalar(unit) else { throw error("lone surrogate") }
             return scalar
         default:
-            position -= 1
+            position -= 2  // point at the backslash
             throw error("invalid escape '\\\(Character(UnicodeScalar(b)))'")
         }
     }

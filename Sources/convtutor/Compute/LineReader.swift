@@ -29,7 +29,7 @@ struct LineReader {
     mutating func next() -> Line? {
         var skipped = 0
         while true {
-            if let newline = buffer[max(start, scanned)...].firstIndex(of: 0x0A) {
+            if let newline = buffer[min(max(start, scanned), buffer.count)...].firstIndex(of: 0x0A) {
                 var end = newline
                 let length = newline - start
                 if end > start, buffer[end - 1] == 0x0D { end -= 1 }
@@ -50,6 +50,7 @@ struct LineReader {
                 let rest = Array(buffer[start...])
                 buffer.removeAll()
                 start = 0
+                scanned = 0
                 return skipped > 0 ? .tooLong(bytes: skipped + rest.count) : .text(rest)
             }
             fill()

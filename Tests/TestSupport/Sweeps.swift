@@ -1,0 +1,232 @@
+import ConvCore
+
+// Configurations shared by the finite-difference and trace tests: a few chosen by hand to cover
+// each feature on purpose, then more drawn from a seed. Every case is small (a few hundred
+// elements at most) so that checking every cell, or every finite difference, stays fast.
+
+/// One 2-D convolution: shapes, options, whether it has a bias, and the seed of its values.
+public struct ConvCase: Sendable, CustomStringConvertible {
+    public let xShape: [Int]
+    public let wShape: [Int]
+    public let options: Conv2DOptions
+    public let hasBias: Bool
+    public let seed: UInt64
+
+    public init(x: [Int], w: [Int], stride: Pair = Pair(1), padding: Pair = Pair(0),
+                dilation: Pair = Pair(1), groups: Int = 1,
+                convention: Convention = .crossCorrelation, bias: Bool = true, seed: UInt64 = 1) {
+        xShape = x
+        wShape = w
+        options = Conv2DOptions(stride: stride, padding: padding, dilation: dilation,
+                                groups: groups, convention: convention)
+        hasBias = bias
+        self.seed = seed
+    }
+
+    public var description: String {
+        "x\(xShape) w\(wShape) s\(options.stride) p\(options.padding) d\(options.dilation) "
+            + "g\(options.groups) \(options.convention.rawValue)\(hasBias ? " +b" : "")"
+    }
+
+    /// The same case under the other convention.
+    public var flipped: ConvCase {
+        ConvCase(x: xShape, w: wShape, stride: options.stride, padding: options.padding,
+                 dilation: options.dilation, groups: options.groups,
+                 convention: options.convention == .convolution ? .crossCorrelation : .convolution,
+                 bias: hasBias, seed: seed)
+    }
+
+    /// The layer with seeded values in `[-1, 1)`, and a seeded upstream gradient `dOut`.
+    public func make() throws(ConvError) -> (layer: Conv2D, dOut: Tensor) {
+        var random = SeededRandom(seed: seed)
+        let x = randomTensor(xShape, &random)
+        let w = randomTensor(wShape, &random)
+        let b = hasBias ? randomTensor([wShape[0]], &random) : nil
+        let layer = try Conv2D(x: x, w: w, b: b, options: options)
+        return (layer, randomTensor(layer.geometry.outShape, &random))
+    }
+}
+
+/// One transposed 2-D convolution.
+public struct TransposedCase: Sendable, CustomStringConvertible {
+    public let xShape: [Int]
+    public let wShape: [Int]
+    public let options: Conv2DOptions
+    public let outputPadding: Pair
+    public let hasBias: Bool
+    public let seed: UInt64
+
+    public init(x: [Int], w: [Int], stride: Pair = Pair(1), padding: Pair = Pair(0),
+                dilation: Pair = Pair(1), groups: Int = 1, outputPadding: Pair = Pair(0),
+                bias: Bool = true, seed: UInt64 = 1) {
+        xShape = x
+        wShape = w
+        options = Conv2DOptions(stride: stride, padding: padding, dilation: dilation, groups: groups)
+        self.outputPadding = outputPadding
+        hasBias = bias
+        self.seed = seed
+    }
+
+    public var description: String {
+        "x\(xShape) w\(wShape) s\(options.stride) p\(options.padding) d\(options.dilation) "
+            + "g\(options.groups) op\(outputPadding)\(hasBias ? " +b" : "")"
+    }
+
+    /// The layer with seeded values in `[-1, 1)`, and a seeded upstream gradient `dOut`.
+    public func make() throws(ConvError) -> (layer: ConvTranspose2D, dOut: Tensor) {
+        var random = SeededRandom(seed: seed)
+        let x = randomTensor(xShape, &random)
+        let w = randomTensor(wShape, &random)
+        let b = hasBias ? randomTensor([wShape[1] * options.groups], &random) : nil
+        let layer = try ConvTranspose2D(x: x, w: w, b: b, options: options, outputPadding: outputPadding)
+        return (layer, randomTensor(layer.geometry.xShape, &random))
+    }
+}
+
+/// One pooling layer. `distinct` values (no ties anywhere) or small integers (many ties).
+public struct PoolCase: Sendable, CustomStringConvertible {
+    public let kind: Pool2D.Kind
+    public let xShape: [Int]
+    public let kernel: Pair
+    public let stride: Pair
+    public let padding: Pair
+    public let seed: UInt64
+
+    public init(_ kind: Pool2D.Kind, x: [Int], kernel: Pair, stride: Pair, padding: Pair = Pair(0),
+                seed: UInt64 = 1) {
+        self.kind = kind
+        xShape = x
+        self.kernel = kernel
+        self.stride = stride
+        self.padding = padding
+        self.seed = seed
+    }
+
+    public var description: String {
+        "\(kind.rawValue) x\(xShape) k\(kernel) s\(stride) p\(padding)"
+    }
+
+    /// The same window with the other kind of pooling.
+    public func with(_ kind: Pool2D.Kind) -> PoolCase {
+        PoolCase(kind, x: xShape, kernel: kernel, stride: stride, padding: padding, seed: seed)
+    }
+
+    /// The layer over distinct doubles in `[-1, 1)` (or seeded integers in −3…3 when `ties`), and a
+    /// seeded upstream gradient.
+    public func make(ties: Bool = false) throws(ConvError) -> (layer: Pool2D, dOut: Tensor) {
+        var random = SeededRandom(seed: seed)
+        let x = ties ? Values.random(seed: seed).fill([xShape])[0] : distinctTensor(xShape, &random)
+        let layer = try Pool2D(kind, x: x, kernel: kernel, stride: stride, padding: padding)
+        return (layer, randomTensor(layer.outShape, &random))
+    }
+}
+
+public enum Sweep {
+    /// Convolutions chosen to cover every feature, each under both conventions.
+    public static let chosenConvolutions: [ConvCase] = [
+        ConvCase(x: [1, 1, 5, 5], w: [1, 1, 3, 3], bias: false),
+        ConvCase(x: [2, 2, 6, 5], w: [3, 2, 3, 2], stride: Pair(2, 1), padding: Pair(1, 0)),
+        ConvCase(x: [1, 2, 7, 6], w: [2, 2, 3, 2], padding: Pair(2, 1), dilation: Pair(2, 1)),
+        ConvCase(x: [2, 4, 5, 5], w: [4, 2, 2, 3], stride: Pair(2), padding: Pair(1), groups: 2),
+        // Depthwise: one filter per input channel, then a channel multiplier of 2.
+        ConvCase(x: [2, 3, 6, 5], w: [3, 1, 3, 3], padding: Pair(1), groups: 3),
+        ConvCase(x: [1, 2, 5, 5], w: [4, 1, 3, 3], dilation: Pair(1, 2), groups: 2, bias: false),
+        // Stride larger than the kernel: some input cells are never read.
+        ConvCase(x: [1, 2, 7, 7], w: [2, 2, 2, 2], stride: Pair(3)),
+        // Padding wider than the kernel: border outputs are bias only.
+        ConvCase(x: [1, 1, 3, 4], w: [1, 1, 1, 2], padding: Pair(2)),
+    ].flatMap { [$0, $0.flipped] }
+
+    /// `count` convolutions drawn from `seed` (invalid draws are skipped).
+    public static func convolutions(seed: UInt64, count: Int) -> [ConvCase] {
+        var random = SeededRandom(seed: seed)
+        var cases: [ConvCase] = []
+        while cases.count < count {
+            let groups = random.int(in: 1...3)
+            let channelsPerGroup = random.int(in: 1...2)
+            let filtersPerGroup = random.int(in: 1...2)
+            let c = ConvCase(
+                x: [random.int(in: 1...2), groups * channelsPerGroup, random.int(in: 3...7), random.int(in: 3...7)],
+                w: [groups * filtersPerGroup, channelsPerGroup, random.int(in: 1...3), random.int(in: 1...3)],
+                stride: Pair(random.int(in: 1...3), random.int(in: 1...3)),
+                padding: Pair(random.int(in: 0...2), random.int(in: 0...2)),
+                dilation: Pair(random.int(in: 1...2), random.int(in: 1...2)),
+                groups: groups,
+                convention: random.int(in: 0...1) == 0 ? .crossCorrelation : .convolution,
+                bias: random.int(in: 0...1) == 0,
+                seed: random.next())
+            if (try? c.make()) != nil { cases.append(c) }
+        }
+        return cases
+    }
+
+    /// Transposed convolutions covering output padding, dilation > stride, groups and depthwise.
+    public static let chosenTransposed: [TransposedCase] = [
+        TransposedCase(x: [1, 1, 3, 3], w: [1, 1, 3, 3], stride: Pair(2), padding: Pair(1),
+                       outputPadding: Pair(1), bias: false),
+        TransposedCase(x: [2, 2, 3, 2], w: [2, 3, 2, 3], stride: Pair(2, 1), padding: Pair(0, 1),
+                       outputPadding: Pair(1, 0)),
+        // Dilation larger than the stride: output padding may go up to dilation − 1.
+        TransposedCase(x: [1, 2, 4, 3], w: [2, 1, 3, 2], dilation: Pair(2), outputPadding: Pair(1)),
+        TransposedCase(x: [1, 1, 2, 3], w: [1, 2, 2, 2], stride: Pair(3, 2), padding: Pair(1),
+                       dilation: Pair(2, 3), outputPadding: Pair(2, 2)),
+        TransposedCase(x: [2, 4, 3, 3], w: [4, 1, 3, 3], stride: Pair(2), padding: Pair(1), groups: 2,
+                       outputPadding: Pair(1)),
+        TransposedCase(x: [1, 3, 3, 3], w: [3, 1, 2, 2], stride: Pair(2), groups: 3, bias: false),
+    ]
+
+    /// `count` transposed convolutions drawn from `seed`, with output padding drawn in range.
+    public static func transposed(seed: UInt64, count: Int) -> [TransposedCase] {
+        var random = SeededRandom(seed: seed)
+        var cases: [TransposedCase] = []
+        while cases.count < count {
+            let groups = random.int(in: 1...2)
+            let stride = Pair(random.int(in: 1...3), random.int(in: 1...3))
+            let dilation = Pair(random.int(in: 1...2), random.int(in: 1...2))
+            let c = TransposedCase(
+                x: [random.int(in: 1...2), groups * random.int(in: 1...2), random.int(in: 1...4), random.int(in: 1...4)],
+                w: [0, random.int(in: 1...2), random.int(in: 1...3), random.int(in: 1...3)],
+                stride: stride,
+                padding: Pair(random.int(in: 0...1), random.int(in: 0...1)),
+                dilation: dilation, groups: groups,
+                outputPadding: Pair(random.int(in: 0...max(stride.h, dilation.h) - 1),
+                                    random.int(in: 0...max(stride.w, dilation.w) - 1)),
+                bias: random.int(in: 0...1) == 0,
+                seed: random.next())
+            // w.shape[0] must be the input channels.
+            let fixed = TransposedCase(
+                x: c.xShape, w: [c.xShape[1]] + c.wShape.dropFirst(), stride: c.options.stride,
+                padding: c.options.padding, dilation: c.options.dilation, groups: c.options.groups,
+                outputPadding: c.outputPadding, bias: c.hasBias, seed: c.seed)
+            if (try? fixed.make()) != nil { cases.append(fixed) }
+        }
+        return cases
+    }
+
+    /// Pooling windows: non-overlapping, overlapping, padded, rectangular, and with dropped rows.
+    public static let chosenPools: [PoolCase] = [
+        PoolCase(.max, x: [2, 3, 4, 4], kernel: Pair(2), stride: Pair(2)),
+        PoolCase(.max, x: [1, 2, 5, 6], kernel: Pair(3), stride: Pair(2), padding: Pair(1)),
+        PoolCase(.max, x: [2, 1, 5, 4], kernel: Pair(3, 2), stride: Pair(1, 2), padding: Pair(1, 1)),
+        PoolCase(.max, x: [1, 2, 4, 5], kernel: Pair(2), stride: Pair(1)),
+        PoolCase(.max, x: [1, 1, 7, 5], kernel: Pair(3), stride: Pair(3)),
+    ].flatMap { [$0, $0.with(.average)] }
+
+    /// `count` pooling layers drawn from `seed`, alternating max and average.
+    public static func pools(seed: UInt64, count: Int) -> [PoolCase] {
+        var random = SeededRandom(seed: seed)
+        var cases: [PoolCase] = []
+        while cases.count < count {
+            let kernel = Pair(random.int(in: 1...3), random.int(in: 1...3))
+            let c = PoolCase(
+                cases.count % 2 == 0 ? .max : .average,
+                x: [random.int(in: 1...2), random.int(in: 1...2), random.int(in: 2...6), random.int(in: 2...6)],
+                kernel: kernel,
+                stride: Pair(random.int(in: 1...3), random.int(in: 1...3)),
+                padding: Pair(random.int(in: 0...kernel.h / 2), random.int(in: 0...kernel.w / 2)),
+                seed: random.next())
+            if (try? c.make()) != nil { cases.append(c) }
+        }
+        return cases
+    }
+}

@@ -1,0 +1,216 @@
+import ConvCore
+import Testing
+import TestSupport
+@testable import convtutor
+
+/// `compute --json` one request at a time: answers, errors naming the field, and never a trap.
+@Suite("compute --json requests")
+struct ComputeServiceTests {
+    /// The answer object of a request that must succeed.
+    func answer(_ request: String) throws -> JSON {
+        let (text, failed) = ComputeService.answer(Array(request.utf8))
+        #expect(!failed, "\(request) → \(text)")
+        return try JSONParser.parse(text)
+    }
+
+    /// The error message of a request that must fail.
+    func error(_ request: String) throws -> String {
+        let (text, failed) = ComputeService.answer(Array(request.utf8))
+        #expect(failed, "\(request) → \(text)")
+        guard case .object(let members) = try JSONParser.parse(text), members.count == 1,
+              members[0].key == "error", case .string(let message) = members[0].value
+        else { Issue.record("not an error object: \(text)"); return "" }
+        return message
+    }
+
+    func tensor(_ json: JSON, _ key: String) throws -> Tensor {
+        guard case .object(let members) = json, let value = members.first(where: { $0.key == key })?.value else {
+            throw RequestError(key, "missing in answer")
+        }
+        return try Request.tensor(value, key)
+    }
+
+    // MARK: Answers
+
+    @Test("conv2d answers the worked example")
+    func conv2d() throws {
+        // 3x3 input, 2x2 kernel [[1,0],[0,-1]], bias 0.5: out[i,j] = x[i,j] − x[i+1,j+1] + 0.5.
+        let json = try answer(#"{"op":"conv2d","x":[[[[1,2,3],[4,5,6],[7,8,9]]]],"w":[[[[1,0],[0,-1]]]],"b":[0.5]}"#)
+        #expect(json == .object([("out", .array([.array([.array([.array([.number(-3.5), .number(-3.5)]), .array([.number(-3.5), .number(-3.5)])])])]))]))
+    }
+
+    @Test("every golden conv2d case through JSON", arguments: goldenCases("conv2d.json", as: GoldenConvCase.self).prefix(40))
+    func goldenConv2d(_ c: GoldenConvCase) throws {
+        let fields = Self.convFields(c)
+        let out = try tensor(answer(#"{"op":"conv2d",\#(fields)}"#), "out")
+        #expect(mismatch(out, c.out.tensor) == nil)
+        let grads = try answer(#"{"op":"conv2d_backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#)
+        #expect(mismatch(try tensor(grads, "dx"), c.dx.tensor) == nil)
+        #expect(mismatch(try tensor(grads, "dw"), c.dw.tensor) == nil)
+        #expect(mismatch(try tensor(grads, "db"), Tensor(c.db)) == nil)
+    }
+
+    @Test("every golden conv_transpose2d case through JSON", arguments: goldenCases("conv_transpose2d.json", as: GoldenConvCase.self).prefix(40))
+    func goldenTransposed(_ c: GoldenConvCase) throws {
+        let fields = Self.convFields(c) + #","output_padding":\#(c.output_padding!)"#
+        let out = try tensor(answer(#"{"op":"conv_transpose2d",\#(fields)}"#), "out")
+        #expect(mismatch(out, c.out.tensor) == nil)
+        let grads = try answer(#"{"op":"conv_transpose2d_backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#)
+        #expect(mismatch(try tensor(grads, "dx"), c.dx.tensor) == nil)
+        #expect(mismatch(try tensor(grads, "dw"), c.dw.tensor) == nil)
+        #expect(mismatch(try tensor(grads, "db"), Tensor(c.db)) == nil)
+    }
+
+    @Test("every golden pooling case through JSON", arguments: goldenCases("pool2d.json", as: GoldenPoolCase.self).prefix(40))
+    func goldenPool(_ c: GoldenPoolCase) throws {
+        let op = c.kind == "max" ? "maxpool2d" : "avgpool2d"
+        let fields = #""x":\#(Self.nested(c.x.tensor)),"kernel":\#(c.kernel),"stride":\#(c.stride),"padding":\#(c.padding)"#
+        #expect(mismatch(try tensor(answer(#"{"op":"\#(op)",\#(fields)}"#), "out"), c.out.tensor) == nil)
+        let dx = try tensor(answer(#"{"op":"\#(op)_backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#), "dx")
+        #expect(mismatch(dx, c.dx.tensor) == nil)
+    }
+
+    @Test("every golden 1-D case through JSON", arguments: goldenCases("conv1d.json", as: GoldenConv1DCase.self))
+    func golden1d(_ c: GoldenConv1DCase) throws {
+        let op = c.op == "convolve" ? "conv1d" : "correlate1d"
+        let out = try tensor(answer(#"{"op":"\#(op)","a":\#(c.a),"v":\#(c.v),"mode":"\#(c.mode)"}"#), "out")
+        #expect(mismatch(out, Tensor(c.out)) == nil)
+    }
+
+    @Test("mode defaults to full for both 1-D operations")
+    func defaultMode() throws {
+        #expect(try answer(#"{"op":"conv1d","a":[1,2,3],"v":[1,0,-1]}"#) == .object([("out", JSON(Tensor([1, 2, 2, -2, -3])))]))
+        #expect(try answer(#"{"op":"correlate1d","a":[1,2,3],"v":[1,0,-1]}"#) == .object([("out", JSON(Tensor([-1, -2, -2, 2, 3])))]))
+    }
+
+    @Test("an unbatched (C, H, W) input answers unbatched, like PyTorch")
+    func unbatched() throws {
+        let json = try answer(#"{"op":"conv2d_backward","x":[[[1,2],[3,4]]],"w":[[[[1]]],[[[2]]]],"dout":[[[1,1],[1,1]],[[0,1],[0,0]]]}"#)
+        #expect(try tensor(json, "dx") == Tensor(shape: [1, 2, 2], data: [1, 3, 1, 1]))
+        #expect(try tensor(json, "dw") == Tensor(shape: [2, 1, 1, 1], data: [10, 2]))
+        #expect(try tensor(json, "db") == Tensor([4, 1]))
+    }
+
+    @Test("conv2d_trace lists every term with padding marked, and sums to the cell")
+    func trace() throws {
+        let json = try answer(#"{"op":"conv2d_trace","x":[[[[1,2],[3,4]]]],"w":[[[[1,2],[3,4]]]],"b":[0.5],"padding":1,"cell":[0,0,0,0]}"#)
+        let terms: [JSON] = [
+            .object([("x", JSON([0, 0, -1, -1])), ("w", JSON([0, 0, 0, 0])), ("input", .number(0)), ("weight", .number(1)), ("product", .number(0)), ("padding", .bool(true))]),
+            .object([("x", JSON([0, 0, -1, 0])), ("w", JSON([0, 0, 0, 1])), ("input", .number(0)), ("weight", .number(2)), ("product", .number(0)), ("padding", .bool(true))]),
+            .object([("x", JSON([0, 0, 0, -1])), ("w", JSON([0, 0, 1, 0])), ("input", .number(0)), ("weight", .number(3)), ("product", .number(0)), ("padding", .bool(true))]),
+            .object([("x", JSON([0, 0, 0, 0])), ("w", JSON([0, 0, 1, 1])), ("input", .number(1)), ("weight", .number(4)), ("product", .number(4)), ("padding", .bool(false))]),
+        ]
+        #expect(json == .object([("value", .number(4.5)), ("bias", .number(0.5)), ("terms", .array(terms))]))
+    }
+
+    @Test("output_size for convolution and transposed convolution")
+    func outputSize() throws {
+        #expect(try answer(#"{"op":"output_size","input":[224,224],"kernel":7,"stride":2,"padding":3}"#) == .object([("out", JSON([112, 112]))]))
+        #expect(try answer(#"{"op":"output_size","input":[5,7],"kernel":[3,2],"dilation":[2,1]}"#) == .object([("out", JSON([1, 6]))]))
+        #expect(try answer(#"{"op":"output_size","input":3,"kernel":3,"stride":2,"padding":1,"transposed":true,"output_padding":1}"#) == .object([("out", JSON([6, 6]))]))
+    }
+
+    // MARK: Errors
+
+    /// Each invalid request and the exact message it must answer.
+    static let invalid: [(request: String, message: String)] = [
+        (#"not json"#, "invalid JSON at column 1: expected 'null'"),
+        (#"{"op": "conv2d",}"#, "invalid JSON at column 17: expected a string key, found '}'"),
+        (#"{"op": "conv2d", "x": NaN}"#, "invalid JSON at column 23: expected a value, found 'N'"),
+        (#"{"op":"conv2d","x":[[[[1e999]]]]}"#, "invalid JSON at column 24: number 1e999 is too large for a Double"),
+        (#"[1, 2]"#, "request: expected a JSON object, got an array"),
+        (#"{}"#, "op: required field is missing"),
+        (#"{"op": 3}"#, "op: expected a string, got a number"),
+        (#"{"op": "conv3d"}"#, "op: unknown operation \"conv3d\" (operations: conv1d, correlate1d, conv2d, conv2d_backward, conv_transpose2d, conv_transpose2d_backward, maxpool2d, avgpool2d, maxpool2d_backward, avgpool2d_backward, output_size, conv2d_trace)"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"strdie":2}"#, "strdie: unknown field for conv2d (fields: x, w, b, stride, padding, dilation, groups)"),
+        (#"{"op":"conv2d","w":[[[[1]]]]}"#, "x: required field is missing"),
+        (#"{"op":"conv2d","x":[[[[1]]]]}"#, "w: required field is missing"),
+        (#"{"op":"conv2d","x":[[1,2],[3,4]],"w":[[[[1]]]]}"#, "x: expected a 4-D or 3-D nested array, got 2-D (shape [2, 2])"),
+        (#"{"op":"conv2d","x":[[[[1,2],[3]]]],"w":[[[[1]]]]}"#, "x[0][0][1]: has 1 elements where 2 were expected (ragged array)"),
+        (#"{"op":"conv2d","x":[[[[1,2],3]]],"w":[[[[1]]]]}"#, "x[0][0][1]: expected an array of 2, got 3.0 (ragged array)"),
+        (#"{"op":"conv2d","x":[[[[1,"2"]]]],"w":[[[[1]]]]}"#, "x[0][0][0][1]: expected a number, got the string \"2\""),
+        (#"{"op":"conv2d","x":[[[[1,null]]]],"w":[[[[1]]]]}"#, "x[0][0][0][1]: expected a number, got null"),
+        (#"{"op":"conv2d","x":[[[[1,[2]]]]],"w":[[[[1]]]]}"#, "x[0][0][0][1]: expected a number, got an array"),
+        (#"{"op":"conv2d","x":[[[[]]]],"w":[[[[1]]]]}"#, "x: every axis must have at least one element (shape [1, 1, 1, 0])"),
+        (#"{"op":"conv2d","x":5,"w":[[[[1]]]]}"#, "x: expected a nested array of numbers, got 5.0"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"stride":0}"#, "stride: the height must be at least 1, got 0"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"stride":[1,-2]}"#, "stride: the width must be at least 1, got -2"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"stride":1.5}"#, "stride: expected an integer, got 1.5"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"stride":"2"}"#, "stride: expected an integer or an [h, w] pair of integers, got the string \"2\""),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"stride":[1,2,3]}"#, "stride: expected an integer or an [h, w] pair of integers, got an array"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"stride":1e300}"#, "stride: 1e+300 is far too large"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"stride":100000000}"#, "stride: the height must be at most 16777216, got 100000000"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"padding":-1}"#, "padding: the height must be at least 0, got -1"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"dilation":0}"#, "dilation: the height must be at least 1, got 0"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"groups":0}"#, "groups: must be at least 1, got 0"),
+        (#"{"op":"conv2d","x":[[[[1,2],[3,4]]]],"w":[[[[1,2,3],[4,5,6],[7,8,9]]]]}"#, "kernel: effective kernel height 3 is larger than the padded input height 2"),
+        (#"{"op":"conv2d","x":[[[[1,2,3],[4,5,6],[7,8,9]]]],"w":[[[[1,2],[3,4]]]],"dilation":3}"#, "kernel: effective kernel height 4 is larger than the padded input height 3"),
+        (#"{"op":"conv2d","x":[[[[1]],[[2]],[[3]]]],"w":[[[[1]]],[[[1]]]],"groups":2}"#, "groups: 2 does not divide the 3 input channels"),
+        (#"{"op":"conv2d","x":[[[[1]],[[2]]]],"w":[[[[1]]],[[[1]]],[[[1]]]],"groups":2}"#, "groups: 2 does not divide the 3 filters (w.shape[0])"),
+        (#"{"op":"conv2d","x":[[[[1]],[[2]]]],"w":[[[[1]],[[1]]]],"groups":2}"#, "groups: 2 does not divide the 1 filters (w.shape[0])"),
+        (#"{"op":"conv2d","x":[[[[1]],[[2]]]],"w":[[[[1]]]]}"#, "w: shape[1] must be 2 (input channels 2 / groups 1), got 1"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"b":[1,2]}"#, "b: shape[0] must be 1 (one bias per filter), got 2"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"b":[[1]]}"#, "b: expected a 1-D nested array, got 2-D (shape [1, 1])"),
+        (#"{"op":"conv2d_backward","x":[[[[1]]]],"w":[[[[1]]]]}"#, "dout: required field is missing"),
+        (#"{"op":"conv2d_backward","x":[[[[1,2]]]],"w":[[[[1]]]],"dout":[[[[1]]]]}"#, "dout: shape[3] must be 2 (the output shape), got 1"),
+        (#"{"op":"conv2d_backward","x":[[[1,2]]],"w":[[[[1]]]],"dout":[[[[1,2]]]]}"#, "dout: expected a 3-D nested array, got 4-D (shape [1, 1, 1, 2])"),
+        (#"{"op":"conv_transpose2d","x":[[[[1]]]],"w":[[[[1]]]],"stride":2,"output_padding":2}"#, "output_padding: the height 2 must be at least 0 and smaller than stride (2) or dilation (1)"),
+        (#"{"op":"conv_transpose2d","x":[[[[1]]]],"w":[[[[1]]]],"output_padding":-1}"#, "output_padding: the height must be at least 0, got -1"),
+        (#"{"op":"conv_transpose2d","x":[[[[1]]]],"w":[[[[1]]]],"padding":1}"#, "padding: the output height would be -1; it must be at least 1"),
+        (#"{"op":"conv_transpose2d","x":[[[[1]],[[2]]]],"w":[[[[1]]]]}"#, "w: shape[0] must be 2 (one kernel stack per input channel), got 1"),
+        (#"{"op":"maxpool2d","x":[[[[1,2],[3,4]]]],"kernel":2,"padding":2}"#, "padding: the height 2 must be at most half the kernel (2/2 = 1)"),
+        (#"{"op":"maxpool2d","x":[[[[1,2],[3,4]]]]}"#, "kernel: required field is missing"),
+        (#"{"op":"avgpool2d","x":[[[[1,2],[3,4]]]],"kernel":3}"#, "kernel: effective kernel height 3 is larger than the padded input height 2"),
+        (#"{"op":"maxpool2d_backward","x":[[[[1,2],[3,4]]]],"kernel":2,"dout":[[[[1,2]]]]}"#, "dout: shape[3] must be 1 (the output shape), got 2"),
+        (#"{"op":"conv1d","a":[],"v":[1]}"#, "a: every axis must have at least one element (shape [0])"),
+        (#"{"op":"conv1d","a":[1],"v":[1],"mode":"wide"}"#, "mode: expected \"full\", \"same\" or \"valid\", got \"wide\""),
+        (#"{"op":"conv1d","a":[[1]],"v":[1]}"#, "a: expected a 1-D nested array, got 2-D (shape [1, 1])"),
+        (#"{"op":"output_size","input":[5,5],"kernel":3,"output_padding":1}"#, "output_padding: applies only with \"transposed\": true"),
+        (#"{"op":"output_size","input":[0,5],"kernel":3}"#, "input: the height must be at least 1, got 0"),
+        (#"{"op":"output_size","input":[5,5],"kernel":3,"transposed":"yes"}"#, "transposed: expected true or false, got a string"),
+        (#"{"op":"output_size","input":[5,5],"kernel":3,"stride":16777217}"#, "stride: the height must be at most 16777216, got 16777217"),
+        (#"{"op":"conv2d_trace","x":[[[[1]]]],"w":[[[[1]]]],"cell":[0,0,1,0]}"#, "cell: index [0, 0, 1, 0] is outside the shape (1, 1, 1, 1)"),
+        (#"{"op":"conv2d_trace","x":[[[[1]]]],"w":[[[[1]]]],"cell":[0,0]}"#, "cell: expected a list of 4 integers, got an array"),
+        (#"{"op":"conv2d","x":[[[[1e300]]]],"w":[[[[1e300]]]]}"#, "out: the result overflows the range of a Double (values too large)"),
+    ]
+
+    @Test("invalid requests answer an error naming the field", arguments: invalid)
+    func invalidRequests(_ request: String, _ message: String) throws {
+        #expect(try error(request) == message)
+    }
+
+    @Test("huge sizes are refused at once, before any allocation")
+    func hugeSizes() throws {
+        // A 1x1 input padded to 16777216² would need 2^48 output cells.
+        #expect(try error(#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"padding":8388607}"#)
+                == "out: element count 281474943156225 exceeds the limit of 4194304")
+        #expect(try error(#"{"op":"conv_transpose2d","x":[[[[1,1]]]],"w":[[[[1]]]],"stride":16777216}"#)
+                == "out: element count 16777217 exceeds the limit of 4194304")
+        // One output cell, but its window would read 2^48 cells.
+        #expect(try error(#"{"op":"maxpool2d","x":[[[[1]]]],"kernel":16777216,"padding":8388608}"#)
+                == "x: window read count 281474976710656 exceeds the limit of 268435456")
+        #expect(try error(#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"padding":[4000,4000]}"#)
+                == "out: element count 64016001 exceeds the limit of 4194304")
+    }
+
+    @Test("size arithmetic at the parameter limits does not overflow")
+    func sizesAtLimits() throws {
+        // (2²⁴−1)·2²⁴ + 2²⁴·(2²⁴−1) + 1 = 2⁴⁹ − 2²⁵ + 1.
+        let json = try answer(#"{"op":"output_size","input":16777216,"kernel":16777216,"stride":16777216,"dilation":16777216,"transposed":true}"#)
+        #expect(json == .object([("out", JSON([562_949_919_866_881, 562_949_919_866_881]))]))
+    }
+
+    // MARK: Helpers
+
+    static func nested(_ t: Tensor) -> String {
+        var writer = JSONWriter()
+        writer.write(JSON(t))
+        return writer.text
+    }
+
+    static func convFields(_ c: GoldenConvCase) -> String {
+        var fields = #""x":\#(nested(c.x.tensor)),"w":\#(nested(c.w.tensor)),"stride":\#(c.stride),"padding":\#(c.padding),"dilation":\#(c.dilation),"groups":\#(c.groups)"#
+        if let b = c.b { fields += #","b":\#(b)"# }
+        return fields
+    }
+}
