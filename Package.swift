@@ -23,6 +23,9 @@ let package = Package(
             ]
         ),
 
+        // `make bench`: timings of the compute core in a release build.
+        .executableTarget(name: "convtutor-bench", dependencies: ["ConvCore"]),
+
         // Helpers shared by the test targets (relative error, golden files, running the binary).
         .target(name: "TestSupport", dependencies: ["ConvCore"], path: "Tests/TestSupport"),
 

@@ -1,0 +1,57 @@
+// Timings of the compute core's naive loops at the sizes the tutor and `compute --json` meet.
+// Run with `make bench` (a release build); each line is the median of several runs.
+import ConvCore
+
+/// The median wall time of `runs` calls of `body`, in seconds.
+func median(runs: Int = 7, _ body: () throws -> Void) rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let elapsed = try ContinuousClock().measure(body)
+        times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+    return times.sorted()[runs / 2]
+}
+
+/// Prints one result line: the name, the time, and the multiply-add rate.
+func report(_ name: String, seconds: Double, multiplyAdds: Int) {
+    let ms = (seconds * 1e3 * 100).rounded() / 100
+    let rate = (Double(multiplyAdds) / seconds / 1e6).rounded()
+    print("\(name.padding(toLength: 52, withPad: " ", startingAt: 0)) \(ms) ms   \(Int(rate)) M multiply-adds/s")
+}
+
+/// A tensor of seeded values in [-1, 1].
+@MainActor func tensor(_ shape: [Int]) -> Tensor {
+    Tensor(shape: shape, data: (0..<shape.reduce(1, *)).map { _ in Double(random.next() % 2001) / 1000 - 1 })
+}
+
+var random = SeededRandom(seed: 42)
+
+// A typical small CNN layer: 16→16 channels, 32×32, 3×3, padding 1.
+let x = tensor([1, 16, 32, 32]), w = tensor([16, 16, 3, 3]), b = tensor([16])
+let conv = try Conv2D(x: x, w: w, b: b, options: Conv2DOptions(padding: Pair(1)))
+let macs = conv.geometry.outShape.reduce(1, *) * 16 * 9
+report("conv2d forward (1,16,32,32) * (16,16,3,3) p1", seconds: try median { _ = conv.forward() }, multiplyAdds: macs)
+let dOut = tensor(conv.geometry.outShape)
+report("conv2d backward dx, dw, db (same layer)", seconds: try median { _ = try conv.backward(dOut) }, multiplyAdds: 2 * macs)
+
+// Strided, dilated, grouped.
+let strided = try Conv2D(x: tensor([2, 8, 48, 48]), w: tensor([8, 2, 5, 5]),
+                         options: Conv2DOptions(stride: Pair(2), padding: Pair(2), dilation: Pair(2), groups: 4))
+let stridedMacs = strided.geometry.outShape.reduce(1, *) * 2 * 25
+report("conv2d forward (2,8,48,48) 5x5 s2 d2 g4", seconds: try median { _ = strided.forward() }, multiplyAdds: stridedMacs)
+
+// The transposed convolution that undoes a stride-2 layer.
+let up = try ConvTranspose2D(x: tensor([1, 16, 16, 16]), w: tensor([16, 8, 4, 4]),
+                             options: Conv2DOptions(stride: Pair(2), padding: Pair(1)))
+let upMacs = 16 * 16 * 16 * 8 * 16
+report("conv_transpose2d (1,16,16,16) 4x4 s2 p1", seconds: try median { _ = up.forward() }, multiplyAdds: upMacs)
+
+// Pooling over a larger map.
+let pool = try Pool2D(.max, x: tensor([1, 16, 64, 64]), kernel: Pair(3), stride: Pair(2), padding: Pair(1))
+let poolDOut = tensor(pool.outShape)
+let reads = pool.outShape.reduce(1, *) * 9
+report("maxpool2d forward (1,16,64,64) 3x3 s2 p1", seconds: try median { _ = pool.forward() }, multiplyAdds: reads)
+report("maxpool2d backward (same)", seconds: try median { _ = try pool.backward(poolDOut) }, multiplyAdds: reads)
+
+// One trace, as the explorer asks for on every step.
+report("conv2d trace of one cell (same layer)", seconds: try median { _ = try conv.traceOutput([0, 3, 10, 10]) }, multiplyAdds: 16 * 9)
