@@ -30,7 +30,7 @@ var random = SeededRandom(seed: 42)
 let x = tensor([1, 16, 32, 32]), w = tensor([16, 16, 3, 3]), b = tensor([16])
 let conv = try Conv2D(x: x, w: w, b: b, options: Conv2DOptions(padding: Pair(1)))
 let macs = conv.geometry.outShape.reduce(1, *) * 16 * 9
-report("conv2d forward (1,16,32,32) * (16,16,3,3) p1", seconds: try median { _ = conv.forward() }, multiplyAdds: macs)
+report("conv2d forward (1,16,32,32) * (16,16,3,3) p1", seconds: median { _ = conv.forward() }, multiplyAdds: macs)
 let dOut = tensor(conv.geometry.outShape)
 report("conv2d backward dx, dw, db (same layer)", seconds: try median { _ = try conv.backward(dOut) }, multiplyAdds: 2 * macs)
 
@@ -38,19 +38,19 @@ report("conv2d backward dx, dw, db (same layer)", seconds: try median { _ = try 
 let strided = try Conv2D(x: tensor([2, 8, 48, 48]), w: tensor([8, 2, 5, 5]),
                          options: Conv2DOptions(stride: Pair(2), padding: Pair(2), dilation: Pair(2), groups: 4))
 let stridedMacs = strided.geometry.outShape.reduce(1, *) * 2 * 25
-report("conv2d forward (2,8,48,48) 5x5 s2 d2 g4", seconds: try median { _ = strided.forward() }, multiplyAdds: stridedMacs)
+report("conv2d forward (2,8,48,48) 5x5 s2 d2 g4", seconds: median { _ = strided.forward() }, multiplyAdds: stridedMacs)
 
 // The transposed convolution that undoes a stride-2 layer.
 let up = try ConvTranspose2D(x: tensor([1, 16, 16, 16]), w: tensor([16, 8, 4, 4]),
                              options: Conv2DOptions(stride: Pair(2), padding: Pair(1)))
 let upMacs = 16 * 16 * 16 * 8 * 16
-report("conv_transpose2d (1,16,16,16) 4x4 s2 p1", seconds: try median { _ = up.forward() }, multiplyAdds: upMacs)
+report("conv_transpose2d (1,16,16,16) 4x4 s2 p1", seconds: median { _ = up.forward() }, multiplyAdds: upMacs)
 
 // Pooling over a larger map.
 let pool = try Pool2D(.max, x: tensor([1, 16, 64, 64]), kernel: Pair(3), stride: Pair(2), padding: Pair(1))
 let poolDOut = tensor(pool.outShape)
 let reads = pool.outShape.reduce(1, *) * 9
-report("maxpool2d forward (1,16,64,64) 3x3 s2 p1", seconds: try median { _ = pool.forward() }, multiplyAdds: reads)
+report("maxpool2d forward (1,16,64,64) 3x3 s2 p1", seconds: median { _ = pool.forward() }, multiplyAdds: reads)
 report("maxpool2d backward (same)", seconds: try median { _ = try pool.backward(poolDOut) }, multiplyAdds: reads)
 
 // One trace, as the explorer asks for on every step.
