@@ -14,6 +14,9 @@ let package = Package(
         // The mathematics: tensors, convolution, pooling, size arithmetic, traces. Foundation only.
         .target(name: "ConvCore"),
 
+        // Cells, styles, text width, widgets and buffer diffs. Knows nothing of ncurses.
+        .target(name: "TermCanvas"),
+
         // The executable: argument parsing and the `compute` calculator over ConvCore.
         .executableTarget(
             name: "convtutor",

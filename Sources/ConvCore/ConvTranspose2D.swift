@@ -18,6 +18,8 @@ public struct ConvTranspose2D: Sendable {
     /// The convolution whose input gradient this is: its input is our output, its output our input.
     public let geometry: Conv2DGeometry
 
+    /// Validates the shapes and options. `options.convention` does not apply: like PyTorch's,
+    /// the transposed convolution has no flipped-kernel variant.
     public init(
         x: Tensor, w: Tensor, b: Tensor? = nil, options: Conv2DOptions = .init(),
         outputPadding: Pair = Pair(0)

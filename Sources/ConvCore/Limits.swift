@@ -34,8 +34,8 @@ public enum Limits {
         return total
     }
 
-    /// Checks `0 ≤ value ≤ maxParameter`-style bounds for one parameter.
-    static func check(
+    /// Checks that one parameter is at least `minimum` and at most `maxParameter`.
+    public static func check(
         _ value: Int, field: String, axis: Axis? = nil, minimum: Int
     ) throws(ConvError) {
         if value < minimum { throw .tooSmall(field: field, axis: axis, value: value, minimum: minimum) }
@@ -45,7 +45,7 @@ public enum Limits {
     }
 
     /// Checks both axes of a pair parameter.
-    static func check(_ pair: Pair, field: String, minimum: Int) throws(ConvError) {
+    public static func check(_ pair: Pair, field: String, minimum: Int) throws(ConvError) {
         for axis in Axis.allCases {
             try check(pair[axis], field: field, axis: axis, minimum: minimum)
         }

@@ -32,9 +32,20 @@ public enum NumericGradient {
 
     /// The largest element-wise relative error `|a − b| / max(10⁻⁸, |a| + |b|)`, as CS231n's
     /// `rel_error` reports it: around 10⁻⁷ or below means the analytic gradient is right.
+    /// NaN anywhere makes the result NaN, so a broken gradient can never look correct.
     public static func relativeError(_ a: Tensor, _ b: Tensor) -> Double {
         precondition(a.shape == b.shape, "shapes differ: \(a.shape) and \(b.shape)")
-        return zip(a.data, b.data).map { abs($0 - $1) / max(1e-8, abs($0) + abs($1)) }.max() ?? 0
+        return a.data.indices.map { relativeError(a.data[$0], b.data[$0]) }.reduce(0) { worse($1, than: $0) ? $1 : $0 }
+    }
+
+    /// One element's relative error.
+    static func relativeError(_ a: Double, _ b: Double) -> Double {
+        abs(a - b) / max(1e-8, abs(a) + abs(b))
+    }
+
+    /// Orders errors with NaN as the worst of all.
+    static func worse(_ e: Double, than f: Double) -> Bool {
+        e.isNaN ? !f.isNaN : e > f
     }
 }
 
@@ -59,15 +70,18 @@ public struct GradientCheck: Equatable, Sendable {
     /// The largest element-wise relative error (see `NumericGradient.relativeError`).
     public var relativeError: Double { NumericGradient.relativeError(analytic, numeric) }
 
-    /// The offset of the element with the largest relative error.
+    /// The offset of the element with the largest relative error (a NaN one first).
     public var worstOffset: Int {
-        analytic.data.indices.max { a, b in error(at: a) < error(at: b) } ?? 0
+        analytic.data.indices.reduce(0) { worst, k in
+            NumericGradient.worse(error(at: k), than: error(at: worst)) ? k : worst
+        }
     }
 
+    /// True when the largest relative error is below `tolerance` (never with a NaN).
     public var passes: Bool { relativeError < Self.tolerance }
 
     private func error(at k: Int) -> Double {
-        abs(analytic.data[k] - numeric.data[k]) / max(1e-8, abs(analytic.data[k]) + abs(numeric.data[k]))
+        NumericGradient.relativeError(analytic.data[k], numeric.data[k])
     }
 
     /// One line for a lesson or the terminal.

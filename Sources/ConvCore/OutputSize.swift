@@ -65,6 +65,12 @@ public enum OutputSize {
 
     // MARK: - The formulas with today's numbers
 
+    /// `["output size: …"]` when both axes give the same formula, else a height and a width line.
+    public static func lines(_ formula: (Axis) -> String) -> [String] {
+        let (h, w) = (formula(.height), formula(.width))
+        return h == w ? ["output size: \(h)"] : ["output height: \(h)", "output width:  \(w)"]
+    }
+
     /// `⌊(5 + 2·1 − 1·(3−1) − 1)/2⌋ + 1 = 3` for input 5, kernel 3, stride 2, padding 1.
     public static func convolutionFormula(
         input: Int, kernel: Int, stride: Int, padding: Int, dilation: Int, result: Int

@@ -4,7 +4,7 @@
 /// Shapes: `x (N, C, H, W)` → `out (N, C, outH, outW)`, `outH = ⌊(H + 2P − KH)/S⌋ + 1`, with
 /// `P ≤ K/2` so that every window holds at least one real cell.
 ///
-///     max: out[n,c,i,j] = max_{kh,kw} x[n, c, i·S−P+kh, j·S−P+kw]    (padding reads −∞)
+///     max: out[n,c,i,j] = max_{kh,kw} x[n, c, i·S−P+kh, j·S−P+kw]    (padding reads −∞ and never wins)
 ///     avg: out[n,c,i,j] = Σ_{kh,kw} x[n, c, i·S−P+kh, j·S−P+kw] / (KH·KW)   (padding reads 0)
 ///
 /// Backward: max pooling sends each `dOut` cell to the first maximum of its window in row-major
@@ -91,10 +91,13 @@ public struct Pool2D: Sendable {
         let (n, c, i, j) = (index[0], index[1], index[2], index[3])
         switch kind {
         case .max:
+            // As PyTorch: the candidate starts at the window's first real cell and padding never
+            // competes, so an input of −∞ still wins over the −∞ of the padding.
             var best = -Double.infinity
             var winner: Pair?
             forEachWindowCell(i: i, j: j) { h, w in
-                let v = isInside(h, w) ? x[n, c, h, w] : -.infinity
+                guard isInside(h, w) else { return }
+                let v = x[n, c, h, w]
                 if winner == nil || Self.isGreater(v, than: best) {
                     best = v
                     winner = Pair(h, w)

@@ -16,7 +16,7 @@ public enum Text {
         "\(tensor)[\(index.map(String.init).joined(separator: ","))]"
     }
 
-    /// The rows of a 2-D tensor with right-aligned columns, e.g. `["  1  2", " 10 -3"]`.
+    /// The rows of a 2-D tensor with right-aligned columns, e.g. `[" 1  2", "10 -3"]`.
     public static func grid(_ matrix: Tensor) -> [String] {
         precondition(matrix.rank == 2, "grid(_:) needs a 2-D tensor, got shape \(matrix.shape)")
         let cells = matrix.data.map(number)

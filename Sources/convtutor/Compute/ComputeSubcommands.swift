@@ -37,11 +37,10 @@ struct Conv1DArguments: ParsableArguments {
         let out = operation == .convolve
             ? try Conv1D.convolve(a, v, mode: mode)
             : try Conv1D.correlate(a, v, mode: mode)
-        let function = operation == .convolve ? "numpy.convolve" : "numpy.correlate"
         var lines = [
             "\(operation == .convolve ? "conv1d" : "correlate1d")  a (\(a.count))  v (\(v.count))  mode \(mode.rawValue)  →  out (\(out.count))",
             "output length (\(mode.rawValue)): \(Conv1D.lengthFormula(a.count, v.count, mode: mode))",
-            "NumPy: \(function)(a, v, mode=\"\(mode.rawValue)\")",
+            "NumPy: " + ReferenceCall.numpy(operation, mode: mode),
             "",
         ]
         lines += Report.vector("a", Tensor(a)) .dropLast() + Report.vector("v", Tensor(v)).dropLast()
@@ -117,8 +116,7 @@ struct Conv2DCommand: ParsableCommand {
             lines.append("true convolution: the kernel is flipped in both axes before sliding")
         }
         lines += Report.convolutionSizes(g)
-        lines.append(Report.pytorch("conv2d", g.options, extra: layer.b == nil ? [] : ["bias=b"])
-            + (convention == .convolution ? "  with w flipped: w.flip(-2, -1)" : ""))
+        lines.append("PyTorch: " + ReferenceCall.conv2d(g.options, bias: layer.b != nil))
         return lines + [""]
     }
 }
@@ -182,9 +180,7 @@ struct TransposedArguments: ParsableArguments {
         if t.outputPadding != Pair(0) { options += "  output_padding \(t.outputPadding)" }
         var lines = ["\(name)  x \(Report.shape(g.outShape))  w \(Report.shape(t.w.shape))  \(options)  →  out \(Report.shape(g.xShape))"]
         lines += Report.transposedSizes(t)
-        var extra = t.outputPadding == Pair(0) ? [] : ["output_padding=\(Report.tuple(t.outputPadding))"]
-        if t.b != nil { extra.append("bias=b") }
-        lines.append(Report.pytorch("conv_transpose2d", g.options, extra: extra))
+        lines.append("PyTorch: " + ReferenceCall.convTranspose2d(g.options, outputPadding: t.outputPadding, bias: t.b != nil))
         return lines + [""]
     }
 }
@@ -279,14 +275,11 @@ struct PoolArguments: ParsableArguments {
         let x = try xText.map { try TensorArgument.batched(TensorArgument.parse($0, field: "x"), field: "x") } ?? made[0]
         let pool = try Pool2D(kind, x: x, kernel: kernel.pair, stride: stride?.pair, padding: padding.pair)
         var lines = ["\(name)  x \(Report.shape(x.shape))  kernel \(pool.kernel)  stride \(pool.stride)  padding \(pool.padding)  →  out \(Report.shape(pool.outShape))"]
-        lines += Report.sizeLines { axis in
+        lines += OutputSize.lines { axis in
             OutputSize.poolingFormula(input: x.shape[axis == .height ? 2 : 3], kernel: pool.kernel[axis],
                                       stride: pool.stride[axis], padding: pool.padding[axis], result: pool.output[axis])
         }
-        var call = "x, kernel_size=\(Report.tuple(pool.kernel))"
-        if pool.stride != pool.kernel { call += ", stride=\(Report.tuple(pool.stride))" }
-        if pool.padding != Pair(0) { call += ", padding=\(Report.tuple(pool.padding))" }
-        lines += ["PyTorch: torch.nn.functional.\(kind == .max ? "max" : "avg")_pool2d(\(call))", ""]
+        lines += ["PyTorch: " + ReferenceCall.pool2d(kind, kernel: pool.kernel, stride: pool.stride, padding: pool.padding), ""]
         lines += Report.grids("x", x) + Report.grids("out", pool.forward())
         if backward {
             let dOut = try dOutText.map { try TensorArgument.batched(TensorArgument.parse($0, field: "dout"), field: "dout") } ?? made[1]

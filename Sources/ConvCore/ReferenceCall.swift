@@ -1,0 +1,44 @@
+/// The PyTorch or NumPy call that computes the same thing as a configuration, for learners to
+/// paste into Python: `torch.nn.functional.conv2d(x, w, stride=2, padding=1)`.
+public enum ReferenceCall {
+    /// `torch.nn.functional.conv2d(x, w, …)`; a flipped kernel is spelled out.
+    public static func conv2d(_ o: Conv2DOptions, bias: Bool) -> String {
+        let w = o.convention == .convolution ? "w.flip(-2, -1)" : "w"
+        return "torch.nn.functional.conv2d(\((["x", w] + convArguments(o) + (bias ? ["bias=b"] : [])).joined(separator: ", ")))"
+    }
+
+    /// `torch.nn.functional.conv_transpose2d(x, w, …)`.
+    public static func convTranspose2d(_ o: Conv2DOptions, outputPadding: Pair, bias: Bool) -> String {
+        var args = ["x", "w"] + convArguments(o)
+        if outputPadding != Pair(0) { args.append("output_padding=\(tuple(outputPadding))") }
+        if bias { args.append("bias=b") }
+        return "torch.nn.functional.conv_transpose2d(\(args.joined(separator: ", ")))"
+    }
+
+    /// `torch.nn.functional.max_pool2d(x, kernel_size=2)`.
+    public static func pool2d(_ kind: Pool2D.Kind, kernel: Pair, stride: Pair, padding: Pair) -> String {
+        var args = ["x", "kernel_size=\(tuple(kernel))"]
+        if stride != kernel { args.append("stride=\(tuple(stride))") }
+        if padding != Pair(0) { args.append("padding=\(tuple(padding))") }
+        return "torch.nn.functional.\(kind == .max ? "max" : "avg")_pool2d(\(args.joined(separator: ", ")))"
+    }
+
+    /// `numpy.convolve(a, v, mode="full")`.
+    public static func numpy(_ operation: Conv1D.Operation, mode: Conv1D.Mode) -> String {
+        "numpy.\(operation.rawValue)(a, v, mode=\"\(mode.rawValue)\")"
+    }
+
+    /// `2` or `(2, 1)`, as PyTorch takes an int-or-tuple argument.
+    public static func tuple(_ p: Pair) -> String {
+        p.h == p.w ? "\(p.h)" : "(\(p.h), \(p.w))"
+    }
+
+    private static func convArguments(_ o: Conv2DOptions) -> [String] {
+        var args: [String] = []
+        if o.stride != Pair(1) { args.append("stride=\(tuple(o.stride))") }
+        if o.padding != Pair(0) { args.append("padding=\(tuple(o.padding))") }
+        if o.dilation != Pair(1) { args.append("dilation=\(tuple(o.dilation))") }
+        if o.groups != 1 { args.append("groups=\(o.groups)") }
+        return args
+    }
+}
