@@ -17,11 +17,20 @@ let package = Package(
         // Cells, styles, text width, widgets and buffer diffs. Knows nothing of ncurses.
         .target(name: "TermCanvas"),
 
+        // ncursesw as a system library: module map plus a shim header for macros and signals.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+
+        // A TerminalBackend over ncursesw. Thin: set-up, keys, colours, drawing a diff, restore.
+        .target(name: "CursesBackend", dependencies: ["CNcursesw", "TermCanvas"]),
+
+        // The application as values: state, messages, update, view. No terminal, no clock, no files.
+        .target(name: "Tutor", dependencies: ["ConvCore", "TermCanvas"]),
+
         // The executable: argument parsing and the `compute` calculator over ConvCore.
         .executableTarget(
             name: "convtutor",
             dependencies: [
-                "ConvCore",
+                "ConvCore", "TermCanvas", "Tutor", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +45,15 @@ let package = Package(
             name: "ConvCoreTests",
             dependencies: ["ConvCore", "TestSupport"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "TutorTests",
+            dependencies: ["Tutor", "TermCanvas", "ConvCore", "TestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "TermCanvasTests",
+            dependencies: ["TermCanvas", "TestSupport"]
         ),
         .testTarget(
             name: "convtutorTests",

@@ -85,6 +85,22 @@ public struct Tensor: Equatable, Sendable {
         Tensor(shape: newShape, data: data)
     }
 
+    /// The tensor with its last two axes reversed: each kernel rotated by 180°, as true
+    /// convolution uses it.
+    public func flippedSpatially() -> Tensor {
+        precondition(rank >= 2, "flippedSpatially() needs at least 2 axes, got shape \(shape)")
+        let (h, w) = (shape[rank - 2], shape[rank - 1])
+        var out = self
+        for plane in 0..<count / (h * w) {
+            for i in 0..<h {
+                for j in 0..<w {
+                    out.data[(plane * h + i) * w + j] = data[(plane * h + h - 1 - i) * w + w - 1 - j]
+                }
+            }
+        }
+        return out
+    }
+
     /// The 2-D slice `self[i0, i1, :, :]` of a 4-D tensor, as an `(H, W)` tensor.
     public func plane(_ i0: Int, _ i1: Int) -> Tensor {
         precondition(rank == 4, "plane(_:_:) needs a 4-D tensor, got shape \(shape)")

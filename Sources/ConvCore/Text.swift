@@ -44,10 +44,10 @@ public enum Text {
 
     /// The arithmetic of a trace on one line: `out[0,0,1,2] = 1×0 + 2×1 + 0×(-1) + 0.5 = 2.5`,
     /// `out[0,0,0,0] = max(1, 2, 5, 6) = 6`, `out[0,0,0,0] = (1 + 2 + 5 + 6)/4 = 3.5`;
-    /// a cell no term reaches reads `dx[0,0,0,1] = 0 (no terms)`.
+    /// a cell no term reaches reads `dx[0,0,0,1] = 0 (nothing reaches this cell)`.
     public static func equation(_ trace: Trace) -> String {
         let lhs = cell(trace.tensor, trace.index)
-        if trace.terms.isEmpty && trace.bias == nil { return "\(lhs) = 0 (no terms)" }
+        if trace.terms.isEmpty && trace.bias == nil { return "\(lhs) = 0 (nothing reaches this cell)" }
         // Negative operands of sums are parenthesized so that + and × read clearly.
         let terms = trace.terms.map { $0.factors.map { operand($0.value) }.joined(separator: "×") }
         let rhs: String

@@ -34,18 +34,16 @@ public enum BufferDiff {
                 var start = x
                 // Back up to the wide character this continuation belongs to.
                 while start > 0 && new[start, y].isContinuation { start -= 1 }
-                var end = x + 1
-                var unchanged = 0
-                while end < new.width {
-                    if old[end, y] != new[end, y] || new[end, y].isContinuation {
-                        unchanged = 0
-                    } else {
-                        unchanged += 1
-                        if unchanged > gap { break }
-                    }
-                    end += 1
+                // Extend the run while the next change is at most `gap` cells away.
+                var lastChanged = x
+                var probe = x + 1
+                while probe < new.width && probe - lastChanged <= gap + 1 {
+                    if old[probe, y] != new[probe, y] { lastChanged = probe }
+                    probe += 1
                 }
-                end -= unchanged
+                var end = lastChanged + 1
+                // Never end a run between a wide character and its right half.
+                while end < new.width && new[end, y].isContinuation { end += 1 }
                 if let last = changes.last, last.y == y, last.x + last.cells.count >= start {
                     // Overlaps the previous run (after backing up): extend it instead.
                     let from = last.x + last.cells.count

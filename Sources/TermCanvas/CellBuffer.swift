@@ -82,6 +82,7 @@ public struct CellBuffer: Equatable, Sendable {
             if column >= bounds.x {
                 if w == 2 && column + 1 >= bounds.maxX {
                     set(column, y, Cell(" ", style: style))
+                    return column + 1
                 } else {
                     set(column, y, Cell(String(character), style: style))
                     if w == 2 { set(column + 1, y, Cell(Cell.continuation.symbol, style: style)) }
@@ -96,9 +97,11 @@ public struct CellBuffer: Equatable, Sendable {
     public mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, x < width, y >= 0, y < height else { return }
         let i = y * width + x
-        if cells[i].isContinuation, x > 0, !cell.isContinuation {
+        // Overwriting the right half of a wide character leaves its left half alone: blank it.
+        if cells[i].isContinuation, x > 0, !cell.isContinuation, TextWidth.columns(cells[i - 1].symbol) == 2 {
             cells[i - 1].symbol = " "
         }
+        // Overwriting the left half of a wide character orphans its right half: blank that.
         if !cells[i].isContinuation, TextWidth.columns(cells[i].symbol) == 2, x + 1 < width, !cell.isContinuation {
             cells[i + 1] = Cell(" ", style: cells[i + 1].style)
         }

@@ -100,7 +100,7 @@ struct TextTests {
                                w: Tensor(shape: [1, 1, 1, 1], data: [2]),
                                options: Conv2DOptions(stride: Pair(3)))
         let dOut = Tensor(shape: [1, 1, 1, 2], data: [5, 7])
-        #expect(Text.equation(try layer.traceGradient(.dx, at: [0, 0, 0, 1], dOut: dOut)) == "dx[0,0,0,1] = 0 (no terms)")
+        #expect(Text.equation(try layer.traceGradient(.dx, at: [0, 0, 0, 1], dOut: dOut)) == "dx[0,0,0,1] = 0 (nothing reaches this cell)")
         #expect(Text.equation(try layer.traceGradient(.dx, at: [0, 0, 0, 3], dOut: dOut)) == "dx[0,0,0,3] = 2×7 = 14")
         #expect(Text.equation(try layer.traceGradient(.db, at: [0], dOut: dOut)) == "db[0] = 5 + 7 = 12")
         #expect(Text.termLines(try layer.traceGradient(.db, at: [0], dOut: dOut)) == [
@@ -168,6 +168,6 @@ struct TextTests {
         // Window (0,0) = [[1,5],[5,4]] picks x[0,0,0,1]; window (0,1) = [[5,2],[4,6]] picks x[0,0,1,2].
         #expect(Text.equation(try layer.traceGradient(at: [0, 0, 0, 1], dOut: dOut)) == "dx[0,0,0,1] = 0.25 = 0.25")
         #expect(Text.equation(try layer.traceGradient(at: [0, 0, 1, 2], dOut: dOut)) == "dx[0,0,1,2] = (-2) = -2")
-        #expect(Text.equation(try layer.traceGradient(at: [0, 0, 1, 0], dOut: dOut)) == "dx[0,0,1,0] = 0 (no terms)")
+        #expect(Text.equation(try layer.traceGradient(at: [0, 0, 1, 0], dOut: dOut)) == "dx[0,0,1,0] = 0 (nothing reaches this cell)")
     }
 }

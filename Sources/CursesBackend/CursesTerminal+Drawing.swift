@@ -1,0 +1,59 @@
+import CNcursesw
+import TermCanvas
+
+extension CursesTerminal {
+    /// Writes changed cells into ncurses' virtual screen; nothing reaches the terminal until
+    /// `present`.
+    ///
+    /// Each cell is placed at its own column, so a wide character's continuation cell is simply
+    /// skipped: the wide character already covers it.
+    public func draw(_ changes: [Change]) {
+        guard let window else { return }
+        for change in changes {
+            for (k, cell) in change.cells.enumerated() where !cell.isContinuation {
+                var glyph = glyph(for: cell)
+                // At the bottom-right cell ncurses draws but answers ERR (it cannot advance the
+                // cursor without scrolling, which is off): nothing to handle.
+                _ = mvwadd_wch(window, Int32(change.y), Int32(change.x + k), &glyph)
+            }
+        }
+    }
+
+    /// Sends everything drawn since the last call to the terminal, in one update.
+    public func present() {
+        guard let window else { return }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// A cell as an ncurses complex character: its grapheme (at most `CCHARW_MAX` scalars), the
+    /// style's attributes and colour pair.
+    private func glyph(for cell: Cell) -> cchar_t {
+        let (attributes, pair) = palette.rendition(for: colorSupport.adapt(cell.style))
+        var count = 0
+        func append(_ scalar: Unicode.Scalar) {
+            guard count < Int(CCHARW_MAX) else { return }
+            characters[count] = wchar_t(bitPattern: scalar.value)
+            count += 1
+        }
+        var scalars = cell.symbol.unicodeScalars[...]
+        if let first = scalars.first, first.value < 0x20 || (0x7F..<0xA0).contains(first.value) {
+            // Never send a control character, even one that bypassed CellBuffer's sanitizing.
+            scalars = InertText.sanitize(cell.symbol).unicodeScalars[...]
+        }
+        if let first = scalars.first, TextWidth.columns(first) == 0 {
+            // A lone combining mark would join the cell to its left: give it a base of its own.
+            append(" ")
+        }
+        scalars.forEach(append)
+        characters[count] = 0
+
+        var glyph = cchar_t()
+        if setcchar(&glyph, characters, attributes, pair, nil) != OK {
+            characters[0] = wchar_t(bitPattern: 0xFFFD)
+            characters[1] = 0
+            setcchar(&glyph, characters, attributes, pair, nil)
+        }
+        return glyph
+    }
+}

@@ -1,0 +1,28 @@
+import CNcursesw
+
+/// The shim's async-signal-safe terminal restore, seen from Swift.
+///
+/// Every call into that state is in this file on purpose: the state is `static` C, and each
+/// Swift object file that calls the shim's inline functions gets its own copy of it.
+enum SignalRestore {
+    /// Saves the tty mode and catches SIGINT, SIGTERM, SIGHUP, SIGQUIT and the crash signals.
+    /// Call before `newterm`. False when a terminal is already open.
+    static func install() -> Bool {
+        cnc_restore_install() == 0
+    }
+
+    /// Precomputes the bytes that leave curses mode, from the terminfo entry `newterm` loaded.
+    static func prepare() {
+        cnc_restore_prepare()
+    }
+
+    /// Puts the tty back in its saved mode now, for a `newterm` that succeeded but is unusable.
+    static func restoreNow() {
+        cnc_restore_now()
+    }
+
+    /// Gives every signal back the action it had before `install`.
+    static func uninstall() {
+        cnc_restore_uninstall()
+    }
+}

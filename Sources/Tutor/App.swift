@@ -1,0 +1,106 @@
+import TermCanvas
+
+/// Everything that can happen to the application: a key, a new terminal size, a timer tick.
+public enum Msg: Equatable, Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// The animation timer fired; only sent after `update` asked for it with `.scheduleTick`.
+    case tick
+}
+
+/// What `update` asks the runner to do; the runner feeds results back as messages.
+public enum Effect: Equatable, Sendable {
+    /// Send `.tick` after this many seconds (replacing any tick already scheduled).
+    case scheduleTick(after: Double)
+    /// Leave the program with this exit status.
+    case quit(status: Int32)
+}
+
+/// The screen on display.
+public enum Screen: Equatable, Sendable {
+    case home(HomeState)
+    case explorer(ExplorerState)
+}
+
+/// The whole application as a value.
+public struct AppState: Equatable, Sendable {
+    public var screen: Screen
+    public var width: Int
+    public var height: Int
+    /// The key reference is shown over the screen.
+    public var showingHelp = false
+    /// `q` from the first screen quits; from a screen opened from home it goes back.
+    public var openedFromHome = false
+
+    /// The smallest terminal the full layout fits.
+    public static let minimumSize = (width: 80, height: 24)
+
+    public init(screen: Screen, width: Int, height: Int) {
+        self.screen = screen
+        self.width = width
+        self.height = height
+    }
+
+    public var isTooSmall: Bool { width < Self.minimumSize.width || height < Self.minimumSize.height }
+}
+
+/// Applies one message; returns what the runner must do. Never sleeps, reads a clock or a file.
+public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    switch msg {
+    case .resize(let width, let height):
+        state.width = width
+        state.height = height
+        return []
+    case .tick:
+        guard case .explorer(var explorer) = state.screen else { return [] }
+        let effects = explorer.tick()
+        state.screen = .explorer(explorer)
+        return effects
+    case .key(let key):
+        return handle(key, &state)
+    }
+}
+
+private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+    if state.showingHelp {
+        // Any key closes the help; q and Esc only close it.
+        state.showingHelp = false
+        return []
+    }
+    if key == .control("c") { return [.quit(status: 130)] }
+    if key == .character("?") && !isTyping(state) {
+        state.showingHelp = true
+        return []
+    }
+    switch state.screen {
+    case .home(var home):
+        switch home.handle(key) {
+        case .stay:
+            state.screen = .home(home)
+        case .quit:
+            return [.quit(status: 0)]
+        case .help:
+            state.showingHelp = true
+        case .open(let explorer):
+            state.screen = .explorer(explorer)
+            state.openedFromHome = true
+        }
+        return []
+    case .explorer(var explorer):
+        let (leave, effects) = explorer.handle(key)
+        if leave {
+            guard state.openedFromHome else { return [.quit(status: 0)] }
+            state.screen = .home(HomeState(selected: 0))
+            state.openedFromHome = false
+            return []
+        }
+        state.screen = .explorer(explorer)
+        return effects
+    }
+}
+
+/// True while a text field has the keys (so `?` and `q` are typed, not commands).
+private func isTyping(_ state: AppState) -> Bool {
+    if case .explorer(let e) = state.screen { return e.editor != nil }
+    return false
+}

@@ -1,0 +1,272 @@
+import ConvCore
+import TermCanvas
+
+extension ExplorerState {
+    /// Draws the explorer over the whole buffer.
+    func draw(into buffer: inout CellBuffer) {
+        let width = buffer.width
+        var y = drawHeader(into: &buffer)
+        y += 1
+        if let error {
+            for (k, line) in TextLayout.wrap("✗ cannot compute this: \(error.description)", width: width - 2).enumerated() {
+                buffer.put(line, x: 1, y: y + k, style: Style(bold: true))
+            }
+            buffer.put("Press u to return to the last valid settings, or keep changing parameters.",
+                       x: 1, y: y + 3, style: Style(dim: true))
+        } else {
+            y = drawPanels(into: &buffer, top: y)
+            drawExplanation(into: &buffer, top: y + 1)
+        }
+        drawHints(into: &buffer)
+    }
+
+    // MARK: Header and parameter bar
+
+    /// The title line and the parameter bar; returns the first free row.
+    private func drawHeader(into buffer: inout CellBuffer) -> Int {
+        let width = buffer.width
+        var status = ""
+        if error == nil, !scene.steps.isEmpty {
+            status = "step \(min(step, scene.steps.count - 1) + 1)/\(scene.steps.count) · "
+                + (playing ? "▶ playing" : "paused") + " · \(Self.speedText(speed))"
+        }
+        let title = "explore · " + (error == nil ? scene.title : config.mode.title)
+        buffer.put(TextLayout.truncate(title, width: width - TextWidth.columns(status) - 3), x: 1, y: 0, style: Style(bold: true))
+        buffer.put(status, x: width - TextWidth.columns(status) - 1, y: 0)
+
+        // Parameters flow over as many lines as they need; per-axis pairs share one item
+        // (`stride 2×1`), and the value being edited is bracketed.
+        var x = 1, y = 1
+        let selected = focus == .parameters ? config.parameters[min(parameter, config.parameters.count - 1)] : nil
+        for item in Self.barItems(config.parameters) {
+            let values = item.map { p in selected == p ? "[\(config.text(p))]" : config.text(p) }
+            let label = config.label(item[0])
+            let text = (item.count == 2 ? String(label.dropLast(2)) : label) + " " + values.joined(separator: "×")
+            let isSelected = selected.map(item.contains) ?? false
+            let w = TextWidth.columns(text)
+            if x + w > width - 1 {
+                x = 1
+                y += 1
+            }
+            buffer.put(text, x: x, y: y, style: Style(bold: isSelected, dim: focus != .parameters && !isSelected, reverse: isSelected))
+            x += w + 3
+        }
+        return y + 1
+    }
+
+    /// The parameter bar's items: each per-axis pair (`stride h`, `stride w`) as one item.
+    static func barItems(_ parameters: [Parameter]) -> [[Parameter]] {
+        var items: [[Parameter]] = []
+        for p in parameters {
+            if p.rawValue.hasSuffix(" w"), let last = items.last, last.count == 1,
+               last[0].rawValue == p.rawValue.dropLast(2) + " h" {
+                items[items.count - 1].append(p)
+            } else {
+                items.append([p])
+            }
+        }
+        return items
+    }
+
+    static func speedText(_ speed: Int) -> String {
+        let perSecond = 1 / speeds[speed]
+        return perSecond >= 1 ? "\(Int(perSecond))/s" : "1 per \(Int(speeds[speed]))s"
+    }
+
+    // MARK: Panels
+
+    /// The panels in a flowing layout; returns the row below the last one drawn.
+    private func drawPanels(into buffer: inout CellBuffer, top: Int) -> Int {
+        let marks = self.marks()
+        let filter = currentStep.flatMap { scene.filter(of: $0) }
+        let visible = scene.panels.filter { $0.filter == nil || filter == nil || $0.filter == filter
+            || (focus == .cursor && $0.title == cursor?.panel) }
+        let bottom = buffer.height - reservedBelow
+        var (x, y, rowHeight) = (1, top, 0)
+        var hidden = 0
+        for panel in visible {
+            var widget = Self.widget(panel, marks: marks)
+            if config.mode.is1D, panel.padding != Pair(0) || visible.allSatisfy({ $0.padding == Pair(0) }) && panel.role == .input {
+                addSlidingRow(to: &widget, over: panel)
+            }
+            let size = widget.size
+            if x > 1 && x + size.width > buffer.width - 1 {
+                x = 1
+                y += rowHeight + 1
+                rowHeight = 0
+            }
+            if y + size.height > bottom || x + size.width > buffer.width {
+                hidden += 1
+                continue
+            }
+            widget.draw(into: &buffer, x: x, y: y)
+            x += size.width + 3
+            rowHeight = max(rowHeight, size.height)
+        }
+        if hidden > 0 {
+            buffer.put("(\(hidden) more grid\(hidden == 1 ? "" : "s"): enlarge the terminal or reduce the sizes)",
+                       x: 1, y: min(y + rowHeight, bottom - 1), style: Style(dim: true))
+        }
+        return y + rowHeight
+    }
+
+    /// Flip and slide, drawn: under the longer 1-D array, the other array's values at the
+    /// positions the current step multiplies them with (flipped for convolution).
+    private func addSlidingRow(to widget: inout GridWidget, over panel: Panel) {
+        guard let trace = currentStep else { return }
+        var row = Array(repeating: "", count: widget.columns)
+        var marks = Array(repeating: GridWidget.Mark.none, count: widget.columns)
+        var slider = ""
+        for term in trace.terms where term.factors.count == 2 {
+            let (long, short) = (term.factors[0], term.factors[1])
+            guard long.tensor == panel.tensor, let (_, col) = panel.position(of: long.tensor, long.index) else { continue }
+            row[col] = Text.number(short.value)
+            marks[col] = .highlight
+            slider = short.tensor
+        }
+        guard !slider.isEmpty else { return }
+        widget.cells.append(row)
+        widget.marks.append(marks)
+        widget.faint.append(Array(repeating: false, count: widget.columns))
+        let how = config.mode == .conv1d ? "\(slider) flipped" : slider
+        widget.title = "\(panel.title), \(how) sliding below"
+    }
+
+    /// Rows kept under the panels for the arithmetic, formulas, call, note and key hints.
+    private var reservedBelow: Int { 8 }
+
+    static func widget(_ panel: Panel, marks: [String: GridWidget.Mark]) -> GridWidget {
+        let rows = panel.grid.shape[0] + 2 * panel.padding.h
+        let cols = panel.grid.shape[1] + 2 * panel.padding.w
+        var cells = Array(repeating: Array(repeating: "·", count: cols), count: rows)
+        var faint = Array(repeating: Array(repeating: true, count: cols), count: rows)
+        var cellMarks = Array(repeating: Array(repeating: GridWidget.Mark.none, count: cols), count: rows)
+        for r in 0..<rows {
+            for c in 0..<cols {
+                let (gr, gc) = (r - panel.padding.h, c - panel.padding.w)
+                if gr >= 0, gr < panel.grid.shape[0], gc >= 0, gc < panel.grid.shape[1] {
+                    cells[r][c] = Text.number(panel.grid[[gr, gc]])
+                    faint[r][c] = false
+                }
+                cellMarks[r][c] = marks[key(panel.title, r, c)] ?? .none
+            }
+        }
+        let title = panel.padding == Pair(0) ? panel.title : "\(panel.title) (· = padding)"
+        return GridWidget(title: title, cells: cells, marks: cellMarks, faint: faint)
+    }
+
+    /// A dictionary key for one grid cell of a panel.
+    static func key(_ panel: String, _ row: Int, _ col: Int) -> String {
+        "\(panel)@\(row),\(col)"
+    }
+
+    /// The keys of a tensor index on every panel that shows it.
+    private func keys(of tensor: String, _ index: [Int]) -> [String] {
+        scene.panels.compactMap { panel in
+            panel.position(of: tensor, index).map { Self.key(panel.title, $0.row, $0.col) }
+        }
+    }
+
+    /// What to mark: the current step's terms and target, or the cursor and what it touches.
+    func marks() -> [String: GridWidget.Mark] {
+        var marks: [String: GridWidget.Mark] = [:]
+        func mark(_ tensor: String, _ index: [Int], _ m: GridWidget.Mark) {
+            for k in keys(of: tensor, index) { marks[k] = m }
+        }
+        func markTrace(_ trace: Trace) {
+            for (k, term) in trace.terms.enumerated() {
+                for f in term.factors { mark(f.tensor, f.index, trace.selected == k ? .target : .highlight) }
+            }
+            if let b = trace.bias { mark(b.tensor, b.index, .highlight) }
+            mark(trace.tensor, trace.index, .target)
+        }
+        if focus == .cursor {
+            for position in [pinned, cursor].compactMap({ $0 }) {
+                for trace in related(to: position) { markTrace(trace) }
+            }
+            if let cursor { marks[Self.key(cursor.panel, cursor.row, cursor.col)] = .cursor }
+        } else if let trace = currentStep {
+            markTrace(trace)
+        }
+        return marks
+    }
+
+    /// The steps a grid cell takes part in: its own computation when it is a step's target,
+    /// otherwise every step that reads it (the output cells an input cell feeds).
+    func related(to p: GridPosition) -> [Trace] {
+        // Padding cells have indices too (outside the tensor): the windows that read them.
+        guard let (tensor, index, _) = cell(at: p) else { return [] }
+        if let own = scene.steps.first(where: { $0.tensor == tensor && $0.index == index }) { return [own] }
+        return scene.steps.filter { trace in
+            trace.terms.contains { $0.factors.contains { $0.tensor == tensor && $0.index == index } }
+                || (trace.bias?.tensor == tensor && trace.bias?.index == index)
+        }
+    }
+
+    // MARK: Arithmetic and explanations
+
+    private func drawExplanation(into buffer: inout CellBuffer, top: Int) {
+        let width = buffer.width - 2
+        var lines: [(String, Style)] = []
+        if let editor {
+            lines.append(("new value: \(editor)▏  (Enter to set, Esc to cancel)", Style(bold: true)))
+        } else if focus == .cursor, let cursor {
+            lines += cursorLines(cursor, width: width).map { ($0, Style(bold: true)) }
+        } else if let trace = currentStep {
+            lines += Self.equationLines(Text.equation(trace), width: width, maxLines: 3).map { ($0, Style(bold: true)) }
+        }
+        lines += scene.formulas.map { ($0, Style.plain) }
+        lines.append(((config.mode.is1D ? "NumPy: " : "PyTorch: ") + scene.call, Style(dim: true)))
+        for note in scene.notes { lines += TextLayout.wrap(note, width: width).map { ($0, Style(dim: true)) } }
+        let bottom = buffer.height - 1
+        for (k, (text, style)) in lines.enumerated() where top + k < bottom {
+            buffer.put(TextLayout.truncate(text, width: width), x: 1, y: top + k, style: style)
+        }
+    }
+
+    /// An equation wrapped at its ` + ` signs; if it needs more than `maxLines`, the middle terms
+    /// give way to `…` so the start and the result stay visible.
+    static func equationLines(_ equation: String, width: Int, maxLines: Int) -> [String] {
+        let lines = TextLayout.wrap(equation, width: width)
+        guard lines.count > maxLines else { return lines }
+        let tail = lines.suffix(maxLines - 1).joined(separator: " ")
+        let tailFit = TextWidth.columns(tail) > width * (maxLines - 1)
+            ? "… " + String(tail.suffix(width * (maxLines - 1) - 2)) : tail
+        return [lines[0] + " …"] + TextLayout.wrap(tailFit, width: width).suffix(maxLines - 1)
+    }
+
+    /// What the cursor cell is and what it touches.
+    private func cursorLines(_ p: GridPosition, width: Int) -> [String] {
+        let related = related(to: p)
+        guard let (tensor, index, inPadding) = cell(at: p) else { return [] }
+        let name = Text.cell(tensor, index) + (inPadding ? " (padding)" : "")
+        if let own = related.first, related.count == 1, own.tensor == tensor, own.index == index {
+            return Self.equationLines(Text.equation(own), width: width, maxLines: 3)
+        }
+        let pin = pinned == p ? " (pinned)" : ""
+        if related.isEmpty {
+            return ["\(name)\(pin) takes part in no step of this mode" + (valueIndex(at: p) == nil ? "" : "   Enter: type a value")]
+        }
+        let targets = related.map { Text.cell($0.tensor, $0.index) }
+        let summary = "\(name)\(pin) feeds \(related.count) cell\(related.count == 1 ? "" : "s"): " + targets.joined(separator: ", ")
+        return TextLayout.wrap(summary, width: width).prefix(2) + (valueIndex(at: p) == nil ? [] : ["Enter: type a value"])
+    }
+
+    // MARK: Key hints
+
+    private func drawHints(into buffer: inout CellBuffer) {
+        let hints: String
+        if editor != nil {
+            hints = "type a number   Enter set   Backspace erase   Esc cancel"
+        } else if error != nil {
+            hints = "u last valid settings   e parameters   m mode   ? keys   q back"
+        } else {
+            switch focus {
+            case .steps: hints = "←/→ step  space play  +/- speed  g/G ends  Tab cursor  e params  m mode  ? keys  q back"
+            case .cursor: hints = "arrows move  n/N grid  p pin  Enter type  Tab params  Esc steps  ? keys"
+            case .parameters: hints = "↑/↓ choose  ←/→ change  Enter done  b bias  c convention  u undo  ? keys"
+            }
+        }
+        buffer.put(TextLayout.truncate(hints, width: buffer.width - 2), x: 1, y: buffer.height - 1, style: Style(dim: true))
+    }
+}

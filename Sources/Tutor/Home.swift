@@ -1,0 +1,75 @@
+import TermCanvas
+
+/// The first screen: what convtutor offers.
+public struct HomeState: Equatable, Sendable {
+    public var selected: Int
+
+    public init(selected: Int = 0) {
+        self.selected = selected
+    }
+
+    /// The entries, with what each does today.
+    static let entries: [(title: String, summary: String, available: Bool)] = [
+        ("Explore", "a kernel sliding over a grid, every product and gradient", true),
+        ("Lessons", "step-by-step lessons from markdown (not built yet)", false),
+        ("Quiz", "questions and spaced reviews (not built yet)", false),
+        ("Stats", "your progress (not built yet)", false),
+        ("Help", "the keys", true),
+    ]
+
+    enum Outcome {
+        case stay, quit, help
+        case open(ExplorerState)
+    }
+
+    mutating func handle(_ key: Key) -> Outcome {
+        switch key {
+        case .up, .character("k"):
+            selected = (selected + Self.entries.count - 1) % Self.entries.count
+        case .down, .character("j"), .tab:
+            selected = (selected + 1) % Self.entries.count
+        case .character("q"), .escape:
+            return .quit
+        case .enter, .right, .character("l"), .character(" "):
+            return activate()
+        case .character(let c):
+            if let n = c.wholeNumberValue, (1...Self.entries.count).contains(n) {
+                selected = n - 1
+                return activate()
+            }
+            if let k = Self.entries.firstIndex(where: { $0.title.lowercased().first == Character(c.lowercased()) }) {
+                selected = k
+                return activate()
+            }
+        default:
+            break
+        }
+        return .stay
+    }
+
+    private func activate() -> Outcome {
+        switch Self.entries[selected].title {
+        case "Explore": return .open(ExplorerState(config: ExplorerConfig()))
+        case "Help": return .help
+        default: return .stay
+        }
+    }
+
+    func draw(into buffer: inout CellBuffer) {
+        let area = buffer.area
+        buffer.put("convtutor", x: 2, y: 1, style: Style(bold: true))
+        buffer.put("— convolution as used in deep learning, computed and explained", x: 12, y: 1)
+        for (k, entry) in Self.entries.enumerated() {
+            let y = 4 + 2 * k
+            let chosen = k == selected
+            let marker = chosen ? "▶" : " "
+            buffer.put("\(marker) \(k + 1)  \(entry.title)", x: 4, y: y, style: Style(bold: chosen, dim: !entry.available, reverse: chosen))
+            buffer.put(TextLayout.truncate(entry.summary, width: area.width - 20), x: 18, y: y, style: Style(dim: !entry.available))
+        }
+        if !Self.entries[selected].available {
+            buffer.put("This part of convtutor is not built yet; Explore is.", x: 4, y: 5 + 2 * Self.entries.count, style: Style(dim: true))
+        }
+        buffer.put(TextLayout.truncate("↑/↓ choose   Enter open   1–5 jump   ? keys   q quit", width: area.width - 4),
+                   x: 2, y: area.height - 1, style: Style(dim: true))
+    }
+}

@@ -1,0 +1,72 @@
+import TermCanvas
+
+/// Draws the whole screen for `state` into a fresh buffer of the state's size.
+public func view(_ state: AppState) -> CellBuffer {
+    var buffer = CellBuffer(width: state.width, height: state.height)
+    if state.isTooSmall {
+        drawTooSmall(state, into: &buffer)
+        return buffer
+    }
+    switch state.screen {
+    case .home(let home): home.draw(into: &buffer)
+    case .explorer(let explorer): explorer.draw(into: &buffer)
+    }
+    if state.showingHelp { drawHelp(into: &buffer) }
+    return buffer
+}
+
+/// Below the minimum size: what is needed, centred as well as the space allows.
+private func drawTooSmall(_ state: AppState, into buffer: inout CellBuffer) {
+    let (w, h) = AppState.minimumSize
+    let lines = [
+        "Please enlarge the terminal",
+        "convtutor needs \(w)×\(h); this one is \(state.width)×\(state.height).",
+        "Resize to continue; Ctrl-C quits.",
+    ]
+    let wrapped = lines.flatMap { TextLayout.wrap($0, width: max(1, state.width)) }
+    let top = max(0, (state.height - wrapped.count) / 2)
+    for (k, line) in wrapped.enumerated() {
+        let x = max(0, (state.width - TextWidth.columns(line)) / 2)
+        buffer.put(line, x: x, y: top + k, style: Style(bold: k == 0))
+    }
+}
+
+/// Every key, over the current screen.
+private func drawHelp(into buffer: inout CellBuffer) {
+    let rows: [(String, String)] = [
+        ("Anywhere", ""),
+        ("  ?", "this help; any key closes it"),
+        ("  q / Esc", "back, or quit from the first screen"),
+        ("  Ctrl-C", "quit at once"),
+        ("Explorer: steps", ""),
+        ("  → l / ← h", "next / previous cell"),
+        ("  space", "play or pause;  + / - faster / slower"),
+        ("  g / G", "first / last step"),
+        ("  m / M", "next / previous mode: 1-D … transposed"),
+        ("  v / r", "ramp or random values / next seed"),
+        ("Explorer: cursor (Tab)", ""),
+        ("  arrows, hjkl", "move: light what the cell reads or feeds"),
+        ("  n / N", "next / previous grid;  p pin the cell"),
+        ("  Enter", "type a value into the cell"),
+        ("Explorer: parameters (e)", ""),
+        ("  ↑ ↓ / ← →", "choose a parameter / change it"),
+        ("  b  c  u", "bias, convention, back to last valid settings"),
+    ]
+    let width = min(buffer.width - 4, 76)
+    let height = rows.count + 4
+    let box = Rect(x: (buffer.width - width) / 2, y: max(0, (buffer.height - height) / 2), width: width, height: height)
+    buffer.fill(box)
+    buffer.put("┌" + String(repeating: "─", count: width - 2) + "┐", x: box.x, y: box.y)
+    for y in box.y + 1..<box.maxY - 1 {
+        buffer.put("│", x: box.x, y: y)
+        buffer.put("│", x: box.maxX - 1, y: y)
+    }
+    buffer.put("└" + String(repeating: "─", count: width - 2) + "┘", x: box.x, y: box.maxY - 1)
+    buffer.put(" Keys ", x: box.x + 2, y: box.y, style: Style(bold: true))
+    let inner = Rect(x: box.x + 2, y: box.y + 1, width: width - 4, height: height - 2)
+    for (k, (key, meaning)) in rows.enumerated() {
+        let y = box.y + 2 + k
+        buffer.put(key, x: inner.x, y: y, style: Style(bold: meaning.isEmpty), clip: inner)
+        buffer.put(meaning, x: inner.x + 26, y: y, clip: inner)
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import ConvCore
+import Tutor
+
+/// `convtutor explore`: the explorer, opened on the configuration given by the options.
+struct Explore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Watch a kernel slide over a grid: every product, sum and gradient, step by step.",
+        discussion: """
+            Keys: ←/→ step, space play/pause, +/- speed, g/G first/last, Tab cursor mode, \
+            e parameters, m mode, v values, u undo, ? all keys, q quit.
+            Modes: \(ExplorerMode.allCases.map(\.rawValue).joined(separator: ", ")).
+            """)
+
+    @Option(help: "What to animate: \(ExplorerMode.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var mode: ExplorerMode = .forward
+
+    @Option(help: "Input size: HxW (1-D modes use W as the length of a).")
+    var input = Dims([5, 5])
+
+    @Option(help: "Kernel or pooling window: K or KHxKW (1-D modes use KW as the length of v).")
+    var kernel = Dims([3, 3])
+
+    @Option(help: "Stride: S or SHxSW.")
+    var stride = Dims([1])
+
+    @Option(help: "Zero padding on each side: P or PHxPW.")
+    var padding = Dims([0])
+
+    @Option(help: "Dilation: D or DHxDW.")
+    var dilation = Dims([1])
+
+    @Option(help: "Output padding of the transposed convolution: OP or OPHxOPW.")
+    var outputPadding = Dims([0])
+
+    @Option(help: "Input channels (1–\(ExplorerConfig.maxChannels)).")
+    var channels = 1
+
+    @Option(help: "Filters, i.e. output channels (1–\(ExplorerConfig.maxChannels)).")
+    var filters = 1
+
+    @Option(help: "Groups.")
+    var groups = 1
+
+    @Flag(help: "Add a bias per output channel.")
+    var bias = false
+
+    @Option(help: "cross-correlation (deep learning's convolution) or convolution (kernel flipped).")
+    var convention: Convention = .crossCorrelation
+
+    @Option(name: .customLong("mode1d"), help: "1-D output mode: full, same or valid.")
+    var mode1D: Conv1D.Mode = .full
+
+    @OptionGroup var values: ValueOptions
+
+    @Flag(help: "No colours (also when NO_COLOR is set).")
+    var noColor = false
+
+    /// The configuration the options describe.
+    func config() -> ExplorerConfig {
+        var c = ExplorerConfig()
+        c.mode = mode
+        c.input = mode.is1D ? Pair(1, input.values.last ?? 5) : input.pair
+        c.kernel = mode.is1D ? Pair(1, kernel.values.last ?? 3) : kernel.pair
+        c.stride = stride.pair
+        c.padding = padding.pair
+        c.dilation = dilation.pair
+        c.outputPadding = outputPadding.pair
+        c.channels = channels
+        c.filters = filters
+        c.groups = groups
+        c.bias = bias
+        c.convention = convention
+        c.mode1D = mode1D
+        c.values = values.fill
+        return c
+    }
+
+    func validate() throws {
+        let c = config()
+        let extents = [("input", c.input.h), ("input", c.input.w), ("kernel", c.kernel.h), ("kernel", c.kernel.w),
+                       ("stride", c.stride.h), ("stride", c.stride.w), ("dilation", c.dilation.h), ("dilation", c.dilation.w)]
+        for (name, value) in extents where !(1...ExplorerConfig.maxExtent).contains(value) {
+            throw ValidationError("--\(name): the explorer draws sizes from 1 to \(ExplorerConfig.maxExtent), got \(value); `convtutor compute` takes larger ones")
+        }
+        for (name, value) in [("padding", c.padding.h), ("padding", c.padding.w), ("output-padding", c.outputPadding.h), ("output-padding", c.outputPadding.w)]
+        where !(0...ExplorerConfig.maxExtent).contains(value) {
+            throw ValidationError("--\(name): the explorer draws 0 to \(ExplorerConfig.maxExtent), got \(value)")
+        }
+        for (name, value) in [("channels", c.channels), ("filters", c.filters), ("groups", c.groups)]
+        where !(1...ExplorerConfig.maxChannels).contains(value) {
+            throw ValidationError("--\(name): the explorer draws 1 to \(ExplorerConfig.maxChannels), got \(value)")
+        }
+        do {
+            _ = try Scene.build(c)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        launch(AppState(screen: .explorer(ExplorerState(config: config())), width: 80, height: 24), noColor: noColor)
+    }
+}
+
+extension ExplorerMode: ExpressibleByArgument {}

@@ -1,0 +1,286 @@
+import Foundation
+
+/// A program running in a detached tmux session of a fixed size, driven as a user would: keys in,
+/// screen captured, signals sent, and — after it ends — its exit status and the terminal mode it
+/// left behind.
+///
+/// Each session has its own tmux server on its own socket, so tests can run in parallel; the
+/// server and its files go away in `kill()` and in deinit. Synchronise with `waitFor` and
+/// `waitForExit`, which poll every 20 ms, never with fixed sleeps.
+///
+/// The program runs under a small shell script that records its pid, then, once it has ended,
+/// its exit status (`128 + n` for signal `n`, as a shell reports it) and `stty -a` of the pane's
+/// terminal, and keeps the pane open so that the screen can still be captured.
+public struct TmuxSession: ~Copyable {
+    /// The path of this session's tmux server socket.
+    public let socket: String
+    /// The directory holding the wrapper script, the socket and the files it writes.
+    public let directory: URL
+    private let serverPID: pid_t
+
+    /// The environment every program starts with, before `environment` and `unsetting` apply.
+    public static let defaultEnvironment = [
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        // The Swift crash backtracer otherwise waits for a key on a terminal.
+        "SWIFT_BACKTRACE": "interactive=no",
+    ]
+
+    /// Starts `arguments` (the program, then its arguments) in a `width`×`height` pane.
+    ///
+    /// The program sees only `PATH`, `HOME`, `defaultEnvironment` and `environment`, minus the
+    /// names in `unsetting` (e.g. `["TERM"]`), so the developer's own settings cannot leak in.
+    public init(
+        _ arguments: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:],
+        unsetting: Set<String> = []
+    ) throws {
+        precondition(!arguments.isEmpty, "TmuxSession needs a program to run")
+        // Every property is set at the end: a noncopyable value cannot be half-initialized on throw.
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("convtutor-tmux-\(UUID().uuidString.prefix(8))")
+        let socket = directory.appendingPathComponent("socket").path
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+
+        let inherited = ProcessInfo.processInfo.environment
+        var variables = ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/"]
+        variables.merge(Self.defaultEnvironment) { $1 }
+        variables.merge(environment) { $1 }
+        unsetting.forEach { variables[$0] = nil }
+        let script = directory.appendingPathComponent("run.sh")
+
+        let serverPID: pid_t
+        do {
+            try Self.wrapper(arguments, environment: variables, directory: directory)
+                .write(to: script, atomically: true, encoding: .utf8)
+            try Self.tmux(
+                socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "main",
+                "/bin/sh \(Self.quote(script.path))")
+            serverPID = pid_t(try Self.tmux(socket, "display-message", "-p", "#{pid}")
+                .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        } catch {
+            _ = try? Self.tmux(socket, "kill-server")
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+        self.directory = directory
+        self.socket = socket
+        self.serverPID = serverPID
+    }
+
+    deinit {
+        kill()
+    }
+
+    // MARK: Keys and screen
+
+    /// Sends keys by tmux name: `"q"`, `"Enter"`, `"Escape"`, `"C-c"`, `"Up"`, `"F1"`, `"BTab"`.
+    public func sendKeys(_ keys: String...) throws {
+        try Self.tmux(socket, ["send-keys", "-t", "main"] + keys)
+    }
+
+    /// Types `text` literally, character by character.
+    public func sendText(_ text: String) throws {
+        try Self.tmux(socket, "send-keys", "-t", "main", "-l", "--", text)
+    }
+
+    /// The visible screen as text, one line per row, trailing spaces removed; with `escapes`,
+    /// including the escape sequences for colours and attributes.
+    public func capture(escapes: Bool = false) throws -> String {
+        try Self.tmux(socket, ["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []))
+    }
+
+    /// Polls the screen until `predicate` holds and returns that screen; throws after `timeout`
+    /// seconds, with the last screen in the error.
+    @discardableResult
+    public func waitFor(timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+        var screen = ""
+        let found = try poll(timeout: timeout) {
+            screen = try capture()
+            return predicate(screen)
+        }
+        guard found else { throw TmuxError.timeout("the expected screen", screen: screen) }
+        return screen
+    }
+
+    /// Polls the screen until it contains `text`.
+    @discardableResult
+    public func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+        try waitFor(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Resizes the window, as a user dragging the terminal's corner would; the program gets SIGWINCH.
+    public func resize(width: Int, height: Int) throws {
+        try Self.tmux(socket, "resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)")
+    }
+
+    // MARK: The program
+
+    /// The program's process id, once it has started.
+    public func programPID(timeout: Double = 10) throws -> pid_t {
+        let file = directory.appendingPathComponent("pid")
+        var pid: pid_t?
+        guard try poll(timeout: timeout, {
+            pid = (try? String(contentsOf: file, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            return pid != nil
+        }), let pid else { throw TmuxError.timeout("the program to start", screen: (try? capture()) ?? "") }
+        return pid
+    }
+
+    /// Sends `signal` (e.g. `SIGTERM`) to the program itself, not to the wrapper shell.
+    public func signal(_ signal: Int32) throws {
+        let pid = try programPID()
+        guard Foundation.kill(pid, signal) == 0 else { throw TmuxError.signalFailed(pid, signal, errno) }
+    }
+
+    /// Waits for the program to end and returns its exit status as a shell reports it: the code it
+    /// exited with, or 128 + the signal that ended it (130 for SIGINT, 143 for SIGTERM).
+    public func waitForExit(timeout: Double = 10) throws -> Int32 {
+        let file = directory.appendingPathComponent("exit")
+        var status: Int32?
+        guard try poll(timeout: timeout, {
+            status = (try? String(contentsOf: file, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            return status != nil
+        }), let status else { throw TmuxError.timeout("the program to exit", screen: (try? capture()) ?? "") }
+        return status
+    }
+
+    /// The terminal's `stty -a` settings right after the program ended, as single words: `"icanon"`
+    /// and `"echo"` when a program restored cooked mode, `"-icanon"` and `"-echo"` when it did not.
+    public func terminalSettings(timeout: Double = 10) throws -> Set<String> {
+        _ = try waitForExit(timeout: timeout)
+        let text = try String(contentsOf: directory.appendingPathComponent("stty"), encoding: .utf8)
+        return Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+    }
+
+    /// What tmux knows of the pane's terminal modes now.
+    public func paneModes() throws -> PaneModes {
+        let values = try Self.tmux(socket, "display-message", "-p", "-t", "main",
+                                   "#{alternate_on} #{cursor_flag} #{keypad_cursor_flag}")
+            .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "1" }
+        guard values.count == 3 else { throw TmuxError.commandFailed(["display-message"], "unexpected answer") }
+        return PaneModes(alternateScreen: values[0], cursorVisible: values[1], applicationCursorKeys: values[2])
+    }
+
+    // MARK: Cleanup
+
+    /// Stops the tmux server (and with it the program, by SIGHUP) and deletes the session's files.
+    /// Returns once the server has exited; safe to call more than once.
+    public func kill() {
+        _ = try? Self.tmux(socket, "kill-server")
+        _ = try? poll(timeout: 5) { !Self.isRunning(serverPID) }
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// True while the tmux server of this session is running.
+    public var serverIsRunning: Bool { Self.isRunning(serverPID) }
+
+    // MARK: Helpers
+
+    /// Calls `condition` every 20 ms until it is true (returns true) or `timeout` seconds pass
+    /// (returns false).
+    private func poll(timeout: Double, _ condition: () throws -> Bool) throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if try condition() { return true }
+            if Date() > deadline { return false }
+            usleep(20_000)
+        }
+    }
+
+    /// A process that has exited but was not reaped (tmux's server is adopted by PID 1, which may
+    /// never reap it) counts as gone.
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        guard pid > 0, Foundation.kill(pid, 0) == 0 else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
+        return state != "Z" && state != "X"
+    }
+
+    /// The shell script the pane runs: the program under `env -i`, with SIGINT and SIGQUIT caught
+    /// in the wrapper so that Ctrl-C from the pane ends only the program.
+    private static func wrapper(_ arguments: [String], environment: [String: String], directory: URL) -> String {
+        let dir = quote(directory.path)
+        let assignments = environment.sorted { $0.key < $1.key }.map { quote("\($0.key)=\($0.value)") }
+        let command = (["env", "-i"] + assignments + arguments.map(quote)).joined(separator: " ")
+        return """
+            trap : INT QUIT
+            sh -c 'echo $$ > "$0/pid.tmp" && mv "$0/pid.tmp" "$0/pid" && exec "$@"' \(dir) \(command)
+            status=$?
+            stty -a > \(dir)/stty.tmp 2>&1; mv \(dir)/stty.tmp \(dir)/stty
+            echo "$status" > \(dir)/exit.tmp; mv \(dir)/exit.tmp \(dir)/exit
+            exec sleep 86400
+
+            """
+    }
+
+    /// `text` as one single-quoted shell word.
+    private static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+
+    @discardableResult
+    private static func tmux(_ socket: String, _ arguments: String...) throws -> String {
+        try tmux(socket, arguments)
+    }
+
+    /// Runs one tmux command against the server at `socket` and returns its standard output.
+    @discardableResult
+    private static func tmux(_ socket: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tmuxPath)
+        process.arguments = ["-S", socket] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMUX"] = nil  // tests started inside tmux must not talk to that tmux
+        process.environment = environment
+        let (output, errors) = (Pipe(), Pipe())
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw TmuxError.commandFailed(arguments, message) }
+        return text
+    }
+
+    /// `$TMUX_BINARY`, else /usr/bin/tmux.
+    private static var tmuxPath: String {
+        ProcessInfo.processInfo.environment["TMUX_BINARY"] ?? "/usr/bin/tmux"
+    }
+}
+
+/// Terminal modes of a tmux pane, as the programs in it left them.
+public struct PaneModes: Equatable, Sendable {
+    /// The program's alternate screen is shown (it has not left full-screen mode).
+    public var alternateScreen: Bool
+    /// The cursor is visible (`cnorm`, not `civis`).
+    public var cursorVisible: Bool
+    /// Cursor keys send application sequences (`smkx` without `rmkx`).
+    public var applicationCursorKeys: Bool
+
+    public init(alternateScreen: Bool, cursorVisible: Bool, applicationCursorKeys: Bool) {
+        self.alternateScreen = alternateScreen
+        self.cursorVisible = cursorVisible
+        self.applicationCursorKeys = applicationCursorKeys
+    }
+}
+
+/// Why a tmux session could not be driven.
+public enum TmuxError: Error, CustomStringConvertible {
+    case commandFailed([String], String)
+    case timeout(String, screen: String)
+    case signalFailed(pid_t, Int32, Int32)
+
+    public var description: String {
+        switch self {
+        case .commandFailed(let arguments, let message):
+            "tmux \(arguments.joined(separator: " ")) failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))"
+        case .timeout(let what, let screen):
+            "timed out waiting for \(what); the screen was:\n\(screen)"
+        case .signalFailed(let pid, let signal, let error):
+            "kill(\(pid), \(signal)) failed: \(String(cString: strerror(error)))"
+        }
+    }
+}

@@ -1,0 +1,196 @@
+import ConvCore
+import TermCanvas
+import Testing
+@testable import Tutor
+
+/// `update` driven by messages written by hand: keys, resizes and ticks, with no clock and no sleep.
+@Suite("update")
+struct UpdateTests {
+    func explorerState(_ configure: (inout ExplorerConfig) -> Void = { _ in }) -> AppState {
+        var config = ExplorerConfig()
+        configure(&config)
+        return AppState(screen: .explorer(ExplorerState(config: config)), width: 80, height: 24)
+    }
+
+    func explorer(_ state: AppState) throws -> ExplorerState {
+        guard case .explorer(let e) = state.screen else { throw Failure("not on the explorer") }
+        return e
+    }
+
+    struct Failure: Error { let message: String; init(_ m: String) { message = m } }
+
+    @discardableResult
+    func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
+        keys.flatMap { update(&state, .key($0)) }
+    }
+
+    @Test("the default scene is valid: a 5×5 input, a 3×3 kernel, nine steps")
+    func defaults() throws {
+        let scene = try Scene.build(ExplorerConfig())
+        #expect(scene.steps.count == 9)
+        #expect(scene.steps[0].tensor == "out" && scene.steps[0].index == [0, 0, 0, 0])
+    }
+
+    @Test("arrows step through the cells, g and G jump, the ends hold")
+    func stepping() throws {
+        var state = explorerState()
+        send(&state, .right, .right, .character("l"))
+        #expect(try explorer(state).step == 3)
+        #expect(try explorer(state).currentStep?.index == [0, 0, 1, 0])
+        send(&state, .left)
+        #expect(try explorer(state).step == 2)
+        send(&state, .character("G"), .right)
+        #expect(try explorer(state).step == 8)
+        send(&state, .character("g"), .left)
+        #expect(try explorer(state).step == 0)
+    }
+
+    @Test("space plays: a tick is scheduled, each tick advances, the last step stops the clock")
+    func playing() throws {
+        var state = explorerState()
+        #expect(send(&state, .character(" ")) == [.scheduleTick(after: 0.5)])
+        #expect(try explorer(state).playing)
+        for k in 1..<8 {
+            #expect(update(&state, .tick) == [.scheduleTick(after: 0.5)])
+            #expect(try explorer(state).step == k)
+        }
+        // The ninth step is the last: no more ticks are asked for, and idle means no wake-ups.
+        #expect(update(&state, .tick) == [])
+        #expect(try explorer(state).step == 8)
+        #expect(!(try explorer(state).playing))
+        #expect(update(&state, .tick) == [])
+    }
+
+    @Test("pausing ignores a tick already on its way; + and - change the interval")
+    func pauseAndSpeed() throws {
+        var state = explorerState()
+        send(&state, .character(" "))
+        send(&state, .character(" "))
+        #expect(update(&state, .tick) == [])
+        #expect(try explorer(state).step == 0)
+        send(&state, .character("+"), .character("+"))
+        #expect(send(&state, .character(" ")) == [.scheduleTick(after: 0.125)])
+        send(&state, .character(" "), .character("-"), .character("-"), .character("-"), .character("-"), .character("-"))
+        #expect(send(&state, .character(" ")) == [.scheduleTick(after: 2)])
+    }
+
+    @Test("changing the stride in the parameter bar changes the scene and its formula")
+    func parameters() throws {
+        var state = explorerState()
+        send(&state, .character("e"))
+        #expect(try explorer(state).focus == .parameters)
+        // mode, input h, input w, kernel h, kernel w, stride h
+        send(&state, .down, .down, .down, .down, .down)
+        #expect(try explorer(state).config.parameters[try explorer(state).parameter] == .strideH)
+        send(&state, .right)
+        let e = try explorer(state)
+        #expect(e.config.stride == Pair(2, 1))
+        #expect(e.scene.formulas == ["output height: ⌊(5 + 2·0 − 1·(3−1) − 1)/2⌋ + 1 = 2",
+                                     "output width:  ⌊(5 + 2·0 − 1·(3−1) − 1)/1⌋ + 1 = 3"])
+        #expect(e.scene.steps.count == 6)
+    }
+
+    @Test("an invalid combination keeps the last valid scene, says why, and u returns to it")
+    func invalidAndUndo() throws {
+        var state = explorerState()
+        send(&state, .character("e"))
+        // dilation h is the tenth entry.
+        for _ in 0..<9 { send(&state, .down) }
+        #expect(try explorer(state).config.parameters[try explorer(state).parameter] == .dilationH)
+        send(&state, .right, .right)
+        var e = try explorer(state)
+        #expect(e.config.dilation == Pair(3, 1))
+        #expect(e.error == .kernelLargerThanInput(field: "kernel", axis: .height, effectiveKernel: 7, paddedInput: 5))
+        #expect(e.lastValid.dilation == Pair(2, 1))
+        send(&state, .character("u"))
+        e = try explorer(state)
+        #expect(e.error == nil)
+        #expect(e.config.dilation == Pair(2, 1))
+    }
+
+    @Test("m cycles the modes and every mode builds a scene from the defaults")
+    func modes() throws {
+        var state = explorerState()
+        var seen: [ExplorerMode] = []
+        for _ in ExplorerMode.allCases {
+            let e = try explorer(state)
+            seen.append(e.config.mode)
+            #expect(e.error == nil, "\(e.config.mode): \(String(describing: e.error))")
+            #expect(!e.scene.steps.isEmpty)
+            send(&state, .character("m"))
+        }
+        #expect(Set(seen) == Set(ExplorerMode.allCases))
+        // A full cycle comes back to where it started.
+        #expect(try explorer(state).config.mode == .forward)
+    }
+
+    @Test("cursor mode: an output cell lights its receptive field, an input cell what it feeds")
+    func cursor() throws {
+        var state = explorerState()
+        send(&state, .tab)
+        var e = try explorer(state)
+        #expect(e.focus == .cursor)
+        #expect(e.cursor == GridPosition(panel: "x[0,0]", row: 0, col: 0))
+        // x[0,0,0,0] is read only by out[0,0,0,0].
+        #expect(e.related(to: e.cursor!).map(\.index) == [[0, 0, 0, 0]])
+        // The centre x[0,0,2,2] is read by every one of the nine output cells.
+        send(&state, .down, .down, .right, .right)
+        e = try explorer(state)
+        #expect(e.related(to: e.cursor!).count == 9)
+        // Jump to the output grid (x → w → out) and read one cell's own computation.
+        send(&state, .character("n"), .character("n"), .right)
+        e = try explorer(state)
+        #expect(e.cursor == GridPosition(panel: "out[0,0]", row: 0, col: 1))
+        let field = try #require(e.related(to: e.cursor!).first)
+        #expect(field.index == [0, 0, 0, 1])
+        #expect(field.terms.count == 9)
+        send(&state, .character("p"))
+        #expect(try explorer(state).pinned == e.cursor)
+        send(&state, .escape)
+        #expect(try explorer(state).focus == .steps)
+    }
+
+    @Test("typing a value into a cell changes the input and the result")
+    func cellEditor() throws {
+        var state = explorerState()
+        send(&state, .tab, .enter)
+        #expect(try explorer(state).editor == "")
+        // While typing, ? and q are text keys, not commands: they are simply refused by the editor.
+        send(&state, .character("?"), .character("q"))
+        #expect(!state.showingHelp)
+        send(&state, .character("-"), .character("1"), .character("0"), .enter)
+        let e = try explorer(state)
+        #expect(e.editor == nil)
+        #expect(e.config.overrides == [.init(tensor: "x", index: [0, 0, 0, 0], value: -10)])
+        // out[0,0,0,0] = −10·1 + 2·2 + 3·3 + 6·4 + 7·5 + 8·6 + 11·7 + 12·8 + 13·9 = 400
+        #expect(e.scene.steps[0].value == 400)
+    }
+
+    @Test("q leaves a screen opened from home, and quits from the first screen; Ctrl-C quits with 130")
+    func quitting() throws {
+        var home = AppState(screen: .home(HomeState()), width: 80, height: 24)
+        send(&home, .enter)
+        #expect(try explorer(home).config == ExplorerConfig())
+        #expect(send(&home, .character("q")) == [])
+        guard case .home = home.screen else { throw Failure("expected home") }
+        #expect(send(&home, .character("q")) == [.quit(status: 0)])
+
+        var direct = explorerState()
+        #expect(send(&direct, .character("q")) == [.quit(status: 0)])
+        #expect(send(&direct, .control("c")) == [.quit(status: 130)])
+    }
+
+    @Test("? opens the help and any key closes it; resize only changes the size")
+    func helpAndResize() throws {
+        var state = explorerState()
+        send(&state, .character("?"))
+        #expect(state.showingHelp)
+        send(&state, .right)
+        #expect(!state.showingHelp)
+        #expect(try explorer(state).step == 0)
+        #expect(update(&state, .resize(width: 30, height: 10)) == [])
+        #expect(state.isTooSmall)
+        #expect(update(&state, .resize(width: 120, height: 40)) == [])
+        #expect(!state.isTooSmall)
+    }
+}
