@@ -24,9 +24,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	SWIFT_BACKTRACE=interactive=no $(SWIFT) test --skip-build
 
-# Timings of the compute core in a release build.
+# Timings of the compute core and the tutor's frames, then the terminal figures of the real
+# binary in a pseudo-terminal (first frame, idle CPU, bytes per step); release build.
 bench: deps
-	$(SWIFT) run -c release convtutor-bench
+	$(SWIFT) build -c release
+	"$$($(SWIFT) build -c release --show-bin-path)/convtutor-bench"
+	python3 scripts/bench_terminal.py "$$($(SWIFT) build -c release --show-bin-path)/convtutor"
 
 # Regenerates the golden vectors with numpy/scipy (they are committed; tests only read them).
 golden:

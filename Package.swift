@@ -36,7 +36,7 @@ let package = Package(
         ),
 
         // `make bench`: timings of the compute core in a release build.
-        .executableTarget(name: "convtutor-bench", dependencies: ["ConvCore"]),
+        .executableTarget(name: "convtutor-bench", dependencies: ["ConvCore", "TermCanvas", "Tutor"]),
 
         // Helpers shared by the test targets (relative error, golden files, running the binary).
         .target(name: "TestSupport", dependencies: ["ConvCore"], path: "Tests/TestSupport"),

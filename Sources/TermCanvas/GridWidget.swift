@@ -44,6 +44,7 @@ public struct GridWidget: Sendable {
     public func draw(into buffer: inout CellBuffer, x: Int, y: Int) {
         buffer.put(title, x: x, y: y, style: titleStyle)
         let w = cellWidth
+        let blank = String(repeating: " ", count: w)
         for (r, row) in cells.enumerated() {
             let line = y + 1 + r
             for (c, text) in row.enumerated() {
@@ -52,7 +53,7 @@ public struct GridWidget: Sendable {
                 var style = Style(dim: faint[r][c])
                 if mark == .highlight || mark == .target { style.reverse = true }
                 if mark == .target || mark == .cursor { style.bold = true }
-                let padded = String(repeating: " ", count: w - TextWidth.columns(text)) + text
+                let padded = String(blank.prefix(w - TextWidth.columns(text))) + text
                 buffer.put(padded, x: left + 1, y: line, style: style)
                 // Brackets sit in the separator columns around each run of marked cells.
                 if mark != .none {

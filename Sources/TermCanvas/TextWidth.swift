@@ -18,12 +18,16 @@ public enum TextWidth {
     /// The columns of one grapheme cluster: its widest scalar (a base character with combining
     /// marks takes the base's width; an emoji with a variation selector stays 2).
     public static func columns(_ character: Character) -> Int {
-        character.unicodeScalars.map(columns).max() ?? 0
+        var widest = 0
+        for scalar in character.unicodeScalars { widest = max(widest, columns(scalar)) }
+        return widest
     }
 
     /// The columns of a string.
     public static func columns(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + columns($1) }
+        // Printable ASCII, most of every frame, is one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + columns($1) }
     }
 
     /// Unicode's East Asian Width W and F ranges (Unicode 15), merged.
@@ -68,6 +72,7 @@ public enum TextWidth {
 /// sent to the terminal. Tabs become a space.
 public enum InertText {
     public static func sanitize(_ text: some StringProtocol) -> String {
+        if !text.unicodeScalars.contains(where: isControl) { return String(text) }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -79,5 +84,10 @@ public enum InertText {
             }
         }
         return String(out)
+    }
+
+    /// C0, DEL and C1 control characters.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
     }
 }

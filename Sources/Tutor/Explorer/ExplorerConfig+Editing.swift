@@ -33,6 +33,28 @@ extension ExplorerConfig {
         }
     }
 
+    /// The parameters as the bar groups them: each per-axis pair (`stride h`, `stride w`) is one
+    /// item.
+    public var parameterGroups: [[Parameter]] {
+        var groups: [[Parameter]] = []
+        for p in parameters {
+            if p.rawValue.hasSuffix(" w"), let last = groups.last, last.count == 1,
+               last[0].rawValue == p.rawValue.dropLast(2) + " h" {
+                groups[groups.count - 1].append(p)
+            } else {
+                groups.append([p])
+            }
+        }
+        return groups
+    }
+
+    /// One group as text, `stride 2×1`, with the value of `marked` in brackets: `stride [2]×1`.
+    public func text(_ group: [Parameter], marking marked: Parameter? = nil) -> String {
+        let label = label(group[0])
+        let values = group.map { marked == $0 ? "[\(text($0))]" : text($0) }
+        return (group.count == 2 ? String(label.dropLast(2)) : label) + " " + values.joined(separator: "×")
+    }
+
     /// The value as the parameter bar shows it.
     public func text(_ p: Parameter) -> String {
         switch p {

@@ -38,10 +38,8 @@ extension ExplorerState {
         // (`stride 2×1`), and the value being edited is bracketed.
         var x = 1, y = 1
         let selected = focus == .parameters ? config.parameters[min(parameter, config.parameters.count - 1)] : nil
-        for item in Self.barItems(config.parameters) {
-            let values = item.map { p in selected == p ? "[\(config.text(p))]" : config.text(p) }
-            let label = config.label(item[0])
-            let text = (item.count == 2 ? String(label.dropLast(2)) : label) + " " + values.joined(separator: "×")
+        for item in config.parameterGroups {
+            let text = config.text(item, marking: selected)
             let isSelected = selected.map(item.contains) ?? false
             let w = TextWidth.columns(text)
             if x + w > width - 1 {
@@ -52,20 +50,6 @@ extension ExplorerState {
             x += w + 3
         }
         return y + 1
-    }
-
-    /// The parameter bar's items: each per-axis pair (`stride h`, `stride w`) as one item.
-    static func barItems(_ parameters: [Parameter]) -> [[Parameter]] {
-        var items: [[Parameter]] = []
-        for p in parameters {
-            if p.rawValue.hasSuffix(" w"), let last = items.last, last.count == 1,
-               last[0].rawValue == p.rawValue.dropLast(2) + " h" {
-                items[items.count - 1].append(p)
-            } else {
-                items.append([p])
-            }
-        }
-        return items
     }
 
     static func speedText(_ speed: Int) -> String {
@@ -135,12 +119,16 @@ extension ExplorerState {
     /// Rows kept under the panels for the arithmetic, formulas, call, note and key hints.
     private var reservedBelow: Int { 8 }
 
-    static func widget(_ panel: Panel, marks: [String: GridWidget.Mark]) -> GridWidget {
+    /// The marks of each panel (by title), indexed by `row · columns + column`.
+    typealias Marks = [String: [Int: GridWidget.Mark]]
+
+    static func widget(_ panel: Panel, marks: Marks) -> GridWidget {
         let rows = panel.grid.shape[0] + 2 * panel.padding.h
         let cols = panel.grid.shape[1] + 2 * panel.padding.w
         var cells = Array(repeating: Array(repeating: "·", count: cols), count: rows)
         var faint = Array(repeating: Array(repeating: true, count: cols), count: rows)
         var cellMarks = Array(repeating: Array(repeating: GridWidget.Mark.none, count: cols), count: rows)
+        let panelMarks = marks[panel.title] ?? [:]
         for r in 0..<rows {
             for c in 0..<cols {
                 let (gr, gc) = (r - panel.padding.h, c - panel.padding.w)
@@ -148,30 +136,34 @@ extension ExplorerState {
                     cells[r][c] = Text.number(panel.grid[[gr, gc]])
                     faint[r][c] = false
                 }
-                cellMarks[r][c] = marks[key(panel.title, r, c)] ?? .none
+                cellMarks[r][c] = panelMarks[r * cols + c] ?? .none
             }
         }
         let title = panel.padding == Pair(0) ? panel.title : "\(panel.title) (· = padding)"
-        return GridWidget(title: title, cells: cells, marks: cellMarks, faint: faint)
+        return GridWidget(title: title, cells: cells, marks: cellMarks, faint: faint,
+                          titleStyle: Style(foreground: roleColor(panel.role), bold: true))
     }
 
-    /// A dictionary key for one grid cell of a panel.
-    static func key(_ panel: String, _ row: Int, _ col: Int) -> String {
-        "\(panel)@\(row),\(col)"
-    }
-
-    /// The keys of a tensor index on every panel that shows it.
-    private func keys(of tensor: String, _ index: [Int]) -> [String] {
-        scene.panels.compactMap { panel in
-            panel.position(of: tensor, index).map { Self.key(panel.title, $0.row, $0.col) }
+    /// A colour per role, as a second cue beside the titles (never the only one).
+    static func roleColor(_ role: Panel.Role) -> Color {
+        switch role {
+        case .input: .cyan
+        case .kernel: .magenta
+        case .bias: .yellow
+        case .output: .green
+        case .gradient: .red
         }
     }
 
     /// What to mark: the current step's terms and target, or the cursor and what it touches.
-    func marks() -> [String: GridWidget.Mark] {
-        var marks: [String: GridWidget.Mark] = [:]
+    func marks() -> Marks {
+        var marks: Marks = [:]
+        // Every panel that shows tensor[index] marks it.
         func mark(_ tensor: String, _ index: [Int], _ m: GridWidget.Mark) {
-            for k in keys(of: tensor, index) { marks[k] = m }
+            for panel in scene.panels where panel.tensor == tensor {
+                guard let (r, c) = panel.position(of: tensor, index) else { continue }
+                marks[panel.title, default: [:]][r * (panel.grid.shape[1] + 2 * panel.padding.w) + c] = m
+            }
         }
         func markTrace(_ trace: Trace) {
             for (k, term) in trace.terms.enumerated() {
@@ -184,7 +176,9 @@ extension ExplorerState {
             for position in [pinned, cursor].compactMap({ $0 }) {
                 for trace in related(to: position) { markTrace(trace) }
             }
-            if let cursor { marks[Self.key(cursor.panel, cursor.row, cursor.col)] = .cursor }
+            if let cursor, let panel = panel(cursor) {
+                marks[cursor.panel, default: [:]][cursor.row * (panel.grid.shape[1] + 2 * panel.padding.w) + cursor.col] = .cursor
+            }
         } else if let trace = currentStep {
             markTrace(trace)
         }

@@ -56,6 +56,9 @@ struct Explore: ParsableCommand {
     @Flag(help: "No colours (also when NO_COLOR is set).")
     var noColor = false
 
+    @Flag(help: "Print the whole animation as linear text instead of opening the screen (for screen readers and pipes).")
+    var plain = false
+
     /// The configuration the options describe.
     func config() -> ExplorerConfig {
         var c = ExplorerConfig()
@@ -99,6 +102,12 @@ struct Explore: ParsableCommand {
     }
 
     func run() throws {
+        if plain {
+            // validate() has built this scene once already: it cannot fail here.
+            let config = config()
+            print(try Scene.build(config).plainLines(settings: config.settingsLine).joined(separator: "\n"))
+            return
+        }
         launch(AppState(screen: .explorer(ExplorerState(config: config())), width: 80, height: 24), noColor: noColor)
     }
 }
