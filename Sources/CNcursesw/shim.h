@@ -106,19 +106,28 @@ static void cnc_restore_now(void) {
 }
 
 /*
- * Restores the terminal, then hands the signal to whoever had it before: the default action
- * (so a shell sees 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP) or the Swift runtime's
- * crash backtracer. The re-raised signal stays blocked until this handler returns, and is then
- * delivered with the interrupted context, so a backtrace still starts at the faulting frame.
+ * Restores the terminal, then hands the signal on, re-raised: to the action it had before (the
+ * default, so that a shell sees 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP; or the Swift
+ * runtime's crash backtracer), except SIGQUIT, which always gets the default action: the
+ * backtracer treats it as a crash, prints a report and lets the program run on, without its
+ * terminal. The re-raised signal stays blocked until this handler returns and is then delivered
+ * with the interrupted context, so a backtrace still starts at the faulting frame.
  */
 static void cnc_signal_handler(int signal) {
     int saved_errno = errno;
     cnc_restore_now();
     for (int k = 0; k < CNC_RESTORE_SIGNAL_COUNT; k++) {
-        if (cnc_restore_signals[k] == signal && cnc_installed[k]) {
+        if (cnc_restore_signals[k] != signal || !cnc_installed[k]) continue;
+        if (signal == SIGQUIT) {
+            struct sigaction fallback;
+            memset(&fallback, 0, sizeof fallback);
+            fallback.sa_handler = SIG_DFL;
+            sigemptyset(&fallback.sa_mask);
+            sigaction(signal, &fallback, NULL);
+        } else {
             sigaction(signal, &cnc_previous_actions[k], NULL);
-            cnc_installed[k] = 0;
         }
+        cnc_installed[k] = 0;
     }
     raise(signal);
     errno = saved_errno;

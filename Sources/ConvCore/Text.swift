@@ -62,6 +62,16 @@ public enum Text {
         return "\(lhs) = \(rhs) = \(number(trace.value))"
     }
 
+    /// A scatter step on one line: `dOut[0,0,0,1] = 10 → dx[0,0,0,2] += 1×10, dx[0,0,0,3] += 2×10`
+    /// (`target` names the tensor that receives the contributions).
+    public static func scatter(_ step: Conv2D.ScatterStep, into target: String) -> String {
+        let head = "\(cell(step.source.tensor, step.source.index)) = \(number(step.source.value))"
+        guard !step.contributions.isEmpty else { return head + " reaches no cell" }
+        return head + " → " + step.contributions.map { target2, term in
+            "\(cell(target, target2)) += \(term.factors.map { operand($0.value) }.joined(separator: "×"))"
+        }.joined(separator: ", ")
+    }
+
     /// One line per term, naming every factor, then its values and the product, e.g.
     /// `x[0,0,1,5] × w[0,0,0,2] = 0 (padding) × 3 = 0`; the chosen maximum is marked `← max`.
     public static func termLines(_ trace: Trace) -> [String] {

@@ -72,6 +72,20 @@ public struct Trace: Equatable, Sendable {
         self.value = value
     }
 
+    /// The same trace with tensors renamed, e.g. `["out": "dx"]` when a convolution computes a
+    /// gradient. Values are untouched.
+    public func renamed(_ names: [String: String]) -> Trace {
+        var t = self
+        t.tensor = names[tensor] ?? tensor
+        for k in t.terms.indices {
+            for f in t.terms[k].factors.indices {
+                t.terms[k].factors[f].tensor = names[t.terms[k].factors[f].tensor] ?? t.terms[k].factors[f].tensor
+            }
+        }
+        if let bias = t.bias { t.bias?.tensor = names[bias.tensor] ?? bias.tensor }
+        return t
+    }
+
     /// The cell recomputed from the listed terms alone, with the core's own summation.
     public func recomputed() -> Double {
         switch reduction {

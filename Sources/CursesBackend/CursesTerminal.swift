@@ -39,9 +39,10 @@ public final class CursesTerminal: TerminalBackend {
         TerminalLocale.select()
 
         guard SignalRestore.install() else { preconditionFailure("a CursesTerminal is already open") }
-        // Take the size from the tty, never from exported LINES/COLUMNS, which go stale on resize.
-        use_env(false)
-        use_tioctl(true)
+        // ncurses prefers exported LINES and COLUMNS to the tty's size, and then never sees a
+        // resize (use_env(false) loses resizes too): forget them, so the tty's size is the truth.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
         guard let screen = cnc_newterm() else {
             SignalRestore.uninstall()
             throw .unknownTerm(term)

@@ -84,9 +84,10 @@ public struct TmuxSession: ~Copyable {
     }
 
     /// The visible screen as text, one line per row, trailing spaces removed; with `escapes`,
-    /// including the escape sequences for colours and attributes.
-    public func capture(escapes: Bool = false) throws -> String {
-        try Self.tmux(socket, ["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []))
+    /// including the escape sequences for colours and attributes; with `scrollback`, preceded by
+    /// the lines that scrolled off the top.
+    public func capture(escapes: Bool = false, scrollback: Bool = false) throws -> String {
+        try Self.tmux(socket, ["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []) + (scrollback ? ["-S", "-"] : []))
     }
 
     /// Polls the screen until `predicate` holds and returns that screen; throws after `timeout`
@@ -209,7 +210,7 @@ public struct TmuxSession: ~Copyable {
             status=$?
             stty -a > \(dir)/stty.tmp 2>&1; mv \(dir)/stty.tmp \(dir)/stty
             echo "$status" > \(dir)/exit.tmp; mv \(dir)/exit.tmp \(dir)/exit
-            exec sleep 86400
+            exec sleep 600
 
             """
     }
@@ -227,22 +228,50 @@ public struct TmuxSession: ~Copyable {
     /// Runs one tmux command against the server at `socket` and returns its standard output.
     @discardableResult
     private static func tmux(_ socket: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmuxPath)
-        process.arguments = ["-S", socket] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["TMUX"] = nil  // tests started inside tmux must not talk to that tmux
-        process.environment = environment
-        let (output, errors) = (Pipe(), Pipe())
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TmuxError.commandFailed(arguments, message) }
-        return text
+        let scratch = URL(fileURLWithPath: socket).deletingLastPathComponent()
+        let run = try spawn([tmuxPath, "-S", socket] + arguments, environment: environment, scratch: scratch)
+        guard run.status == 0 else { throw TmuxError.commandFailed(arguments, run.errors) }
+        return run.output
+    }
+
+    /// Runs a program to completion and returns its exit status and outputs, which go through
+    /// files in `scratch`.
+    ///
+    /// posix_spawn and waitpid rather than Foundation's `Process`, whose `waitUntilExit` was seen to
+    /// hang on an already-exited tmux client when tests ran in parallel; files rather than pipes,
+    /// which a tmux server started at the same time by another test could inherit, delaying EOF.
+    private static func spawn(_ arguments: [String], environment: [String: String], scratch: URL) throws
+        -> (status: Int32, output: String, errors: String)
+    {
+        let stem = scratch.appendingPathComponent("command-\(UUID().uuidString.prefix(8))").path
+        let (outputPath, errorsPath) = (stem + ".out", stem + ".err")
+        defer {
+            unlink(outputPath)
+            unlink(errorsPath)
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errorsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
+        guard spawned == 0 else { throw TmuxError.spawnFailed(arguments[0], spawned) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw TmuxError.spawnFailed(arguments[0], errno) }
+        }
+        // A normal exit keeps its code; a death by signal n reads as 128 + n, as in a shell.
+        let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        return (code, read(outputPath), read(errorsPath))
     }
 
     /// `$TMUX_BINARY`, else /usr/bin/tmux.
@@ -272,6 +301,7 @@ public enum TmuxError: Error, CustomStringConvertible {
     case commandFailed([String], String)
     case timeout(String, screen: String)
     case signalFailed(pid_t, Int32, Int32)
+    case spawnFailed(String, Int32)
 
     public var description: String {
         switch self {
@@ -281,6 +311,8 @@ public enum TmuxError: Error, CustomStringConvertible {
             "timed out waiting for \(what); the screen was:\n\(screen)"
         case .signalFailed(let pid, let signal, let error):
             "kill(\(pid), \(signal)) failed: \(String(cString: strerror(error)))"
+        case .spawnFailed(let program, let error):
+            "cannot run \(program): \(String(cString: strerror(error)))"
         }
     }
 }

@@ -39,6 +39,10 @@ struct FrameSnapshotTests {
         ("maxpool", { $0.mode = .maxpool; $0.input = Pair(4, 4); $0.kernel = Pair(2, 2); $0.stride = Pair(2, 2); $0.values = .random(seed: 3) }),
         ("avgpool-backward", { $0.mode = .avgpoolBackward; $0.input = Pair(4, 4); $0.kernel = Pair(2, 2); $0.stride = Pair(2, 2) }),
         ("maxpool-backward", { $0.mode = .maxpoolBackward; $0.input = Pair(4, 4); $0.kernel = Pair(3, 3); $0.stride = Pair(1, 1); $0.padding = Pair(1, 1); $0.values = .random(seed: 5) }),
+        ("backward-scatter", { $0.mode = .backward; $0.presentation = .scatter; $0.input = Pair(4, 4); $0.kernel = Pair(2, 2); $0.stride = Pair(2, 2) }),
+        ("backward-as-convolution", { $0.mode = .backward; $0.presentation = .convolution; $0.input = Pair(5, 5); $0.kernel = Pair(3, 3); $0.stride = Pair(2, 2); $0.padding = Pair(1, 1) }),
+        ("transposed-scatter", { $0.mode = .transposed; $0.presentation = .scatter; $0.input = Pair(2, 2); $0.kernel = Pair(3, 3); $0.stride = Pair(2, 2); $0.bias = true }),
+        ("transposed-as-convolution", { $0.mode = .transposed; $0.presentation = .convolution; $0.input = Pair(2, 2); $0.kernel = Pair(3, 3); $0.stride = Pair(2, 2); $0.padding = Pair(1, 1); $0.outputPadding = Pair(1, 1) }),
         ("transposed", { $0.mode = .transposed; $0.input = Pair(2, 2); $0.kernel = Pair(3, 3); $0.stride = Pair(2, 2); $0.padding = Pair(1, 1); $0.outputPadding = Pair(1, 1) }),
     ]
 

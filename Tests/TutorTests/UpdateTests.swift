@@ -28,7 +28,7 @@ struct UpdateTests {
     func defaults() throws {
         let scene = try Scene.build(ExplorerConfig())
         #expect(scene.steps.count == 9)
-        #expect(scene.steps[0].tensor == "out" && scene.steps[0].index == [0, 0, 0, 0])
+        #expect(scene.steps[0].trace?.tensor == "out" && scene.steps[0].trace?.index == [0, 0, 0, 0])
     }
 
     @Test("arrows step through the cells, g and G jump, the ends hold")
@@ -36,7 +36,7 @@ struct UpdateTests {
         var state = explorerState()
         send(&state, .right, .right, .character("l"))
         #expect(try explorer(state).step == 3)
-        #expect(try explorer(state).currentStep?.index == [0, 0, 1, 0])
+        #expect(try explorer(state).currentStep?.trace?.index == [0, 0, 1, 0])
         send(&state, .left)
         #expect(try explorer(state).step == 2)
         send(&state, .character("G"), .right)
@@ -132,7 +132,7 @@ struct UpdateTests {
         #expect(e.focus == .cursor)
         #expect(e.cursor == GridPosition(panel: "x[0,0]", row: 0, col: 0))
         // x[0,0,0,0] is read only by out[0,0,0,0].
-        #expect(e.related(to: e.cursor!).map(\.index) == [[0, 0, 0, 0]])
+        #expect(e.related(to: e.cursor!).map(\.subject.index) == [[0, 0, 0, 0]])
         // The centre x[0,0,2,2] is read by every one of the nine output cells.
         send(&state, .down, .down, .right, .right)
         e = try explorer(state)
@@ -141,7 +141,7 @@ struct UpdateTests {
         send(&state, .character("n"), .character("n"), .right)
         e = try explorer(state)
         #expect(e.cursor == GridPosition(panel: "out[0,0]", row: 0, col: 1))
-        let field = try #require(e.related(to: e.cursor!).first)
+        let field = try #require(e.related(to: e.cursor!).first?.trace)
         #expect(field.index == [0, 0, 0, 1])
         #expect(field.terms.count == 9)
         send(&state, .character("p"))
@@ -163,7 +163,7 @@ struct UpdateTests {
         #expect(e.editor == nil)
         #expect(e.config.overrides == [.init(tensor: "x", index: [0, 0, 0, 0], value: -10)])
         // out[0,0,0,0] = −10·1 + 2·2 + 3·3 + 6·4 + 7·5 + 8·6 + 11·7 + 12·8 + 13·9 = 400
-        #expect(e.scene.steps[0].value == 400)
+        #expect(e.scene.steps[0].trace?.value == 400)
     }
 
     @Test("q leaves a screen opened from home, and quits from the first screen; Ctrl-C quits with 130")

@@ -11,6 +11,7 @@ public enum Parameter: String, CaseIterable, Sendable {
     case outputPaddingH = "output padding h", outputPaddingW = "output padding w"
     case channels, filters, groups, bias, convention
     case mode1D = "1-D mode"
+    case presentation = "view"
     case values
 }
 
@@ -20,14 +21,17 @@ extension ExplorerConfig {
         switch mode {
         case .conv1d, .correlate1d:
             return [.mode, .inputW, .kernelW, .mode1D, .values]
-        case .forward, .backward:
+        case .forward:
             return [.mode, .inputH, .inputW, .kernelH, .kernelW, .strideH, .strideW, .paddingH, .paddingW,
                     .dilationH, .dilationW, .channels, .filters, .groups, .bias, .convention, .values]
+        case .backward:
+            return [.mode, .presentation, .inputH, .inputW, .kernelH, .kernelW, .strideH, .strideW, .paddingH,
+                    .paddingW, .dilationH, .dilationW, .channels, .filters, .groups, .bias, .convention, .values]
         case .maxpool, .avgpool, .maxpoolBackward, .avgpoolBackward:
             return [.mode, .inputH, .inputW, .kernelH, .kernelW, .strideH, .strideW, .paddingH, .paddingW,
                     .channels, .values]
         case .transposed:
-            return [.mode, .inputH, .inputW, .kernelH, .kernelW, .strideH, .strideW, .paddingH, .paddingW,
+            return [.mode, .presentation, .inputH, .inputW, .kernelH, .kernelW, .strideH, .strideW, .paddingH, .paddingW,
                     .dilationH, .dilationW, .outputPaddingH, .outputPaddingW, .channels, .filters, .groups,
                     .bias, .values]
         }
@@ -77,6 +81,7 @@ extension ExplorerConfig {
         case .bias: bias ? "on" : "off"
         case .convention: convention.rawValue
         case .mode1D: mode1D.rawValue
+        case .presentation: presentation.rawValue
         case .values:
             switch values {
             case .ramp: "ramp"
@@ -128,6 +133,9 @@ extension ExplorerConfig {
         case .mode1D:
             let all = Conv1D.Mode.allCases
             mode1D = all[(all.firstIndex(of: mode1D)! + delta + all.count) % all.count]
+        case .presentation:
+            let all = Presentation.allCases
+            presentation = all[(all.firstIndex(of: presentation)! + delta + all.count) % all.count]
         case .values:
             switch values {
             case .ramp: values = .random(seed: 1)
@@ -135,6 +143,6 @@ extension ExplorerConfig {
             }
         }
         // Typed values belong to the old shapes.
-        if p != .mode && p != .convention && p != .bias && p != .mode1D { overrides = [] }
+        if ![.mode, .convention, .bias, .mode1D, .presentation].contains(p) { overrides = [] }
     }
 }

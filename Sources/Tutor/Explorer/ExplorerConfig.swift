@@ -48,6 +48,8 @@ public struct ExplorerConfig: Equatable, Sendable {
     public var convention: Convention = .crossCorrelation
     public var mode1D: Conv1D.Mode = .full
     public var values: Values = .ramp
+    /// How the backward pass and the transposed convolution are shown.
+    public var presentation: Presentation = .cells
     /// Values the learner typed into cells, replacing the generated ones.
     public var overrides: [Override] = []
 

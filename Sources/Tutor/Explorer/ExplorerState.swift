@@ -54,7 +54,7 @@ public struct ExplorerState: Equatable, Sendable {
     }
 
     /// The step on display.
-    public var currentStep: Trace? {
+    public var currentStep: SceneStep? {
         scene.steps.isEmpty ? nil : scene.steps[min(step, scene.steps.count - 1)]
     }
 

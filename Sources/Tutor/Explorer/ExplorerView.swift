@@ -68,7 +68,10 @@ extension ExplorerState {
         let bottom = buffer.height - reservedBelow
         var (x, y, rowHeight) = (1, top, 0)
         var hidden = 0
-        for panel in visible {
+        for var panel in visible {
+            if panel.showsPartial, case .scatter(let s, _)? = currentStep {
+                panel.grid = s.partial.plane(panel.prefix[0], panel.prefix[1])
+            }
             var widget = Self.widget(panel, marks: marks)
             if config.mode.is1D, panel.padding != Pair(0) || visible.allSatisfy({ $0.padding == Pair(0) }) && panel.role == .input {
                 addSlidingRow(to: &widget, over: panel)
@@ -97,7 +100,7 @@ extension ExplorerState {
     /// Flip and slide, drawn: under the longer 1-D array, the other array's values at the
     /// positions the current step multiplies them with (flipped for convolution).
     private func addSlidingRow(to widget: inout GridWidget, over panel: Panel) {
-        guard let trace = currentStep else { return }
+        guard let trace = currentStep?.trace else { return }
         var row = Array(repeating: "", count: widget.columns)
         var marks = Array(repeating: GridWidget.Mark.none, count: widget.columns)
         var slider = ""
@@ -165,36 +168,41 @@ extension ExplorerState {
                 marks[panel.title, default: [:]][r * (panel.grid.shape[1] + 2 * panel.padding.w) + c] = m
             }
         }
-        func markTrace(_ trace: Trace) {
-            for (k, term) in trace.terms.enumerated() {
-                for f in term.factors { mark(f.tensor, f.index, trace.selected == k ? .target : .highlight) }
+        func markStep(_ step: SceneStep) {
+            switch step {
+            case .cell(let trace):
+                for (k, term) in trace.terms.enumerated() {
+                    for f in term.factors { mark(f.tensor, f.index, trace.selected == k ? .target : .highlight) }
+                }
+                if let b = trace.bias { mark(b.tensor, b.index, .highlight) }
+            case .scatter(let s, let target):
+                for (cell, term) in s.contributions {
+                    mark(target, cell, .highlight)
+                    for f in term.factors { mark(f.tensor, f.index, .highlight) }
+                }
             }
-            if let b = trace.bias { mark(b.tensor, b.index, .highlight) }
-            mark(trace.tensor, trace.index, .target)
+            mark(step.subject.tensor, step.subject.index, .target)
         }
         if focus == .cursor {
             for position in [pinned, cursor].compactMap({ $0 }) {
-                for trace in related(to: position) { markTrace(trace) }
+                for step in related(to: position) { markStep(step) }
             }
             if let cursor, let panel = panel(cursor) {
                 marks[cursor.panel, default: [:]][cursor.row * (panel.grid.shape[1] + 2 * panel.padding.w) + cursor.col] = .cursor
             }
-        } else if let trace = currentStep {
-            markTrace(trace)
+        } else if let step = currentStep {
+            markStep(step)
         }
         return marks
     }
 
     /// The steps a grid cell takes part in: its own computation when it is a step's target,
     /// otherwise every step that reads it (the output cells an input cell feeds).
-    func related(to p: GridPosition) -> [Trace] {
+    func related(to p: GridPosition) -> [SceneStep] {
         // Padding cells have indices too (outside the tensor): the windows that read them.
         guard let (tensor, index, _) = cell(at: p) else { return [] }
-        if let own = scene.steps.first(where: { $0.tensor == tensor && $0.index == index }) { return [own] }
-        return scene.steps.filter { trace in
-            trace.terms.contains { $0.factors.contains { $0.tensor == tensor && $0.index == index } }
-                || (trace.bias?.tensor == tensor && trace.bias?.index == index)
-        }
+        if let own = scene.steps.first(where: { $0.subject.tensor == tensor && $0.subject.index == index }) { return [own] }
+        return scene.steps.filter { $0.touches(tensor, index) }
     }
 
     // MARK: Arithmetic and explanations
@@ -206,8 +214,8 @@ extension ExplorerState {
             lines.append(("new value: \(editor)▏  (Enter to set, Esc to cancel)", Style(bold: true)))
         } else if focus == .cursor, let cursor {
             lines += cursorLines(cursor, width: width).map { ($0, Style(bold: true)) }
-        } else if let trace = currentStep {
-            lines += Self.equationLines(Text.equation(trace), width: width, maxLines: 3).map { ($0, Style(bold: true)) }
+        } else if let step = currentStep {
+            lines += Self.equationLines(step.equation, width: width, maxLines: 3).map { ($0, Style(bold: true)) }
         }
         lines += scene.formulas.map { ($0, Style.plain) }
         lines.append(((config.mode.is1D ? "NumPy: " : "PyTorch: ") + scene.call, Style(dim: true)))
@@ -234,14 +242,14 @@ extension ExplorerState {
         let related = related(to: p)
         guard let (tensor, index, inPadding) = cell(at: p) else { return [] }
         let name = Text.cell(tensor, index) + (inPadding ? " (padding)" : "")
-        if let own = related.first, related.count == 1, own.tensor == tensor, own.index == index {
-            return Self.equationLines(Text.equation(own), width: width, maxLines: 3)
+        if let own = related.first, related.count == 1, own.subject.tensor == tensor, own.subject.index == index {
+            return Self.equationLines(own.equation, width: width, maxLines: 3)
         }
         let pin = pinned == p ? " (pinned)" : ""
         if related.isEmpty {
             return ["\(name)\(pin) takes part in no step of this mode" + (valueIndex(at: p) == nil ? "" : "   Enter: type a value")]
         }
-        let targets = related.map { Text.cell($0.tensor, $0.index) }
+        let targets = related.map { Text.cell($0.subject.tensor, $0.subject.index) }
         let summary = "\(name)\(pin) feeds \(related.count) cell\(related.count == 1 ? "" : "s"): " + targets.joined(separator: ", ")
         return TextLayout.wrap(summary, width: width).prefix(2) + (valueIndex(at: p) == nil ? [] : ["Enter: type a value"])
     }

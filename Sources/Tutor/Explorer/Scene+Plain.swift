@@ -13,7 +13,7 @@ extension Scene {
             lines.append("")
         }
         for (k, step) in steps.enumerated() {
-            lines.append("step \(k + 1)/\(steps.count): \(Text.equation(step))")
+            lines.append("step \(k + 1)/\(steps.count): \(step.equation)")
         }
         return lines + (notes.isEmpty ? [] : [""] + notes)
     }

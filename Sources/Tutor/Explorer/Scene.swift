@@ -23,6 +23,8 @@ public struct Panel: Equatable, Sendable {
     /// The grid is the tensor rotated by 180° (the flipped kernel of a true convolution):
     /// positions map through the rotation.
     public var mirrored = false
+    /// The grid is being built by a scatter: the view shows the current step's partial sums.
+    public var showsPartial = false
 
     /// The grid position (row, column, both including the padding ring) of a tensor index, if the
     /// index lies on this panel.
@@ -37,13 +39,66 @@ public struct Panel: Equatable, Sendable {
     }
 }
 
+/// One step of an animation: the complete arithmetic of one cell, or one cell's contribution
+/// scattered into the cells it reaches.
+public enum SceneStep: Equatable, Sendable {
+    case cell(Trace)
+    /// A scatter step, and the tensor name of the panel receiving the contributions.
+    case scatter(Conv2D.ScatterStep, into: String)
+
+    /// The trace, for a cell step.
+    public var trace: Trace? {
+        if case .cell(let t) = self { return t }
+        return nil
+    }
+
+    /// The cell this step is about: the one computed, or the one scattered.
+    public var subject: (tensor: String, index: [Int]) {
+        switch self {
+        case .cell(let t): (t.tensor, t.index)
+        case .scatter(let s, _): (s.source.tensor, s.source.index)
+        }
+    }
+
+    /// True when the step reads or writes `tensor[index]` (besides its subject).
+    public func touches(_ tensor: String, _ index: [Int]) -> Bool {
+        switch self {
+        case .cell(let t):
+            return t.terms.contains { $0.factors.contains { $0.tensor == tensor && $0.index == index } }
+                || (t.bias?.tensor == tensor && t.bias?.index == index)
+        case .scatter(let s, let target):
+            return s.contributions.contains { c in
+                (target == tensor && c.target == index) || c.term.factors.contains { $0.tensor == tensor && $0.index == index }
+            }
+        }
+    }
+
+    /// The arithmetic on one line.
+    public var equation: String {
+        switch self {
+        case .cell(let t): Text.equation(t)
+        case .scatter(let s, let target): Text.scatter(s, into: target)
+        }
+    }
+}
+
+/// How the backward pass or the transposed convolution is shown.
+public enum Presentation: String, CaseIterable, Sendable {
+    /// One output cell at a time, with every term that sums into it.
+    case cells = "cell by cell"
+    /// One source cell at a time, adding its contributions into every cell it reaches.
+    case scatter
+    /// As one ordinary convolution of the zero-inserted, framed tensor with the flipped kernel.
+    case convolution = "as a convolution"
+}
+
 /// Everything the explorer shows for one configuration, computed by the compute core: the grids,
 /// the animation as one trace per step, the size formulas and the reference call.
 public struct Scene: Equatable, Sendable {
     public var title: String
     public var panels: [Panel]
-    /// The animation: each step is the complete arithmetic of one cell, in the order shown.
-    public var steps: [Trace]
+    /// The animation, in the order shown.
+    public var steps: [SceneStep]
     /// The output size with today's numbers, one line per axis (or one when they agree).
     public var formulas: [String]
     /// The PyTorch or NumPy call that computes the same thing.
@@ -53,12 +108,13 @@ public struct Scene: Equatable, Sendable {
 
     /// The filter a step works on (its target is an `out`, `dOut`, `dw` or `db` cell of that
     /// filter), so only that filter's panels need showing.
-    public func filter(of step: Trace) -> Int? {
-        switch step.tensor {
-        case "db": step.index.first
-        case "dw": step.index.first
-        case "out" where step.index.count == 4: step.index[1]
-        default: nil
+    public func filter(of step: SceneStep) -> Int? {
+        let (tensor, index) = step.subject
+        switch tensor {
+        case "db", "dw": return index.first
+        case "out" where index.count == 4 && step.trace != nil: return index[1]
+        case "dOut" where index.count == 4: return index[1]
+        default: return nil
         }
     }
 
@@ -86,9 +142,10 @@ public struct Scene: Equatable, Sendable {
             ? try Conv1D.convolve(a, v, mode: c.mode1D) : try Conv1D.correlate(a, v, mode: c.mode1D)
         var steps: [Trace] = []
         for k in out.indices { steps.append(try Conv1D.trace(operation, a, v, mode: c.mode1D, at: k)) }
+        let traces = steps
         // The longer array is the one the other slides along; NumPy's implicit zeros pad it.
         let aIsLong = a.count >= v.count
-        let pad = Pair(0, stepsPadding(steps, longName: aIsLong ? "a" : "v"))
+        let pad = Pair(0, stepsPadding(traces, longName: aIsLong ? "a" : "v"))
         let row = { (t: [Double]) in Tensor(shape: [1, t.count], data: t) }
         let note = operation == .convolve
             ? "convolution flips v, then slides it along a: out[k] = Σ a[m]·v[k−m]"
@@ -100,7 +157,7 @@ public struct Scene: Equatable, Sendable {
                 Panel(title: "v", tensor: "v", prefix: [], grid: row(v), padding: aIsLong ? Pair(0) : pad, role: .kernel),
                 Panel(title: "out", tensor: "out", prefix: [], grid: row(out), padding: Pair(0), role: .output),
             ],
-            steps: steps,
+            steps: traces.map(SceneStep.cell),
             formulas: ["output length: \(Conv1D.lengthFormula(a.count, v.count, mode: c.mode1D))"],
             call: ReferenceCall.numpy(operation, mode: c.mode1D),
             notes: [note])
@@ -152,7 +209,7 @@ public struct Scene: Equatable, Sendable {
                 + (c.convention == .convolution ? flippedKernels(layer.w) : [])
                 + biasPanel(layer.b)
                 + planes("out", out, role: .output, filterAxis: true),
-            steps: steps,
+            steps: steps.map(SceneStep.cell),
             formulas: convolutionFormulas(g),
             call: ReferenceCall.conv2d(g.options, bias: layer.b != nil),
             notes: notes)
@@ -163,28 +220,85 @@ public struct Scene: Equatable, Sendable {
         let g = layer.geometry
         let dOut = c.applyingOverrides(c.values.fill([g.outShape])[0], as: "dOut")
         let grads = try layer.backward(dOut)
-        var steps: [Trace] = []
-        for f in 0..<g.filters { steps.append(try layer.traceGradient(.db, at: [f], dOut: dOut)) }
-        for offset in 0..<grads.dw.count {
-            steps.append(try layer.traceGradient(.dw, at: grads.dw.index(ofOffset: offset), dOut: dOut))
+        let call = "out = " + ReferenceCall.conv2d(g.options, bias: true) + "; out.backward(dOut) gives x.grad, w.grad, b.grad"
+        switch c.presentation {
+        case .cells:
+            var steps: [Trace] = []
+            for f in 0..<g.filters { steps.append(try layer.traceGradient(.db, at: [f], dOut: dOut)) }
+            for offset in 0..<grads.dw.count {
+                steps.append(try layer.traceGradient(.dw, at: grads.dw.index(ofOffset: offset), dOut: dOut))
+            }
+            for offset in 0..<grads.dx.count {
+                steps.append(try layer.traceGradient(.dx, at: grads.dx.index(ofOffset: offset), dOut: dOut))
+            }
+            return Scene(
+                title: "2-D convolution, backward: db, then dw, then dx",
+                panels: planes("x", layer.x, padding: g.padding, role: .input)
+                    + planes("w", layer.w, role: .kernel, filterAxis: true)
+                    + planes("dOut", dOut, role: .gradient, filterAxis: true)
+                    + [Panel(title: "db", tensor: "db", prefix: [], grid: grads.db.reshaped([1, g.filters]), padding: Pair(0), role: .gradient)]
+                    + planes("dw", grads.dw, role: .gradient, filterAxis: true)
+                    + planes("dx", grads.dx, role: .gradient),
+                steps: steps.map(SceneStep.cell), formulas: convolutionFormulas(g), call: call,
+                notes: ["db[f] = Σ dOut[f];  dw = x (padded) correlated with dOut;  dx = dOut (dilated by the stride) fully convolved with the flipped kernel"])
+        case .scatter:
+            let steps = try layer.scatterInputGradient(dOut)
+            return Scene(
+                title: "2-D convolution, backward: dx by scattering each dOut cell",
+                panels: planes("w", layer.w, role: .kernel, filterAxis: true)
+                    + planes("dOut", dOut, role: .gradient, filterAxis: true)
+                    + partialPanels("dx", grads.dx),
+                steps: steps.map { .scatter($0, into: "dx") }, formulas: convolutionFormulas(g), call: call,
+                notes: ["each dOut cell sends w·dOut back to the inputs its window covered; dx is the sum of everything that arrives"])
+        case .convolution:
+            let direct = try layer.inputGradientAsConvolution(dOut)
+            return try asConvolution(
+                direct, names: ["x": "dOut′", "w": "w′", "out": "dx"],
+                titles: ("zero-inserted, framed", "= w flipped", ""),
+                title: "2-D convolution, backward: dx as an ordinary convolution",
+                formulas: convolutionFormulas(g), call: call,
+                note: g.stride == Pair(1)
+                    ? "dx is the full convolution of dOut with the flipped kernel: dOut framed by D·(K−1)−P zeros, slid over by w rotated 180°"
+                    : "with stride \(g.stride), dOut first gets \(g.stride.h - 1) zero(s) between its cells (dilated), then the full convolution with the flipped kernel")
         }
-        for offset in 0..<grads.dx.count {
-            steps.append(try layer.traceGradient(.dx, at: grads.dx.index(ofOffset: offset), dOut: dOut))
+    }
+
+    /// Panels showing a tensor being built up by a scatter: the values are replaced, step by
+    /// step, by the partial sums.
+    static func partialPanels(_ name: String, _ final: Tensor) -> [Panel] {
+        planes(name, final, role: .gradient).map { panel in
+            var p = panel
+            p.title = "\(panel.title) so far"
+            p.showsPartial = true
+            return p
+        }
+    }
+
+    /// The scene of a direct convolution that computes a gradient or a transposed convolution,
+    /// with its tensors renamed for what they are and a few words after each panel's title.
+    static func asConvolution(
+        _ direct: Conv2D, names: [String: String], titles: (x: String, w: String, out: String),
+        title: String, formulas: [String], call: String, note: String
+    ) throws(ConvError) -> Scene {
+        let out = direct.forward()
+        var steps: [SceneStep] = []
+        for offset in 0..<out.count {
+            steps.append(.cell(try direct.traceOutput(out.index(ofOffset: offset)).renamed(names)))
+        }
+        func titled(_ panels: [Panel], _ words: String) -> [Panel] {
+            panels.map { panel in
+                var p = panel
+                p.tensor = names[panel.tensor] ?? panel.tensor
+                p.title = Text.cell(p.tensor, p.prefix) + (words.isEmpty ? "" : " " + words)
+                return p
+            }
         }
         return Scene(
-            title: "2-D convolution, backward: db, then dw, then dx",
-            panels: planes("x", layer.x, padding: g.padding, role: .input)
-                + planes("w", layer.w, role: .kernel, filterAxis: true)
-                + planes("dOut", dOut, role: .gradient, filterAxis: true)
-                + [Panel(title: "db", tensor: "db", prefix: [], grid: grads.db.reshaped([1, g.filters]), padding: Pair(0), role: .gradient)]
-                + planes("dw", grads.dw, role: .gradient, filterAxis: true)
-                + planes("dx", grads.dx, role: .gradient),
-            steps: steps,
-            formulas: convolutionFormulas(g),
-            call: "out = " + ReferenceCall.conv2d(g.options, bias: true) + "; out.backward(dOut) gives x.grad, w.grad, b.grad",
-            notes: [
-                "db[f] = Σ dOut[f];  dw = x (padded) correlated with dOut;  dx = dOut (dilated by the stride) fully convolved with the flipped kernel",
-            ])
+            title: title,
+            panels: titled(planes("x", direct.x, role: .input), titles.x)
+                + titled(planes("w", direct.w, role: .kernel), titles.w)
+                + titled(planes("out", out, role: .output), titles.out),
+            steps: steps, formulas: formulas, call: call, notes: [note])
     }
 
     // MARK: Pooling
@@ -195,15 +309,15 @@ public struct Scene: Equatable, Sendable {
         let made = c.values.fill([xShape, shapes.outShape])
         let layer = try Pool2D(kind, x: c.applyingOverrides(made[0], as: "x"), kernel: c.kernel, stride: c.stride, padding: c.padding)
         let out = layer.forward()
-        var steps: [Trace] = []
+        var steps: [SceneStep] = []
         var panels = planes("x", layer.x, padding: c.padding, role: .input) + planes("out", out, role: .output)
         if backward {
             let dOut = c.applyingOverrides(made[1], as: "dOut")
             let dx = try layer.backward(dOut)
-            for offset in 0..<dx.count { steps.append(try layer.traceGradient(at: dx.index(ofOffset: offset), dOut: dOut)) }
+            for offset in 0..<dx.count { steps.append(.cell(try layer.traceGradient(at: dx.index(ofOffset: offset), dOut: dOut))) }
             panels += planes("dOut", dOut, role: .gradient) + planes("dx", dx, role: .gradient)
         } else {
-            for offset in 0..<out.count { steps.append(try layer.traceOutput(out.index(ofOffset: offset))) }
+            for offset in 0..<out.count { steps.append(.cell(try layer.traceOutput(out.index(ofOffset: offset)))) }
         }
         let formulas = OutputSize.lines { axis in
             OutputSize.poolingFormula(input: c.input[axis], kernel: c.kernel[axis], stride: c.stride[axis],
@@ -236,21 +350,37 @@ public struct Scene: Equatable, Sendable {
                                         b: c.bias ? c.applyingOverrides(made[2], as: "b") : nil, options: options,
                                         outputPadding: c.outputPadding)
         let out = layer.forward()
-        var steps: [Trace] = []
-        for offset in 0..<out.count { steps.append(try layer.traceOutput(out.index(ofOffset: offset))) }
         let g = layer.geometry
         let formulas = OutputSize.lines { axis in
             OutputSize.transposedFormula(input: c.input[axis], kernel: c.kernel[axis], stride: c.stride[axis],
                                          padding: c.padding[axis], outputPadding: c.outputPadding[axis],
                                          dilation: c.dilation[axis], result: g.input[axis])
         }
-        return Scene(
-            title: "transposed convolution: input x (small) → output out (large)",
-            panels: planes("x", layer.x, role: .input) + planes("w", layer.w, role: .kernel)
-                + biasPanel(layer.b) + planes("out", out, role: .output),
-            steps: steps, formulas: formulas,
-            call: ReferenceCall.convTranspose2d(g.options, outputPadding: c.outputPadding, bias: layer.b != nil),
-            notes: ["each input cell x[i,j] scatters x[i,j]·w into the output at rows i·S−P+kh·D; each out cell sums what lands on it"])
+        let call = ReferenceCall.convTranspose2d(g.options, outputPadding: c.outputPadding, bias: layer.b != nil)
+        let inputs = planes("x", layer.x, role: .input) + planes("w", layer.w, role: .kernel) + biasPanel(layer.b)
+        switch c.presentation {
+        case .scatter:
+            return Scene(
+                title: "transposed convolution: each cell of x (small) scatters x·w into out (large)",
+                panels: inputs + partialPanels("out", out),
+                steps: layer.scatter().map { .scatter($0, into: "out") }, formulas: formulas, call: call,
+                notes: ["x[i,j]·w lands on out rows i·S−P+kh·D, columns j·S−P+kw·D; overlaps add up"
+                    + (layer.b == nil ? "" : "; the bias b is added to every out cell at the end")])
+        case .cells:
+            var steps: [SceneStep] = []
+            for offset in 0..<out.count { steps.append(.cell(try layer.traceOutput(out.index(ofOffset: offset)))) }
+            return Scene(
+                title: "transposed convolution: input x (small) → output out (large)",
+                panels: inputs + planes("out", out, role: .output), steps: steps, formulas: formulas, call: call,
+                notes: ["each out cell sums x[i,j]·w[kh,kw] over every input cell whose scattered kernel lands on it"])
+        case .convolution:
+            return try asConvolution(
+                try layer.asConvolution(), names: ["x": "x′", "w": "w′"],
+                titles: ("zero-inserted, framed", "= w flipped", ""),
+                title: "transposed convolution as an ordinary convolution",
+                formulas: formulas, call: call,
+                note: "insert S−1 zeros between the cells of x, frame it with D·(K−1)−P zeros (plus the output padding), and slide the flipped kernel with stride 1")
+        }
     }
 
     // MARK: Helpers

@@ -1,0 +1,60 @@
+import ConvCore
+import Testing
+import TestSupport
+
+/// The teaching views of the gradient: `dx` as a direct convolution of the zero-inserted `dOut`
+/// with the flipped kernel, and `dx` built by scattering, checked against the golden vectors.
+@Suite("dx as a convolution, and as a scatter")
+struct ConvolutionViewsTests {
+    @Test("dx equals the convolution of the framed, zero-inserted dOut with the flipped kernel",
+          arguments: goldenCases("conv2d.json", as: GoldenConvCase.self))
+    func inputGradientAsConvolution(_ c: GoldenConvCase) throws {
+        let layer = try Conv2D(x: c.x.tensor, w: c.w.tensor, b: c.bias, options: c.options)
+        let direct = try layer.inputGradientAsConvolution(c.dout.tensor)
+        #expect(direct.geometry.stride == Pair(1))
+        #expect(mismatch(direct.forward(), c.dx.tensor) == nil, "\(mismatch(direct.forward(), c.dx.tensor) ?? "")")
+    }
+
+    @Test("the transposed convolution equals its direct-convolution form",
+          arguments: goldenCases("conv_transpose2d.json", as: GoldenConvCase.self))
+    func transposedAsConvolution(_ c: GoldenConvCase) throws {
+        let op = try #require(c.output_padding)
+        let layer = try ConvTranspose2D(x: c.x.tensor, w: c.w.tensor, b: c.bias, options: c.options,
+                                        outputPadding: Pair(op[0], op[1]))
+        let direct = try layer.asConvolution()
+        #expect(mismatch(direct.forward(), c.out.tensor) == nil, "\(mismatch(direct.forward(), c.out.tensor) ?? "")")
+    }
+
+    @Test("scattering every dOut cell builds dx, with exactly the terms of the dx traces",
+          arguments: goldenCases("conv2d.json", as: GoldenConvCase.self).prefix(60))
+    func scatter(_ c: GoldenConvCase) throws {
+        let layer = try Conv2D(x: c.x.tensor, w: c.w.tensor, b: c.bias, options: c.options)
+        let steps = try layer.scatterInputGradient(c.dout.tensor)
+        #expect(steps.count == c.dout.tensor.count)
+        let last = try #require(steps.last)
+        #expect(mismatch(last.partial, c.dx.tensor) == nil)
+        // Every contribution of the scatter is a term of the gathered trace of its target cell.
+        var scattered: [[Int]: [String]] = [:]
+        for step in steps {
+            for (target, term) in step.contributions {
+                scattered[target, default: []].append(term.factors.map { "\($0.tensor)\($0.index)" }.joined(separator: "·"))
+            }
+        }
+        for offset in 0..<c.dx.tensor.count {
+            let index = c.dx.tensor.index(ofOffset: offset)
+            let trace = try layer.traceGradient(.dx, at: index, dOut: c.dout.tensor)
+            let gathered = trace.terms.map { $0.factors.map { "\($0.tensor)\($0.index)" }.joined(separator: "·") }
+            #expect((scattered[index] ?? []).sorted() == gathered.sorted(), "dx\(index)")
+        }
+    }
+
+    @Test("a worked scatter: stride 2 spreads each dOut cell over its own 2×2 block")
+    func workedScatter() throws {
+        let layer = try Conv2D(x: Tensor(shape: [1, 1, 4, 4]), w: Tensor(shape: [1, 1, 2, 2], data: [1, 2, 3, 4]),
+                               options: Conv2DOptions(stride: Pair(2)))
+        let steps = try layer.scatterInputGradient(Tensor(shape: [1, 1, 2, 2], data: [1, 10, 100, 1000]))
+        #expect(steps[1].source.index == [0, 0, 0, 1])
+        #expect(steps[1].contributions.map(\.target) == [[0, 0, 0, 2], [0, 0, 0, 3], [0, 0, 1, 2], [0, 0, 1, 3]])
+        #expect(steps[1].partial.data == [1, 2, 10, 20, 3, 4, 30, 40, 0, 0, 0, 0, 0, 0, 0, 0])
+    }
+}
