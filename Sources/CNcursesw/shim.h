@@ -14,6 +14,7 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -64,8 +65,8 @@ static inline int cnc_codeset_is_utf8(void) {
  *
  * ncurses cannot be called from a signal handler, so the restore is precomputed: the tty's
  * termios saved before newterm, and the terminfo strings that leave curses mode (sgr0, cnorm,
- * rmkx, rmcup) copied into a static buffer after it. The handler only calls tcsetattr, write,
- * sigaction and raise, which are async-signal-safe.
+ * rmkx, rmcup) copied into a static buffer after it. The handler only calls async-signal-safe
+ * functions: tcsetattr, write, dup2, lseek, read, close, sigaction and raise.
  *
  * The state below is `static`, so every object file that calls these functions gets its own
  * copy: call them all from ONE Swift source file (CursesBackend/SignalRestore.swift).
@@ -86,23 +87,52 @@ static char cnc_sequence[512] = {0};
 static volatile sig_atomic_t cnc_sequence_length = 0;
 /* 1 while the terminal is in curses mode and must be restored if the program dies. */
 static volatile sig_atomic_t cnc_armed = 0;
+/* While the screen is up, fd 2 is an unlinked temporary file; this is the real stderr. */
+static volatile sig_atomic_t cnc_real_stderr = -1;
+static volatile sig_atomic_t cnc_stderr_log = -1;
 
-/* Puts the tty back in the mode it had before curses, once. Async-signal-safe. */
-static void cnc_restore_now(void) {
-    if (!cnc_armed) return;
-    cnc_armed = 0;
-    if (cnc_have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &cnc_saved_termios);
-    int length = cnc_sequence_length, done = 0;
+/* Writes all of `length` bytes, retrying after signals. Async-signal-safe. */
+static void cnc_write_all(int fd, const char *bytes, size_t length) {
+    size_t done = 0;
     while (done < length) {
-        ssize_t n = write(STDOUT_FILENO, cnc_sequence + done, (size_t)(length - done));
+        ssize_t n = write(fd, bytes + done, length - done);
         if (n > 0) {
-            done += (int)n;
+            done += (size_t)n;
         } else if (n < 0 && errno == EINTR) {
             continue;
         } else {
             break;
         }
     }
+}
+
+/*
+ * Puts the real stderr back on fd 2 and copies to it what was written meanwhile. Async-signal-safe.
+ * The Swift runtime prints "Fatal error: ..." just before it traps: on the alternate screen that
+ * line would vanish with it, so it is held back and shown once the main screen is back.
+ */
+static void cnc_stderr_release(void) {
+    int real = cnc_real_stderr, log = cnc_stderr_log;
+    if (real < 0 || log < 0) return;
+    cnc_real_stderr = -1;
+    cnc_stderr_log = -1;
+    dup2(real, STDERR_FILENO);
+    close(real);
+    char buffer[4096];
+    if (lseek(log, 0, SEEK_SET) == 0) {
+        ssize_t n;
+        while ((n = read(log, buffer, sizeof buffer)) > 0) cnc_write_all(STDERR_FILENO, buffer, (size_t)n);
+    }
+    close(log);
+}
+
+/* Puts the tty back in its mode from before curses, once, then shows held-back stderr. Async-signal-safe. */
+static void cnc_restore_now(void) {
+    if (!cnc_armed) return;
+    cnc_armed = 0;
+    if (cnc_have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &cnc_saved_termios);
+    cnc_write_all(STDOUT_FILENO, cnc_sequence, (size_t)cnc_sequence_length);
+    cnc_stderr_release();
 }
 
 /*
@@ -135,8 +165,9 @@ static void cnc_signal_handler(int signal) {
 
 /*
  * Saves the tty mode and installs the handler for every restore signal (before newterm, so that
- * ncurses, which only catches signals still at SIG_DFL, leaves SIGINT and SIGTERM to us).
- * Signals the parent set to SIG_IGN stay ignored. Returns -1 if already installed.
+ * ncurses, which only catches signals still at SIG_DFL, leaves SIGINT and SIGTERM to us; it
+ * keeps SIGTSTP, so Ctrl-Z and fg work, and SIGWINCH). Signals the parent set to SIG_IGN stay
+ * ignored. Returns -1 if already installed.
  */
 static inline int cnc_restore_install(void) {
     for (int k = 0; k < CNC_RESTORE_SIGNAL_COUNT; k++) {
@@ -145,6 +176,9 @@ static inline int cnc_restore_install(void) {
     cnc_have_termios = tcgetattr(STDIN_FILENO, &cnc_saved_termios) == 0;
     cnc_sequence_length = 0;
     cnc_armed = 1;
+    /* A program that calls exit() with the screen still up gets its terminal back too. */
+    static int at_exit_registered = 0;
+    if (!at_exit_registered) at_exit_registered = atexit(cnc_restore_now) == 0;
 
     struct sigaction action;
     memset(&action, 0, sizeof action);
@@ -205,9 +239,35 @@ static inline void cnc_restore_prepare(void) {
     cnc_sequence_length = length;
 }
 
-/* Stops restoring on signals (endwin did it) and gives every signal back its previous action. */
+/*
+ * Holds back what is written to stderr while the screen is up (it would land on the alternate
+ * screen, between frames). Only when stderr is the terminal: a redirected stderr is left alone.
+ */
+static inline void cnc_stderr_hold(void) {
+    if (cnc_real_stderr >= 0 || !isatty(STDERR_FILENO)) return;
+    FILE *file = tmpfile();
+    if (file == NULL) return;
+    int log = dup(fileno(file));
+    fclose(file);
+    int real = dup(STDERR_FILENO);
+    if (log < 0 || real < 0 || dup2(log, STDERR_FILENO) < 0) {
+        if (log >= 0) close(log);
+        if (real >= 0) close(real);
+        return;
+    }
+    cnc_stderr_log = log;
+    cnc_real_stderr = real;
+}
+
+/*
+ * After endwin: stops restoring on signals, gives stderr back (showing what it held) and every
+ * restore signal its previous action. ncurses' own SIGTSTP and SIGWINCH handlers stay: it
+ * installs them once per process, they do nothing without a screen, and a second newterm needs
+ * them.
+ */
 static inline void cnc_restore_uninstall(void) {
     cnc_armed = 0;
+    cnc_stderr_release();
     for (int k = 0; k < CNC_RESTORE_SIGNAL_COUNT; k++) {
         if (cnc_installed[k]) {
             sigaction(cnc_restore_signals[k], &cnc_previous_actions[k], NULL);

@@ -109,9 +109,9 @@ public struct Conv2DGeometry: Equatable, Sendable {
 }
 
 extension Conv2DGeometry {
-    /// The group a filter belongs to, and the first input channel of that group.
+    /// The first input channel of the group that filter `f` belongs to.
     @inline(__always)
-    func firstChannel(ofFilter f: Int) -> Int { (f / filtersPerGroup) * channelsPerGroup }
+    public func firstChannel(ofFilter f: Int) -> Int { (f / filtersPerGroup) * channelsPerGroup }
 
     /// The kernel row and column stored in `w` for window tap `(kh, kw)`.
     @inline(__always)

@@ -72,6 +72,21 @@ public struct Trace: Equatable, Sendable {
         self.value = value
     }
 
+    /// The sums of the terms grouped by `key` (e.g. the input channel of a convolution term), in
+    /// the order the groups first appear, each added with the core's summation. The bias is not
+    /// in any group. For `.sum` traces, the groups plus the bias add up to `value` (up to the
+    /// rounding of the regrouping).
+    public func sums(groupedBy key: (Term) -> Int) -> [(key: Int, sum: Double)] {
+        var order: [Int] = []
+        var groups: [Int: Accumulator] = [:]
+        for term in terms {
+            let k = key(term)
+            if groups[k] == nil { order.append(k) }
+            groups[k, default: Accumulator()].add(term.product)
+        }
+        return order.map { ($0, groups[$0]!.value) }
+    }
+
     /// The same trace with tensors renamed, e.g. `["out": "dx"]` when a convolution computes a
     /// gradient. Values are untouched.
     public func renamed(_ names: [String: String]) -> Trace {

@@ -30,17 +30,19 @@ extension CursesTerminal {
     /// style's attributes and colour pair.
     private func glyph(for cell: Cell) -> cchar_t {
         let (attributes, pair) = palette.rendition(for: colorSupport.adapt(cell.style))
+        var text = cell.symbol
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
+            // Never send a control character, even one that bypassed CellBuffer's sanitizing.
+            text = InertText.sanitize(text)
+        }
         var count = 0
         func append(_ scalar: Unicode.Scalar) {
             guard count < Int(CCHARW_MAX) else { return }
             characters[count] = wchar_t(bitPattern: scalar.value)
             count += 1
         }
-        var scalars = cell.symbol.unicodeScalars[...]
-        if let first = scalars.first, first.value < 0x20 || (0x7F..<0xA0).contains(first.value) {
-            // Never send a control character, even one that bypassed CellBuffer's sanitizing.
-            scalars = InertText.sanitize(cell.symbol).unicodeScalars[...]
-        }
+        // A cell holds one grapheme; anything after it would not fit the cell anyway.
+        let scalars = text.first?.unicodeScalars ?? " ".unicodeScalars
         if let first = scalars.first, TextWidth.columns(first) == 0 {
             // A lone combining mark would join the cell to its left: give it a base of its own.
             append(" ")

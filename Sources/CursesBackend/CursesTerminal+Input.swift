@@ -25,13 +25,17 @@ extension CursesTerminal {
         }
     }
 
-    /// Teaches ncurses the Home and End sequences of terminals other than the one `TERM` names.
+    /// Teaches ncurses the arrow, Home and End sequences that terminfo does not list for `TERM`.
     ///
-    /// tmux, screen, rxvt and the Linux console send `ESC [ 1 ~` and `ESC [ 4 ~`, xterm `ESC O H`
-    /// or `ESC [ H`; with TERM=xterm-256color inside tmux (a common setting) Home would otherwise
-    /// arrive as Escape and three characters. Sequences the terminfo entry already binds are kept.
+    /// tmux, screen, rxvt and the Linux console send `ESC [ 1 ~` and `ESC [ 4 ~` for Home and End,
+    /// xterm `ESC O H` or `ESC [ H`: with TERM=xterm-256color inside tmux (a common setting) Home
+    /// would arrive as Escape and three characters. Arrows come as `ESC [ A` rather than
+    /// `ESC O A` while keypad mode is off, as for the first key after a resume from Ctrl-Z (ncurses
+    /// turns it back on only at its next read). Sequences the entry already binds are kept.
     static func defineAlternateKeys() {
         let alternates: [(String, Int32)] = [
+            ("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT),
+            ("\u{1B}OA", KEY_UP), ("\u{1B}OB", KEY_DOWN), ("\u{1B}OC", KEY_RIGHT), ("\u{1B}OD", KEY_LEFT),
             ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
             ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
         ]
@@ -42,8 +46,9 @@ extension CursesTerminal {
 
     /// `timeout` for `wtimeout`: -1 blocks, 0 only looks; a positive wait never rounds down to 0.
     static func milliseconds(_ timeout: Double?) -> Int32 {
-        guard let timeout, timeout < Double(Int32.max) / 1000 else { return -1 }
+        guard let timeout else { return -1 }
         guard timeout > 0 else { return 0 }
+        guard timeout < Double(Int32.max) / 1000 else { return -1 }
         return Int32((timeout * 1000).rounded(.up))
     }
 

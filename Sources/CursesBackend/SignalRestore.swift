@@ -11,9 +11,12 @@ enum SignalRestore {
         cnc_restore_install() == 0
     }
 
-    /// Precomputes the bytes that leave curses mode, from the terminfo entry `newterm` loaded.
+    /// Precomputes the bytes that leave curses mode, from the terminfo entry `newterm` loaded, and
+    /// holds back stderr until the terminal is restored (so a trap's message is not lost with the
+    /// alternate screen).
     static func prepare() {
         cnc_restore_prepare()
+        cnc_stderr_hold()
     }
 
     /// Puts the tty back in its saved mode now, for a `newterm` that succeeded but is unusable.
@@ -21,7 +24,8 @@ enum SignalRestore {
         cnc_restore_now()
     }
 
-    /// Gives every signal back the action it had before `install`.
+    /// Gives every signal back the action it had before `install`, and stderr its terminal, showing
+    /// what was written to it meanwhile.
     static func uninstall() {
         cnc_restore_uninstall()
     }

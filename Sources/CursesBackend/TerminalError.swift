@@ -16,7 +16,8 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
         case .termUnset:
             "TERM is not set, so the terminal type is unknown; set it (e.g. TERM=xterm-256color) or use --plain"
         case .cannotAddressCursor(let term):
-            "the terminal type '\(term)' cannot move the cursor; use --plain, or set TERM=xterm-256color if your terminal can"
+            "the terminal type '\(term)' cannot move the cursor; use --plain, or set TERM=xterm-256color "
+                + "if your terminal can"
         case .unknownTerm(let term):
             "unknown terminal type '\(term)' (no terminfo entry); set TERM=xterm-256color or use --plain"
         }

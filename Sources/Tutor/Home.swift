@@ -58,7 +58,7 @@ public struct HomeState: Equatable, Sendable {
     func draw(into buffer: inout CellBuffer) {
         let area = buffer.area
         buffer.put("convtutor", x: 2, y: 1, style: Style(bold: true))
-        buffer.put("— convolution as used in deep learning, computed and explained", x: 12, y: 1)
+        buffer.put("— convolution (卷积) in deep learning, computed and explained", x: 12, y: 1)
         for (k, entry) in Self.entries.enumerated() {
             let y = 4 + 2 * k
             let chosen = k == selected

@@ -58,3 +58,24 @@ struct ConvolutionViewsTests {
         #expect(steps[1].partial.data == [1, 2, 10, 20, 3, 4, 30, 40, 0, 0, 0, 0, 0, 0, 0, 0])
     }
 }
+
+/// A multi-channel output cell as the sum over its input channels, plus the bias.
+@Suite("Per-channel sums of a trace")
+struct ChannelSumsTests {
+    @Test("the channel sums plus the bias give the cell, on every golden multi-channel case",
+          arguments: goldenCases("conv2d.json", as: GoldenConvCase.self).filter { $0.w.shape[1] > 1 })
+    func channelSums(_ c: GoldenConvCase) throws {
+        let layer = try Conv2D(x: c.x.tensor, w: c.w.tensor, b: c.bias, options: c.options)
+        let out = layer.forward()
+        for offset in 0..<out.count {
+            let trace = try layer.traceOutput(out.index(ofOffset: offset))
+            let sums = trace.sums(groupedBy: { $0.factors[0].index[1] })
+            #expect(sums.count == layer.geometry.channelsPerGroup)
+            // Channels appear in order, each with KH·KW terms of its own.
+            let first = layer.geometry.firstChannel(ofFilter: trace.index[1])
+            #expect(sums.map(\.key) == Array(first..<first + layer.geometry.channelsPerGroup))
+            let total = sums.map(\.sum).reduce(0, +) + (trace.bias?.value ?? 0)
+            #expect(abs(total - trace.value) <= 1e-12 * max(1, abs(trace.value)))
+        }
+    }
+}

@@ -11,12 +11,16 @@ import Foundation
 /// The program runs under a small shell script that records its pid, then, once it has ended,
 /// its exit status (`128 + n` for signal `n`, as a shell reports it) and `stty -a` of the pane's
 /// terminal, and keeps the pane open so that the screen can still be captured.
-public struct TmuxSession: ~Copyable {
+///
+/// A class, so that deinit can clean up: a `~Copyable` struct could too, but Swift Testing's
+/// `#expect(session.property)` does not accept noncopyable values.
+public final class TmuxSession {
     /// The path of this session's tmux server socket.
     public let socket: String
     /// The directory holding the wrapper script, the socket and the files it writes.
     public let directory: URL
-    private let serverPID: pid_t
+    /// The process id of this session's tmux server.
+    public let serverPID: pid_t
 
     /// The environment every program starts with, before `environment` and `unsetting` apply.
     public static let defaultEnvironment = [
@@ -35,7 +39,6 @@ public struct TmuxSession: ~Copyable {
         unsetting: Set<String> = []
     ) throws {
         precondition(!arguments.isEmpty, "TmuxSession needs a program to run")
-        // Every property is set at the end: a noncopyable value cannot be half-initialized on throw.
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("convtutor-tmux-\(UUID().uuidString.prefix(8))")
         let socket = directory.appendingPathComponent("socket").path
@@ -87,7 +90,8 @@ public struct TmuxSession: ~Copyable {
     /// including the escape sequences for colours and attributes; with `scrollback`, preceded by
     /// the lines that scrolled off the top.
     public func capture(escapes: Bool = false, scrollback: Bool = false) throws -> String {
-        try Self.tmux(socket, ["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []) + (scrollback ? ["-S", "-"] : []))
+        let options = (escapes ? ["-e"] : []) + (scrollback ? ["-S", "-"] : [])
+        return try Self.tmux(socket, ["capture-pane", "-p", "-t", "main"] + options)
     }
 
     /// Polls the screen until `predicate` holds and returns that screen; throws after `timeout`
@@ -118,12 +122,9 @@ public struct TmuxSession: ~Copyable {
 
     /// The program's process id, once it has started.
     public func programPID(timeout: Double = 10) throws -> pid_t {
-        let file = directory.appendingPathComponent("pid")
-        var pid: pid_t?
-        guard try poll(timeout: timeout, {
-            pid = (try? String(contentsOf: file, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-            return pid != nil
-        }), let pid else { throw TmuxError.timeout("the program to start", screen: (try? capture()) ?? "") }
+        guard let pid = try waitForFile("pid", timeout: timeout) else {
+            throw TmuxError.timeout("the program to start", screen: (try? capture()) ?? "")
+        }
         return pid
     }
 
@@ -136,12 +137,9 @@ public struct TmuxSession: ~Copyable {
     /// Waits for the program to end and returns its exit status as a shell reports it: the code it
     /// exited with, or 128 + the signal that ended it (130 for SIGINT, 143 for SIGTERM).
     public func waitForExit(timeout: Double = 10) throws -> Int32 {
-        let file = directory.appendingPathComponent("exit")
-        var status: Int32?
-        guard try poll(timeout: timeout, {
-            status = (try? String(contentsOf: file, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-            return status != nil
-        }), let status else { throw TmuxError.timeout("the program to exit", screen: (try? capture()) ?? "") }
+        guard let status = try waitForFile("exit", timeout: timeout) else {
+            throw TmuxError.timeout("the program to exit", screen: (try? capture()) ?? "")
+        }
         return status
     }
 
@@ -168,34 +166,50 @@ public struct TmuxSession: ~Copyable {
     /// Returns once the server has exited; safe to call more than once.
     public func kill() {
         _ = try? Self.tmux(socket, "kill-server")
-        _ = try? poll(timeout: 5) { !Self.isRunning(serverPID) }
+        if !poll(timeout: 5, { !Self.isRunning(serverPID) }) {
+            // The server did not obey (or never got) kill-server: still leave none behind.
+            Foundation.kill(serverPID, SIGKILL)
+            _ = poll(timeout: 5) { !Self.isRunning(serverPID) }
+        }
         try? FileManager.default.removeItem(at: directory)
     }
 
     /// True while the tmux server of this session is running.
     public var serverIsRunning: Bool { Self.isRunning(serverPID) }
 
+    /// True while process `pid` runs. One that has exited but was not reaped (tmux's server is
+    /// adopted by PID 1, which may never reap it) counts as gone.
+    public static func isRunning(_ pid: pid_t) -> Bool {
+        guard pid > 0, Foundation.kill(pid, 0) == 0 else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
+        return state != "Z" && state != "X"
+    }
+
     // MARK: Helpers
+
+    /// Polls for the number that the wrapper script writes to `name` in `directory`.
+    private func waitForFile(_ name: String, timeout: Double) throws -> Int32? {
+        let file = directory.appendingPathComponent(name)
+        var number: Int32?
+        _ = poll(timeout: timeout) {
+            let text = try? String(contentsOf: file, encoding: .utf8)
+            number = text.flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            return number != nil
+        }
+        return number
+    }
 
     /// Calls `condition` every 20 ms until it is true (returns true) or `timeout` seconds pass
     /// (returns false).
-    private func poll(timeout: Double, _ condition: () throws -> Bool) throws -> Bool {
+    private func poll(timeout: Double, _ condition: () throws -> Bool) rethrows -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             if try condition() { return true }
             if Date() > deadline { return false }
             usleep(20_000)
         }
-    }
-
-    /// A process that has exited but was not reaped (tmux's server is adopted by PID 1, which may
-    /// never reap it) counts as gone.
-    private static func isRunning(_ pid: pid_t) -> Bool {
-        guard pid > 0, Foundation.kill(pid, 0) == 0 else { return false }
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }
-        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
-        return state != "Z" && state != "X"
     }
 
     /// The shell script the pane runs: the program under `env -i`, with SIGINT and SIGQUIT caught
@@ -258,11 +272,23 @@ public struct TmuxSession: ~Copyable {
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errorsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
+        // Tests run on threads that block most signals, and a child inherits that mask: a tmux
+        // server that cannot receive SIGCHLD never finishes kill-server. Start from a clean slate.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attributes, &signals)
+        sigfillset(&signals)
+        posix_spawnattr_setsigdefault(&attributes, &signals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw TmuxError.spawnFailed(arguments[0], spawned) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {

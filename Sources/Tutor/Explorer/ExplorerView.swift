@@ -216,6 +216,7 @@ extension ExplorerState {
             lines += cursorLines(cursor, width: width).map { ($0, Style(bold: true)) }
         } else if let step = currentStep {
             lines += Self.equationLines(step.equation, width: width, maxLines: 3).map { ($0, Style(bold: true)) }
+            if let channels = channelLine(step) { lines.append((TextLayout.truncate(channels, width: width), Style(bold: true))) }
         }
         lines += scene.formulas.map { ($0, Style.plain) }
         lines.append(((config.mode.is1D ? "NumPy: " : "PyTorch: ") + scene.call, Style(dim: true)))
@@ -224,6 +225,17 @@ extension ExplorerState {
         for (k, (text, style)) in lines.enumerated() where top + k < bottom {
             buffer.put(TextLayout.truncate(text, width: width), x: 1, y: top + k, style: style)
         }
+    }
+
+    /// For a convolution output over several input channels: the cell as the sum of one part
+    /// per channel, plus the bias — `per channel: x[0,0] → 3120 + x[0,1] → 4614 + b 2 = 7736`.
+    private func channelLine(_ step: SceneStep) -> String? {
+        guard config.mode == .forward, let trace = step.trace, trace.terms.first?.factors.first?.tensor == "x" else { return nil }
+        let sums = trace.sums(groupedBy: { $0.factors[0].index[1] })
+        guard sums.count > 1 else { return nil }
+        let parts = sums.map { "\(Text.cell("x", [trace.index[0], $0.key])) → \(Text.number($0.sum))" }
+            + (trace.bias.map { ["b \(Text.number($0.value))"] } ?? [])
+        return "per channel: " + parts.joined(separator: " + ") + " = \(Text.number(trace.value))"
     }
 
     /// An equation wrapped at its ` + ` signs; if it needs more than `maxLines`, the middle terms
