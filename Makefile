@@ -1,17 +1,22 @@
 # convtutor — `make run` and `make test` install what is missing, build, and go.
 
 SWIFT ?= swift
-# System libraries: cmark-gfm for lessons (libcmark-gfm-extensions-dev carries the GitHub tables).
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+# System libraries: cmark-gfm for lessons (libcmark-gfm-extensions-dev carries the GitHub tables),
+# ncursesw for the screen. The end-to-end tests also drive the binary in tmux.
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libncurses-dev
+TEST_PACKAGES := tmux
 # Arguments for `make run`, e.g. make run ARGS="compute conv2d --cell 1,1".
 ARGS ?=
 
-.PHONY: all deps build run test bench golden clean
+.PHONY: all deps test-deps build run test bench golden clean
 
 all: build
 
 deps:
 	@scripts/install-deps.sh $(DEBIAN_PACKAGES)
+
+test-deps:
+	@scripts/install-deps.sh $(DEBIAN_PACKAGES) $(TEST_PACKAGES)
 
 build: deps
 	$(SWIFT) build
@@ -20,7 +25,7 @@ run: build
 	@"$$($(SWIFT) build --show-bin-path)/convtutor" $(ARGS)
 
 # Unit tests, golden vectors, and the end-to-end tests that run the built binary.
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	SWIFT_BACKTRACE=interactive=no $(SWIFT) test --skip-build
 

@@ -133,10 +133,16 @@ struct UpdateTests {
         #expect(e.cursor == GridPosition(panel: "x[0,0]", row: 0, col: 0))
         // x[0,0,0,0] is read only by out[0,0,0,0].
         #expect(e.related(to: e.cursor!).map(\.subject.index) == [[0, 0, 0, 0]])
-        // The centre x[0,0,2,2] is read by every one of the nine output cells.
+        // The centre x[0,0,2,2] is read by every one of the nine output cells, each time through
+        // a different weight: the frame lights the nine outputs and all nine weights, and no
+        // other input cell.
         send(&state, .down, .down, .right, .right)
         e = try explorer(state)
         #expect(e.related(to: e.cursor!).count == 9)
+        let marks = e.marks()
+        #expect(marks["out[0,0]"]?.values.filter { $0 == .target }.count == 9)
+        #expect(marks["w[0,0]"]?.values.filter { $0 == .highlight }.count == 9)
+        #expect(marks["x[0,0]"] == [12: .cursor])
         // Jump to the output grid (x → w → out) and read one cell's own computation.
         send(&state, .character("n"), .character("n"), .right)
         e = try explorer(state)

@@ -185,7 +185,17 @@ extension ExplorerState {
         }
         if focus == .cursor {
             for position in [pinned, cursor].compactMap({ $0 }) {
-                for step in related(to: position) { markStep(step) }
+                guard let (tensor, index, _) = cell(at: position) else { continue }
+                for step in related(to: position) {
+                    if step.subject.tensor == tensor && step.subject.index == index {
+                        // The cell's own computation: its whole receptive field.
+                        markStep(step)
+                    } else {
+                        // A cell that feeds others: those cells, and what it meets on the way.
+                        mark(step.subject.tensor, step.subject.index, .target)
+                        for factor in step.partners(of: tensor, index) { mark(factor.tensor, factor.index, .highlight) }
+                    }
+                }
             }
             if let cursor, let panel = panel(cursor) {
                 marks[cursor.panel, default: [:]][cursor.row * (panel.grid.shape[1] + 2 * panel.padding.w) + cursor.col] = .cursor

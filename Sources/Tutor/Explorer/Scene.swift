@@ -73,6 +73,23 @@ public enum SceneStep: Equatable, Sendable {
         }
     }
 
+    /// What `tensor[index]` meets in this step: the other factors of its terms (the weights an
+    /// input cell is multiplied by), and for a scatter the cells it is added into.
+    public func partners(of tensor: String, _ index: [Int]) -> [Factor] {
+        let isIt = { (f: Factor) in f.tensor == tensor && f.index == index }
+        switch self {
+        case .cell(let t):
+            return t.terms.filter { $0.factors.contains(where: isIt) }.flatMap { $0.factors.filter { !isIt($0) } }
+        case .scatter(let s, let target):
+            return s.contributions.flatMap { c -> [Factor] in
+                let others = c.term.factors.filter { !isIt($0) }
+                if c.term.factors.contains(where: isIt) { return others + [Factor(tensor: target, index: c.target, value: 0)] }
+                if target == tensor && c.target == index { return others }
+                return []
+            }
+        }
+    }
+
     /// The arithmetic on one line.
     public var equation: String {
         switch self {
