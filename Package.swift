@@ -38,6 +38,9 @@ let package = Package(
         // `make bench`: timings of the compute core in a release build.
         .executableTarget(name: "convtutor-bench", dependencies: ["ConvCore", "TermCanvas", "Tutor"]),
 
+        // A test fixture: opens the terminal and traps on a key, for the restore-after-crash test.
+        .executableTarget(name: "terminal-probe", dependencies: ["CursesBackend", "TermCanvas"], path: "Tests/TerminalProbe"),
+
         // Helpers shared by the test targets (relative error, golden files, running the binary).
         .target(name: "TestSupport", dependencies: ["ConvCore"], path: "Tests/TestSupport"),
 
@@ -57,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "convtutorTests",
-            dependencies: ["convtutor", "ConvCore", "TestSupport"]
+            dependencies: ["convtutor", "ConvCore", "TestSupport", "terminal-probe"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -92,6 +92,24 @@ struct ExploreEndToEndTests {
         #expect(modes.cursorVisible)
     }
 
+    @Test("a Swift trap leaves the terminal restored, and its message readable")
+    func trap() throws {
+        let probe = convtutorBinary.deletingLastPathComponent().appendingPathComponent("terminal-probe")
+        let session = try TmuxSession([probe.path])
+        _ = try session.waitFor("probe ready")
+        #expect(try session.paneModes().alternateScreen)
+        try session.sendKeys("t")
+        // SIGILL (4) on x86-64, SIGTRAP (5) on arm64: the shell reports 128 + n.
+        #expect([132, 133].contains(try session.waitForExit()))
+        let settings = try session.terminalSettings()
+        #expect(settings.contains("icanon") && settings.contains("echo"), "\(settings.sorted())")
+        let modes = try session.paneModes()
+        #expect(!modes.alternateScreen && modes.cursorVisible)
+        // The runtime's message comes after the restore, on the normal screen (with a backtrace
+        // that may scroll it up).
+        #expect(try session.capture(scrollback: true).contains("Fatal error: Index out of range"))
+    }
+
     @Test("a CJK string takes two columns a character, and what follows lines up")
     func cjk() throws {
         let session = try TmuxSession([convtutorBinary.path])

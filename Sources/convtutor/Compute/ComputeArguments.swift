@@ -23,6 +23,18 @@ struct Dims: ExpressibleByArgument, Equatable {
     }
 }
 
+/// How a window moves over the input: `--stride`, `--padding`, `--dilation`, each `N` or `HxW`.
+struct WindowOptions: ParsableArguments {
+    @Option(help: "Stride: S or SHxSW.")
+    var stride = Dims([1])
+
+    @Option(help: "Zero padding on each side: P or PHxPW.")
+    var padding = Dims([0])
+
+    @Option(help: "Dilation: D or DHxDW.")
+    var dilation = Dims([1])
+}
+
 /// `--values ramp` or `--values random --seed N`.
 struct ValueOptions: ParsableArguments {
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -89,14 +101,7 @@ struct Conv2DArguments: ParsableArguments {
     @Option(help: "Number of filters (output channels of conv2d; input channels of the transposed kernel's output).")
     var filters = 1
 
-    @Option(help: "Stride: S or SHxSW.")
-    var stride = Dims([1])
-
-    @Option(help: "Zero padding on each side: P or PHxPW.")
-    var padding = Dims([0])
-
-    @Option(help: "Dilation: D or DHxDW.")
-    var dilation = Dims([1])
+    @OptionGroup var window: WindowOptions
 
     @Option(help: "Groups (input channels and filters are split into this many independent convolutions).")
     var groups = 1
@@ -116,8 +121,8 @@ struct Conv2DArguments: ParsableArguments {
     @OptionGroup var values: ValueOptions
 
     func options(convention: Convention = .crossCorrelation) -> Conv2DOptions {
-        Conv2DOptions(stride: stride.pair, padding: padding.pair, dilation: dilation.pair, groups: groups,
-                      convention: convention)
+        Conv2DOptions(stride: window.stride.pair, padding: window.padding.pair, dilation: window.dilation.pair,
+                      groups: groups, convention: convention)
     }
 
     /// The input: typed values, or `--input`'s shape filled with `--values`.

@@ -21,14 +21,7 @@ struct Explore: ParsableCommand {
     @Option(help: "Kernel or pooling window: K or KHxKW (1-D modes use KW as the length of v).")
     var kernel = Dims([3, 3])
 
-    @Option(help: "Stride: S or SHxSW.")
-    var stride = Dims([1])
-
-    @Option(help: "Zero padding on each side: P or PHxPW.")
-    var padding = Dims([0])
-
-    @Option(help: "Dilation: D or DHxDW.")
-    var dilation = Dims([1])
+    @OptionGroup var window: WindowOptions
 
     @Option(help: "Output padding of the transposed convolution: OP or OPHxOPW.")
     var outputPadding = Dims([0])
@@ -65,9 +58,9 @@ struct Explore: ParsableCommand {
         c.mode = mode
         c.input = mode.is1D ? Pair(1, input.values.last ?? 5) : input.pair
         c.kernel = mode.is1D ? Pair(1, kernel.values.last ?? 3) : kernel.pair
-        c.stride = stride.pair
-        c.padding = padding.pair
-        c.dilation = dilation.pair
+        c.stride = window.stride.pair
+        c.padding = window.padding.pair
+        c.dilation = window.dilation.pair
         c.outputPadding = outputPadding.pair
         c.channels = channels
         c.filters = filters
