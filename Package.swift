@@ -9,10 +9,21 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The mathematics: tensors, convolution, pooling, size arithmetic, traces. Foundation only.
         .target(name: "ConvCore"),
+
+        // cmark-gfm as a system library (Debian's libcmark-gfm-dev and -extensions-dev).
+        .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+
+        // Markdown lessons: text in, a Lesson with source lines and diagnostics out. Pure.
+        .target(name: "LessonKit", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams"), "ConvCore"]),
+
+        // The learner's progress in SQLite.
+        .target(name: "ProgressStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
 
         // Cells, styles, text width, widgets and buffer diffs. Knows nothing of ncurses.
         .target(name: "TermCanvas"),
@@ -24,13 +35,13 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TermCanvas"]),
 
         // The application as values: state, messages, update, view. No terminal, no clock, no files.
-        .target(name: "Tutor", dependencies: ["ConvCore", "TermCanvas"]),
+        .target(name: "Tutor", dependencies: ["ConvCore", "TermCanvas", "LessonKit"]),
 
         // The executable: argument parsing and the `compute` calculator over ConvCore.
         .executableTarget(
             name: "convtutor",
             dependencies: [
-                "ConvCore", "TermCanvas", "Tutor", "CursesBackend",
+                "ConvCore", "TermCanvas", "Tutor", "CursesBackend", "LessonKit", "ProgressStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +64,14 @@ let package = Package(
             name: "TutorTests",
             dependencies: ["Tutor", "TermCanvas", "ConvCore", "TestSupport"],
             exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "LessonKitTests",
+            dependencies: ["LessonKit", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ProgressStoreTests",
+            dependencies: ["ProgressStore", "TestSupport"]
         ),
         .testTarget(
             name: "TermCanvasTests",

@@ -43,7 +43,7 @@ var random = SeededRandom(seed: 42)
 let x = tensor([1, 16, 32, 32]), w = tensor([16, 16, 3, 3]), b = tensor([16])
 let conv = try Conv2D(x: x, w: w, b: b, options: Conv2DOptions(padding: Pair(1)))
 let macs = conv.geometry.outShape.reduce(1, *) * 16 * 9
-try report("conv2d forward (1,16,32,32) * (16,16,3,3) p1", multiplyAdds: macs) { median { _ = conv.forward() } }
+report("conv2d forward (1,16,32,32) * (16,16,3,3) p1", multiplyAdds: macs) { median { _ = conv.forward() } }
 let dOut = tensor(conv.geometry.outShape)
 try report("conv2d backward dx, dw, db (same layer)", multiplyAdds: 2 * macs) { try median { _ = try conv.backward(dOut) } }
 
@@ -51,19 +51,19 @@ try report("conv2d backward dx, dw, db (same layer)", multiplyAdds: 2 * macs) { 
 let strided = try Conv2D(x: tensor([2, 8, 48, 48]), w: tensor([8, 2, 5, 5]),
                          options: Conv2DOptions(stride: Pair(2), padding: Pair(2), dilation: Pair(2), groups: 4))
 let stridedMacs = strided.geometry.outShape.reduce(1, *) * 2 * 25
-try report("conv2d forward (2,8,48,48) 5x5 s2 d2 g4", multiplyAdds: stridedMacs) { median { _ = strided.forward() } }
+report("conv2d forward (2,8,48,48) 5x5 s2 d2 g4", multiplyAdds: stridedMacs) { median { _ = strided.forward() } }
 
 // The transposed convolution that undoes a stride-2 layer.
 let up = try ConvTranspose2D(x: tensor([1, 16, 16, 16]), w: tensor([16, 8, 4, 4]),
                              options: Conv2DOptions(stride: Pair(2), padding: Pair(1)))
 let upMacs = 16 * 16 * 16 * 8 * 16
-try report("conv_transpose2d (1,16,16,16) 4x4 s2 p1", multiplyAdds: upMacs) { median { _ = up.forward() } }
+report("conv_transpose2d (1,16,16,16) 4x4 s2 p1", multiplyAdds: upMacs) { median { _ = up.forward() } }
 
 // Pooling over a larger map.
 let pool = try Pool2D(.max, x: tensor([1, 16, 64, 64]), kernel: Pair(3), stride: Pair(2), padding: Pair(1))
 let poolDOut = tensor(pool.outShape)
 let reads = pool.outShape.reduce(1, *) * 9
-try report("maxpool2d forward (1,16,64,64) 3x3 s2 p1", multiplyAdds: reads) { median { _ = pool.forward() } }
+report("maxpool2d forward (1,16,64,64) 3x3 s2 p1", multiplyAdds: reads) { median { _ = pool.forward() } }
 try report("maxpool2d backward (same)", multiplyAdds: reads) { try median { _ = try pool.backward(poolDOut) } }
 
 // One trace, as the explorer asks for on every step.

@@ -1,0 +1,217 @@
+/// A lesson parsed from a markdown file: its front matter and its steps, with source lines.
+///
+/// The file's format is documented for authors in `Lessons/README.md`. Every part keeps the
+/// 1-based line where it starts, so diagnostics and the player can point back at the source.
+public struct Lesson: Equatable, Sendable {
+    /// The front matter.
+    public var meta: LessonMeta
+    /// One step per `##` heading, in order.
+    public var steps: [Step]
+
+    public init(meta: LessonMeta, steps: [Step]) {
+        self.meta = meta
+        self.steps = steps
+    }
+
+    /// Every quiz item of the lesson, in order.
+    public var quizzes: [QuizItem] {
+        steps.flatMap { $0.blocks.compactMap { if case .quiz(let q) = $0 { q } else { nil } } }
+    }
+}
+
+/// The YAML front matter: `id`, `title`, `lang`, `order`, `summary`, optional `requires`.
+public struct LessonMeta: Equatable, Sendable {
+    /// Stable identifier; the same `id` in `en` and `zh` is the same lesson.
+    public var id: String
+    public var title: String
+    /// `en` or `zh`.
+    public var lang: String
+    /// Position in the lesson list.
+    public var order: Int
+    public var summary: String
+    /// Ids of lessons to take first.
+    public var requires: [String]
+
+    public init(id: String, title: String, lang: String, order: Int, summary: String, requires: [String] = []) {
+        self.id = id
+        self.title = title
+        self.lang = lang
+        self.order = order
+        self.summary = summary
+        self.requires = requires
+    }
+}
+
+/// One step: a `##` heading and everything up to the next one.
+public struct Step: Equatable, Sendable {
+    public var title: String
+    /// The line of the `##` heading.
+    public var line: Int
+    public var blocks: [Block]
+
+    public init(title: String, line: Int, blocks: [Block]) {
+        self.title = title
+        self.line = line
+        self.blocks = blocks
+    }
+
+    /// The step's animations, in order.
+    public var animations: [Animation] {
+        blocks.compactMap { if case .animation(let a) = $0 { a } else { nil } }
+    }
+}
+
+/// Block-level content of a step.
+public indirect enum Block: Equatable, Sendable {
+    /// `###` and deeper headings inside a step.
+    case heading(level: Int, [Inline])
+    case paragraph([Inline])
+    /// Items are lists of blocks; `start` is the first number of an ordered list.
+    case list(ordered: Bool, start: Int, items: [[Block]])
+    case quote([Block])
+    case table(Table)
+    /// A fenced block that is code to show (never to run), with its info string's language.
+    case code(language: String, text: String)
+    /// A display math block (```` ```math ````), already rendered to Unicode.
+    case math(String)
+    case animation(Animation)
+    case quiz(QuizItem)
+    case thematicBreak
+}
+
+/// A GitHub table.
+public struct Table: Equatable, Sendable {
+    public enum Alignment: Equatable, Sendable {
+        case none, left, center, right
+    }
+
+    public var alignments: [Alignment]
+    public var header: [[Inline]]
+    public var rows: [[[Inline]]]
+
+    public init(alignments: [Alignment], header: [[Inline]], rows: [[[Inline]]]) {
+        self.alignments = alignments
+        self.header = header
+        self.rows = rows
+    }
+}
+
+/// Inline content.
+public indirect enum Inline: Equatable, Sendable {
+    case text(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case code(String)
+    /// Inline math (`` $`…`$ ``), already rendered to Unicode.
+    case math(String)
+    /// A link, shown as its text followed by its address.
+    case link(text: [Inline], destination: String)
+    /// An image, shown as its alt text.
+    case image(alt: String)
+    case softBreak
+    case lineBreak
+}
+
+/// An animation block: a fenced block whose info string is an explorer mode (`conv2d`,
+/// `conv2d-backward`, …), with the explorer's parameters in YAML.
+public struct Animation: Equatable, Sendable {
+    /// The block kind as written: one of `AnimationKind`.
+    public var kind: AnimationKind
+    /// The line of the opening fence.
+    public var line: Int
+    public var input: [Int]?
+    public var kernel: [Int]?
+    public var stride: [Int]?
+    public var padding: [Int]?
+    public var dilation: [Int]?
+    public var outputPadding: [Int]?
+    public var channels: Int?
+    public var filters: Int?
+    public var groups: Int?
+    public var bias: Bool?
+    /// `cross-correlation` or `convolution`.
+    public var convention: String?
+    /// 1-D output mode: `full`, `same`, `valid`.
+    public var mode: String?
+    /// Backward and transposed presentation: `cells`, `scatter`, `convolution`.
+    public var view: String?
+    /// `ramp`, or `random` with `seed`.
+    public var values: String?
+    public var seed: Int?
+    /// Explicit values, overriding generated ones: tensor name (`x`, `w`, `b`, `dout`, `a`, `v`)
+    /// to rows of numbers (a 1-D list for `a`, `v`, `b`).
+    public var explicit: [String: [[Double]]]
+    /// The step of the animation to open on (1-based).
+    public var startStep: Int?
+
+    public init(kind: AnimationKind, line: Int) {
+        self.kind = kind
+        self.line = line
+        self.explicit = [:]
+    }
+}
+
+/// The block kinds that are animations, named as in the explorer's `--mode`.
+public enum AnimationKind: String, CaseIterable, Equatable, Sendable {
+    case conv1d, correlate1d
+    case conv2d
+    case conv2dBackward = "conv2d-backward"
+    case maxpool2d, avgpool2d
+    case maxpool2dBackward = "maxpool2d-backward"
+    case avgpool2dBackward = "avgpool2d-backward"
+    case transpose2d
+}
+
+/// A quiz block: a stable id, a kind, a prompt, and what grading needs. LessonKit parses and
+/// validates it; the quiz engine grades it.
+public struct QuizItem: Equatable, Sendable {
+    public enum Kind: String, CaseIterable, Equatable, Sendable {
+        case single, multiple, numeric, open
+        /// Pick the wrong line (of code, or of statements).
+        case spotTheMistake = "spot-the-mistake"
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var line: Int
+    public var prompt: String
+    public var choices: [String]
+    /// For `single` and `spot-the-mistake`: one choice (its text); for `multiple`: several; for
+    /// `numeric`: one number; for `open`: the model answer.
+    public var answer: [String]
+    public var tolerance: Double?
+    public var explanation: String
+    /// A code listing for `spot-the-mistake`, whose lines are the choices when `choices` is empty.
+    public var code: String?
+
+    public init(id: String, kind: Kind, line: Int, prompt: String, choices: [String], answer: [String],
+                tolerance: Double? = nil, explanation: String, code: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.line = line
+        self.prompt = prompt
+        self.choices = choices
+        self.answer = answer
+        self.tolerance = tolerance
+        self.explanation = explanation
+        self.code = code
+    }
+}
+
+/// A problem in a lesson file, at a 1-based line and column.
+public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `file:line:column: message`, as compilers print it.
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+}
