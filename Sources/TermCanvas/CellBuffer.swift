@@ -124,6 +124,15 @@ public struct CellBuffer: Equatable, Sendable {
         }
     }
 
+    /// Copies `other` into this buffer with its top-left corner at `(x, y)`, clipped.
+    public mutating func draw(_ other: CellBuffer, x: Int, y: Int) {
+        for row in 0..<other.height where y + row >= 0 && y + row < height {
+            for col in 0..<other.width where x + col >= 0 && x + col < width {
+                cells[(y + row) * width + x + col] = other[col, row]
+            }
+        }
+    }
+
     /// The text of each row, trailing spaces removed: how snapshots compare frames.
     public var lines: [String] {
         (0..<height).map { y in

@@ -14,12 +14,18 @@ public enum Effect: Equatable, Sendable {
     case scheduleTick(after: Double)
     /// Leave the program with this exit status.
     case quit(status: Int32)
+    /// Remember that the learner is on `step` of the lesson.
+    case saveProgress(lesson: String, step: Int, stepCount: Int)
+    /// Remember that the learner reached the end of the lesson.
+    case markCompleted(lesson: String)
 }
 
 /// The screen on display.
 public enum Screen: Equatable, Sendable {
     case home(HomeState)
     case explorer(ExplorerState)
+    case lessons(LessonListState)
+    case player(PlayerState)
 }
 
 /// The whole application as a value.
@@ -31,6 +37,8 @@ public struct AppState: Equatable, Sendable {
     public var showingHelp = false
     /// `q` from the first screen quits; from a screen opened from home it goes back.
     public var openedFromHome = false
+    /// The lessons the learner can open, with their saved positions (read by the runner).
+    public var catalogue = LessonCatalogue()
 
     /// The smallest terminal the full layout fits.
     public static let minimumSize = (width: 80, height: 24)
@@ -52,10 +60,18 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.height = height
         return []
     case .tick:
-        guard case .explorer(var explorer) = state.screen else { return [] }
-        let effects = explorer.tick()
-        state.screen = .explorer(explorer)
-        return effects
+        switch state.screen {
+        case .explorer(var explorer):
+            let effects = explorer.tick()
+            state.screen = .explorer(explorer)
+            return effects
+        case .player(var player):
+            let effects = player.tick()
+            state.screen = .player(player)
+            return effects
+        default:
+            return []
+        }
     case .key(let key):
         return handle(key, &state)
     }
@@ -84,8 +100,41 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         case .open(let explorer):
             state.screen = .explorer(explorer)
             state.openedFromHome = true
+        case .lessons:
+            state.screen = .lessons(LessonListState(catalogue: state.catalogue))
+            state.openedFromHome = true
         }
         return []
+    case .lessons(var list):
+        switch list.handle(key) {
+        case .stay:
+            state.screen = .lessons(list)
+        case .back:
+            guard state.openedFromHome else { return [.quit(status: 0)] }
+            state.screen = .home(HomeState(selected: 1))
+            state.openedFromHome = false
+        case .open(let lesson):
+            let resume = state.catalogue.positions[lesson.meta.id]?.step ?? 0
+            state.screen = .player(PlayerState(lesson: lesson, step: resume))
+        }
+        return []
+    case .player(var player):
+        let (leave, effects) = player.handle(key)
+        if leave {
+            if state.catalogue.lessons.isEmpty || !state.openedFromHome {
+                return effects + [.quit(status: 0)]
+            }
+            // Back to the list, which shows the position just saved.
+            var catalogue = state.catalogue
+            catalogue.positions[player.lesson.meta.id] = LessonCatalogue.Position(
+                step: player.step, stepCount: player.lesson.steps.count,
+                completed: (catalogue.positions[player.lesson.meta.id]?.completed ?? false) || player.step == player.lesson.steps.count - 1)
+            state.catalogue = catalogue
+            state.screen = .lessons(LessonListState(catalogue: catalogue, selected: catalogue.lessons.firstIndex { $0.meta.id == player.lesson.meta.id } ?? 0))
+            return effects
+        }
+        state.screen = .player(player)
+        return effects
     case .explorer(var explorer):
         let (leave, effects) = explorer.handle(key)
         if leave {
@@ -101,6 +150,9 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
 
 /// True while a text field has the keys (so `?` and `q` are typed, not commands).
 private func isTyping(_ state: AppState) -> Bool {
-    if case .explorer(let e) = state.screen { return e.editor != nil }
-    return false
+    switch state.screen {
+    case .explorer(let e): return e.editor != nil
+    case .player(let p): return p.animation?.editor != nil
+    default: return false
+    }
 }

@@ -11,14 +11,14 @@ public struct HomeState: Equatable, Sendable {
     /// The entries, with what each does today.
     static let entries: [(title: String, summary: String, available: Bool)] = [
         ("Explore", "a kernel sliding over a grid, every product and gradient", true),
-        ("Lessons", "step-by-step lessons from markdown (not built yet)", false),
+        ("Lessons", "step-by-step lessons, written in markdown", true),
         ("Quiz", "questions and spaced reviews (not built yet)", false),
         ("Stats", "your progress (not built yet)", false),
         ("Help", "the keys", true),
     ]
 
     enum Outcome {
-        case stay, quit, help
+        case stay, quit, help, lessons
         case open(ExplorerState)
     }
 
@@ -51,6 +51,7 @@ public struct HomeState: Equatable, Sendable {
         switch Self.entries[selected].title {
         case "Explore": return .open(ExplorerState(config: ExplorerConfig()))
         case "Help": return .help
+        case "Lessons": return .lessons
         default: return .stay
         }
     }
@@ -67,7 +68,7 @@ public struct HomeState: Equatable, Sendable {
             buffer.put(TextLayout.truncate(entry.summary, width: area.width - 20), x: 18, y: y, style: Style(dim: !entry.available))
         }
         if !Self.entries[selected].available {
-            buffer.put("This part of convtutor is not built yet; Explore is.", x: 4, y: 5 + 2 * Self.entries.count, style: Style(dim: true))
+            buffer.put("This part of convtutor is not built yet; Explore and Lessons are.", x: 4, y: 5 + 2 * Self.entries.count, style: Style(dim: true))
         }
         buffer.put(TextLayout.truncate("↑/↓ choose   Enter open   1–5 jump   ? keys   q quit", width: area.width - 4),
                    x: 2, y: area.height - 1, style: Style(dim: true))

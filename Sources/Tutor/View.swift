@@ -10,6 +10,8 @@ public func view(_ state: AppState) -> CellBuffer {
     switch state.screen {
     case .home(let home): home.draw(into: &buffer)
     case .explorer(let explorer): explorer.draw(into: &buffer)
+    case .lessons(let list): list.draw(into: &buffer)
+    case .player(let player): player.draw(into: &buffer)
     }
     if state.showingHelp { drawHelp(into: &buffer) }
     return buffer
@@ -48,12 +50,15 @@ private func drawHelp(into buffer: inout CellBuffer) {
         ("  arrows, hjkl", "move: light what the cell reads or feeds"),
         ("  n / N", "next / previous grid;  p pin the cell"),
         ("  Enter", "type a value into the cell"),
+        ("Lessons", ""),
+        ("  [ ] PgUp PgDn", "previous / next step;  ↑ ↓ scroll;  R restart"),
+        ("  a", "play the step's animation;  Esc back"),
         ("Explorer: parameters (e)", ""),
         ("  ↑ ↓ / ← →", "choose a parameter / change it"),
         ("  b  c  u", "bias, convention, back to last valid settings"),
     ]
     let width = min(buffer.width - 4, 76)
-    let height = rows.count + 4
+    let height = rows.count + 3
     let box = Rect(x: (buffer.width - width) / 2, y: max(0, (buffer.height - height) / 2), width: width, height: height)
     buffer.fill(box)
     buffer.put("┌" + String(repeating: "─", count: width - 2) + "┐", x: box.x, y: box.y)
@@ -65,7 +70,7 @@ private func drawHelp(into buffer: inout CellBuffer) {
     buffer.put(" Keys ", x: box.x + 2, y: box.y, style: Style(bold: true))
     let inner = Rect(x: box.x + 2, y: box.y + 1, width: width - 4, height: height - 2)
     for (k, (key, meaning)) in rows.enumerated() {
-        let y = box.y + 2 + k
+        let y = box.y + 1 + k
         buffer.put(key, x: inner.x, y: y, style: Style(bold: meaning.isEmpty), clip: inner)
         buffer.put(meaning, x: inner.x + 26, y: y, clip: inner)
     }

@@ -8,12 +8,18 @@ struct Convtutor: ParsableCommand {
         abstract: "An interactive terminal tutor for convolution as used in deep learning.",
         discussion: "Without a subcommand, opens the home screen.",
         version: "0.1.0",
-        subcommands: [Explore.self, Compute.self])
+        subcommands: [Learn.self, Explore.self, Replay.self, Check.self, Compute.self])
 
     @Flag(help: "No colours (also when NO_COLOR is set).")
     var noColor = false
 
+    @OptionGroup var lessons: LessonOptions
+    @OptionGroup var data: DataOptions
+
     func run() throws {
-        launch(AppState(screen: .home(HomeState()), width: 80, height: 24), noColor: noColor)
+        let store = try data.openStore()
+        var state = AppState(screen: .home(HomeState()), width: 80, height: 24)
+        state.catalogue = LessonCatalogue(lessons: lessons.catalogue(), positions: try data.positions(store))
+        launch(state, noColor: noColor, store: store)
     }
 }

@@ -71,3 +71,17 @@ struct BufferDiffTests {
         #expect(changes.map(\.cells.count) == [4, 4])
     }
 }
+
+@Suite("ANSI output")
+struct AnsiTextTests {
+    @Test("changes become cursor moves, attributes and text; wide characters are written once")
+    func render() {
+        var new = CellBuffer(width: 10, height: 2)
+        new.put("ab", x: 1, y: 0, style: Style(bold: true))
+        new.put("卷x", x: 2, y: 1, style: Style(foreground: .red, reverse: true))
+        let text = AnsiText.render(BufferDiff.changes(from: CellBuffer(width: 10, height: 2), to: new))
+        #expect(text == "\u{1B}[1;2H\u{1B}[0;1mab\u{1B}[2;3H\u{1B}[0;7;31m卷x\u{1B}[0m")
+        #expect(AnsiText.render(BufferDiff.changes(from: CellBuffer(width: 10, height: 2), to: new), colors: .none)
+                == "\u{1B}[1;2H\u{1B}[0;1mab\u{1B}[2;3H\u{1B}[0;7m卷x\u{1B}[0m")
+    }
+}

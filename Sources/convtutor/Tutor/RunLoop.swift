@@ -4,8 +4,9 @@ import Tutor
 /// Runs the application on a terminal until it asks to quit, and returns the exit status.
 ///
 /// The loop draws a frame, then blocks on input — with a time-out only while an animation tick is
-/// due, so an idle tutor uses no CPU — and feeds what happened to `update`.
-func run(_ initial: AppState, on terminal: inout some TerminalBackend) -> Int32 {
+/// due, so an idle tutor uses no CPU — and feeds what happened to `update`. Progress effects go to
+/// `persist` as they happen, so a kill loses at most the change in flight.
+func run(_ initial: AppState, on terminal: inout some TerminalBackend, persist: (Effect) -> Void = { _ in }) -> Int32 {
     var state = initial
     let size = terminal.size
     _ = update(&state, .resize(width: size.width, height: size.height))
@@ -34,6 +35,7 @@ func run(_ initial: AppState, on terminal: inout some TerminalBackend) -> Int32 
             switch effect {
             case .scheduleTick(let after): tickDue = clock.now.advanced(by: .milliseconds(Int(after * 1000)))
             case .quit(let status): return status
+            case .saveProgress, .markCompleted: persist(effect)
             }
         }
     }

@@ -1,0 +1,183 @@
+/// Reading an animation block: a fenced block whose info string is an `AnimationKind`, with the
+/// explorer's parameters as YAML keys.
+///
+/// Only syntax and types are checked here (with ranges and the explorer's drawing limits); whether
+/// the parameters make a valid convolution is for the compute core, when the scene is built.
+extension Animation {
+    /// Every key an animation block may have.
+    static let keys = [
+        "input", "kernel", "stride", "padding", "dilation", "output_padding", "channels", "filters", "groups",
+        "bias", "convention", "mode", "view", "values", "seed", "start", "x", "w", "b", "dout", "a", "v",
+    ]
+
+    /// The message for sizes beyond what the explorer draws.
+    static let tooLargeMessage = "grid too large to display (the explorer draws at most "
+        + "\(LessonLimits.maxGridExtent)×\(LessonLimits.maxGridExtent) and \(LessonLimits.maxChannels) channels)"
+
+    var isOneDimensional: Bool { kind == .conv1d || kind == .correlate1d }
+
+    /// The animation a block describes; keys with problems are reported and left at their defaults.
+    static func read(_ kind: AnimationKind, body: FencedBody, log: inout DiagnosticLog) -> Animation {
+        var a = Animation(kind: kind, line: body.fence.line)
+        guard let fields = body.fields(what: "a \(kind.rawValue) block", log: &log) else { return a }
+        YAMLField.reportUnknown(fields, known: keys, in: "a \(kind.rawValue) block", log: &log)
+        let window = LessonLimits.maxWindowParameter
+        for field in fields {
+            switch field.key {
+            case "input": a.input = a.sizes(field, minimum: 1, log: &log)
+            case "kernel": a.kernel = a.sizes(field, minimum: 1, log: &log)
+            case "stride": a.stride = a.sizes(field, minimum: 1, maximum: window, log: &log)
+            case "dilation": a.dilation = a.sizes(field, minimum: 1, maximum: window, log: &log)
+            case "padding": a.padding = a.sizes(field, minimum: 0, maximum: window, log: &log)
+            case "output_padding": a.outputPadding = a.sizes(field, minimum: 0, maximum: window, log: &log)
+            case "channels": a.channels = channelCount(field, log: &log)
+            case "filters": a.filters = channelCount(field, log: &log)
+            case "groups": a.groups = field.integer(in: 1...LessonLimits.maxChannels, &log)
+            case "bias": a.bias = field.bool(&log)
+            case "convention": a.convention = field.oneOf(["cross-correlation", "convolution"], &log)
+            case "mode":
+                if a.isOneDimensional {
+                    a.mode = field.oneOf(["full", "same", "valid"], &log)
+                } else {
+                    log.report(field.position, "mode: only 1-D animations (conv1d, correlate1d) take a mode")
+                }
+            case "view": a.view = field.oneOf(["cells", "scatter", "convolution"], &log)
+            case "values": a.values = field.oneOf(["ramp", "random"], &log)
+            case "seed": a.seed = field.integer(in: 0...Int.max, &log)
+            case "start": a.startStep = field.integer(in: 1...Int.max, &log)
+            case "x", "w", "b", "dout", "a", "v":
+                if let rows = a.explicitValues(field, log: &log) { a.explicit[field.key] = rows }
+            default: break
+            }
+        }
+        return a
+    }
+
+    /// `input: 5` or `input: [4, 6]` as `[5]` or `[4, 6]`; 1-D animations take one length.
+    private func sizes(_ field: YAMLField, minimum: Int, maximum: Int? = nil, log: inout DiagnosticLog) -> [Int]? {
+        let oneD = isOneDimensional && (field.key == "input" || field.key == "kernel")
+        let expected = oneD ? "an integer (a length)" : "an integer or [height, width]"
+        var nodes: [YAMLValue]
+        switch field.value {
+        case .scalar: nodes = [field.value]
+        case .sequence(let items, _) where (1...(oneD ? 1 : 2)).contains(items.count): nodes = items
+        default:
+            log.report(field.position, "\(field.key): expected \(expected), got \(field.value.quoted)")
+            return nil
+        }
+        var values: [Int] = []
+        for node in nodes {
+            guard case .scalar(let s) = node, case .int(let v) = s.kind else {
+                log.report(field.position, "\(field.key): expected \(expected), got \(field.value.quoted)")
+                return nil
+            }
+            values.append(v)
+        }
+        if let bad = values.first(where: { $0 < minimum }) {
+            let rule = maximum.map { YAMLField.rangeRule(minimum...$0) } ?? "must be at least \(minimum)"
+            log.report(field.position, "\(field.key): \(rule), got \(bad)")
+            return nil
+        }
+        if let maximum, let bad = values.first(where: { $0 > maximum }) {
+            log.report(field.position, "\(field.key): \(YAMLField.rangeRule(minimum...maximum)), got \(bad)")
+            return nil
+        }
+        if maximum == nil, values.contains(where: { $0 > LessonLimits.maxGridExtent }) {
+            log.report(field.position, "\(field.key): \(Self.tooLargeMessage)")
+            return nil
+        }
+        return values
+    }
+
+    private static func channelCount(_ field: YAMLField, log: inout DiagnosticLog) -> Int? {
+        guard let v = field.integer(in: 1...Int.max, &log) else { return nil }
+        guard v <= LessonLimits.maxChannels else {
+            log.report(field.position, "\(field.key): \(tooLargeMessage)")
+            return nil
+        }
+        return v
+    }
+
+    /// Explicit numbers: rows (`[[1, 2], [3, 4]]`) for the 2-D tensors `x`, `w`, `dout`; a flat
+    /// list for `a`, `v`, `b`, and for a one-row `x`, `w`, `dout`.
+    private func explicitValues(_ field: YAMLField, log: inout DiagnosticLog) -> [[Double]]? {
+        let key = field.key
+        let flatOnly = ["a", "v", "b"].contains(key)
+        if isOneDimensional, ["x", "w", "b", "dout"].contains(key) {
+            log.report(field.position, "\(key): 1-D animations take their values as 'a' and 'v'")
+            return nil
+        }
+        if !isOneDimensional, key == "a" || key == "v" {
+            log.report(field.position, "\(key): only 1-D animations (conv1d, correlate1d) take '\(key)'; use 'x' and 'w'")
+            return nil
+        }
+        guard case .sequence(let items, _) = field.value, !items.isEmpty else {
+            let example = flatOnly ? "[1, 2, 3]" : "[[1, 2], [3, 4]]"
+            log.report(field.position, "\(key): expected a list of numbers, e.g. \(example), got \(field.value.quoted)")
+            return nil
+        }
+        let limit = LessonLimits.maxExplicitValues
+        let rowsGiven = items.contains { if case .sequence = $0 { true } else { false } }
+        if !rowsGiven {
+            guard items.count <= limit else {
+                log.report(field.position, "\(key): too many values (\(items.count); an explicit tensor holds at most \(limit))")
+                return nil
+            }
+            guard let row = numbers(items, key: key, log: &log) else { return nil }
+            guard row.count <= LessonLimits.maxGridExtent else {
+                log.report(field.position, "\(key): \(Self.tooLargeMessage)")
+                return nil
+            }
+            return [row]
+        }
+        if flatOnly {
+            log.report(field.position, "\(key): expected a flat list of numbers, e.g. [1, 2, 3], not rows")
+            return nil
+        }
+        // Count before reading, so that a huge list costs nothing.
+        var total = 0
+        for item in items {
+            guard case .sequence(let row, _) = item else {
+                log.report(item.position, "\(key): expected rows of numbers ([[1, 2], [3, 4]]), got \(item.quoted) among the rows")
+                return nil
+            }
+            total += row.count
+        }
+        guard total <= limit else {
+            log.report(field.position, "\(key): too many values (\(total); an explicit tensor holds at most \(limit))")
+            return nil
+        }
+        var rows: [[Double]] = []
+        for (k, item) in items.enumerated() {
+            guard case .sequence(let cells, let position) = item else { return nil }
+            guard !cells.isEmpty else {
+                log.report(position, "\(key): row \(k + 1) is empty")
+                return nil
+            }
+            guard let row = numbers(cells, key: key, log: &log) else { return nil }
+            if let first = rows.first, first.count != row.count {
+                let numbers = row.count == 1 ? "1 number" : "\(row.count) numbers"
+                log.report(position, "\(key): row \(k + 1) has \(numbers), row 1 has \(first.count); every row must have the same length")
+                return nil
+            }
+            rows.append(row)
+        }
+        guard rows.count <= LessonLimits.maxGridExtent, rows[0].count <= LessonLimits.maxGridExtent else {
+            log.report(field.position, "\(key): \(Self.tooLargeMessage)")
+            return nil
+        }
+        return rows
+    }
+
+    private func numbers(_ items: [YAMLValue], key: String, log: inout DiagnosticLog) -> [Double]? {
+        var values: [Double] = []
+        for item in items {
+            guard let s = item.scalar, let v = s.number, v.isFinite else {
+                log.report(item.position, "\(key): expected a number, got \(item.quoted)")
+                return nil
+            }
+            values.append(v)
+        }
+        return values
+    }
+}

@@ -1,0 +1,56 @@
+/// What a fenced block is, from the first word of its info string.
+///
+/// `conv2d`, `quiz`, `math`, … name block kinds; any other word (`python`, `swift`, `text`) or none
+/// makes a code block to show. A word within a small edit distance of a kind (`quizz`, `conv2D`,
+/// `conv-2d`) is taken for a misspelt kind, unless it is a known programming language.
+enum FenceKind: Equatable {
+    case animation(AnimationKind)
+    case quiz
+    case math
+    case code(language: String)
+    /// Looks like a misspelt block kind: shown as code, and reported.
+    case misspelt(String, suggestion: String)
+
+    /// Every block kind an info string can name.
+    static let kinds: [String] = AnimationKind.allCases.map(\.rawValue) + ["quiz", "math"]
+
+    init(info: String) {
+        let word = String(info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+        if let kind = AnimationKind(rawValue: word) {
+            self = .animation(kind)
+        } else if word == "quiz" {
+            self = .quiz
+        } else if word == "math" {
+            self = .math
+        } else if let suggestion = Self.misspelling(word) {
+            self = .misspelt(word, suggestion: suggestion)
+        } else {
+            self = .code(language: word)
+        }
+    }
+
+    /// The kind `word` seems a misspelling of: same letters but for case, or at most 1 edit from a
+    /// kind of 4 letters (`quiz`, `math`) and 2 from longer ones; known languages never are.
+    static func misspelling(_ word: String) -> String? {
+        let lower = word.lowercased()
+        guard !word.isEmpty, !languages.contains(lower) else { return nil }
+        var best: (kind: String, distance: Int)?
+        for kind in kinds {
+            let d = EditDistance.distance(lower, kind)
+            let within = kind.count <= 4 ? 1 : 2
+            if d <= within, d < (best?.distance ?? Int.max) { best = (kind, d) }
+        }
+        return best?.kind
+    }
+
+    /// Info-string words that are programming or text languages, never misspelt kinds.
+    static let languages: Set<String> = [
+        "bash", "bat", "batch", "c", "c++", "console", "cpp", "cs", "csharp", "css", "csv", "cuda", "diff",
+        "dockerfile", "fish", "fortran", "go", "haskell", "html", "ini", "java", "javascript", "js", "json",
+        "julia", "kotlin", "latex", "lua", "make", "makefile", "markdown", "mathml", "matlab",
+        "md", "numpy", "objc", "octave", "output", "path", "perl", "php", "plain", "plaintext", "powershell",
+        "ps", "py", "pycon", "python", "python3", "r", "rb", "ruby", "rust", "rs", "scala", "sh", "shell",
+        "sql", "svg", "swift", "tex", "text", "toml", "ts", "tsx", "txt", "typescript", "xml", "yaml", "yml",
+        "zsh",
+    ]
+}

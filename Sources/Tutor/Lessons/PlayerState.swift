@@ -1,0 +1,76 @@
+import LessonKit
+import TermCanvas
+
+/// A lesson being played: which step, how far its text is scrolled, and the step's animation on
+/// the explorer when the learner opens it.
+public struct PlayerState: Equatable, Sendable {
+    public let lesson: Lesson
+    public private(set) var step: Int
+    /// The first text line shown.
+    public var scroll = 0
+    /// The explorer playing the current step's animation, while it is open.
+    public var animation: ExplorerState?
+
+    /// Opens `lesson` on `step` (clamped to the lesson's steps).
+    public init(lesson: Lesson, step: Int = 0) {
+        self.lesson = lesson
+        self.step = min(max(0, step), max(0, lesson.steps.count - 1))
+    }
+
+    public var currentStep: Step? { lesson.steps.isEmpty ? nil : lesson.steps[step] }
+
+    /// Handles a key; `leave` is true when the learner goes back from the text page.
+    mutating func handle(_ key: Key) -> (leave: Bool, effects: [Effect]) {
+        // Steps change from both pages.
+        switch key {
+        case .character("]"), .pageDown: return (false, go(to: step + 1))
+        case .character("["), .pageUp: return (false, go(to: step - 1))
+        default: break
+        }
+        if var explorer = animation {
+            let (leave, effects) = explorer.handle(key)
+            animation = leave ? nil : explorer
+            return (false, effects)
+        }
+        switch key {
+        case .character("q"), .escape: return (true, [])
+        case .down, .character("j"), .enter where currentStep?.animations.isEmpty ?? true: scroll += 1
+        case .up, .character("k"): scroll = max(0, scroll - 1)
+        case .character(" "): scroll += 10
+        case .character("g"), .home: return (false, go(to: 0))
+        case .character("G"), .end: return (false, go(to: lesson.steps.count - 1))
+        case .character("R"): return (false, go(to: 0))
+        case .character("a"), .enter: openAnimation()
+        default: break
+        }
+        return (false, [])
+    }
+
+    /// The explorer's animation tick, while its page is open.
+    mutating func tick() -> [Effect] {
+        guard var explorer = animation else { return [] }
+        let effects = explorer.tick()
+        animation = explorer
+        return effects
+    }
+
+    /// Moves to step `k`, saving the position; the last step also records completion.
+    mutating func go(to k: Int) -> [Effect] {
+        let target = min(max(0, k), lesson.steps.count - 1)
+        guard target != step else { return [] }
+        step = target
+        scroll = 0
+        animation = nil
+        var effects: [Effect] = [.saveProgress(lesson: lesson.meta.id, step: step, stepCount: lesson.steps.count)]
+        if step == lesson.steps.count - 1 { effects.append(.markCompleted(lesson: lesson.meta.id)) }
+        return effects
+    }
+
+    /// Opens the step's first animation on the explorer, at its starting step.
+    mutating func openAnimation() {
+        guard let block = currentStep?.animations.first else { return }
+        var explorer = ExplorerState(config: ExplorerConfig(animation: block))
+        explorer.step = max(0, (block.startStep ?? 1) - 1)
+        animation = explorer
+    }
+}

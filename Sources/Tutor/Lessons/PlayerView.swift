@@ -1,0 +1,46 @@
+import LessonKit
+import TermCanvas
+
+extension PlayerState {
+    /// The lesson's header, then the step's text page, or the explorer playing its animation.
+    func draw(into buffer: inout CellBuffer) {
+        let width = buffer.width
+        let count = lesson.steps.count
+        let stepTitle = currentStep?.title ?? ""
+        let status = "step \(step + 1)/\(count)"
+        buffer.put(TextLayout.truncate("\(lesson.meta.title) · \(stepTitle)", width: width - TextWidth.columns(status) - 4),
+                   x: 1, y: 0, style: Style(bold: true))
+        buffer.put(status, x: width - TextWidth.columns(status) - 1, y: 0)
+
+        if let explorer = animation {
+            var scene = CellBuffer(width: width, height: buffer.height - 1)
+            explorer.draw(into: &scene)
+            buffer.draw(scene, x: 0, y: 1)
+            return
+        }
+        let lines = textLines(width: width - 4)
+        let visible = buffer.height - 3
+        let top = min(scroll, max(0, lines.count - visible))
+        for (row, line) in lines.dropFirst(top).prefix(visible).enumerated() {
+            var x = 2
+            for span in line { x = buffer.put(span.text, x: x, y: 2 + row, style: span.style) }
+        }
+        var hints = "[/] or PgUp/PgDn step   ↑/↓ scroll"
+        if !(currentStep?.animations.isEmpty ?? true) { hints += "   a play the animation" }
+        hints += "   R restart   ? keys   q back"
+        if lines.count > visible {
+            let shown = "\(top + 1)–\(min(lines.count, top + visible)) of \(lines.count) lines   "
+            hints = shown + hints
+        }
+        buffer.put(TextLayout.truncate(hints, width: width - 2), x: 1, y: buffer.height - 1, style: Style(dim: true))
+    }
+
+    /// The current step's text at `width`, with the animation's hint line made actionable.
+    func textLines(width: Int) -> [StyledLine] {
+        guard let step = currentStep else { return [] }
+        return LessonText.lines(step.blocks, width: width).map { line in
+            guard let first = line.first, first.text.hasPrefix("▶ animation: ") else { return line }
+            return line + [Span("  (press a to play it)", Style(dim: true))]
+        }
+    }
+}

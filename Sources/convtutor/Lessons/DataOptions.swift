@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import ProgressStore
+import Tutor
+
+/// `--data-dir`: where the learner's progress lives (else `$CONVTUTOR_DATA_DIR`, else
+/// `$XDG_DATA_HOME/convtutor`, else `~/.local/share/convtutor`).
+struct DataOptions: ParsableArguments {
+    @Option(help: "Folder for your progress (default: $CONVTUTOR_DATA_DIR, $XDG_DATA_HOME/convtutor or ~/.local/share/convtutor).")
+    var dataDir: String?
+
+    var directory: DataDirectory {
+        DataDirectory.resolve(
+            explicit: dataDir, environment: ProcessInfo.processInfo.environment,
+            home: FileManager.default.homeDirectoryForCurrentUser,
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
+    /// The progress store; a folder or database that cannot be used stops here, before the
+    /// screen opens, with the store's message (what is wrong and what to do).
+    func openStore() throws -> ProgressStore {
+        do {
+            return try ProgressStore.open(in: directory)
+        } catch {
+            throw LessonError(error.description)
+        }
+    }
+
+    /// The saved positions, as the tutor's catalogue keeps them.
+    func positions(_ store: ProgressStore) throws -> [String: LessonCatalogue.Position] {
+        do {
+            return try store.allPositions().mapValues {
+                LessonCatalogue.Position(step: $0.step, stepCount: $0.stepCount, completed: $0.completed)
+            }
+        } catch {
+            throw LessonError(error.description)
+        }
+    }
+}
+
+extension ProgressStore {
+    /// Performs one progress effect now, stamped with the current time. A failure is returned, not
+    /// thrown: the runner reports it after the screen closes.
+    func perform(_ effect: Effect) -> String? {
+        do {
+            switch effect {
+            case .saveProgress(let lesson, let step, let stepCount):
+                try setPosition(lessonID: lesson, step: step, stepCount: stepCount, at: Date())
+            case .markCompleted(let lesson):
+                try markCompleted(lessonID: lesson, at: Date())
+            default:
+                break
+            }
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import LessonKit
+
+/// Finding and reading lesson files: the bundled lessons wherever the binary runs from, the
+/// learner's own folders, the learner's language.
+enum LessonLibrary {
+    /// The largest lesson file read; LessonKit refuses larger ones with a diagnostic anyway.
+    static let maxFileSize = 1 << 20
+
+    /// The folders holding the bundled lessons (`Lessons/` with `en/` and `zh/` inside), first
+    /// match wins:
+    /// 1. `$CONVTUTOR_LESSONS`;
+    /// 2. `<binary folder>/../share/convtutor/Lessons` (an installed layout);
+    /// 3. `<binary folder>/Lessons` (the binary copied next to a `Lessons` folder);
+    /// 4. the nearest folder above the binary holding both `Package.swift` and `Lessons/` (a
+    ///    development build, e.g. `.build/release/convtutor`).
+    static func bundledFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        let fm = FileManager.default
+        func isFolder(_ url: URL) -> Bool {
+            var isDirectory: ObjCBool = false
+            return fm.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        if let path = environment["CONVTUTOR_LESSONS"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let folder = binary.deletingLastPathComponent()
+        for candidate in [folder.appendingPathComponent("../share/convtutor/Lessons").standardized,
+                          folder.appendingPathComponent("Lessons")] where isFolder(candidate) {
+            return candidate
+        }
+        var up = folder
+        while up.path != "/" {
+            let lessons = up.appendingPathComponent("Lessons")
+            if fm.fileExists(atPath: up.appendingPathComponent("Package.swift").path) && isFolder(lessons) { return lessons }
+            up.deleteLastPathComponent()
+        }
+        return nil
+    }
+
+    /// `zh` when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, first set wins) is Chinese, else `en`.
+    static func language(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        return locale.lowercased().hasPrefix("zh") ? "zh" : "en"
+    }
+
+    /// The `.md` lesson files of a folder for a language: `folder/<lang>/*.md`, and `folder/*.md`
+    /// for a flat folder of one's own. Authors' guides (`README.md`) are not lessons.
+    static func files(in folder: URL, language: String) -> [URL] {
+        let fm = FileManager.default
+        var found: [URL] = []
+        for dir in [folder.appendingPathComponent(language), folder] {
+            let names = (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
+            for name in names.sorted() where name.hasSuffix(".md") && name != "README.md" {
+                found.append(dir.appendingPathComponent(name))
+            }
+        }
+        return found
+    }
+
+    /// Every `.md` file under the paths given (files as they are, folders searched recursively),
+    /// without `README.md`.
+    static func files(under paths: [String]) -> [URL] {
+        var found: [URL] = []
+        for path in paths {
+            let url = URL(fileURLWithPath: path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                found.append(url)  // reported as unreadable by the caller
+                continue
+            }
+            guard isDirectory.boolValue else {
+                found.append(url)
+                continue
+            }
+            let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)
+            while let next = walker?.nextObject() as? URL {
+                if next.pathExtension == "md" && next.lastPathComponent != "README.md" { found.append(next) }
+            }
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    /// Reads and parses one file. Unreadable or oversized files give a diagnostic, never a crash;
+    /// bytes that are not UTF-8 are decoded with replacement characters.
+    static func load(_ url: URL) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
+        let name = url.path
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            return (nil, [Diagnostic(file: name, line: 1, column: 1, message: "cannot read the file")])
+        }
+        defer { try? handle.close() }
+        // Read one byte past the limit, to tell an oversized file without reading all of it.
+        let data = (try? handle.read(upToCount: maxFileSize + 1)) ?? Data()
+        guard data.count <= maxFileSize else {
+            return (nil, [Diagnostic(file: name, line: 1, column: 1,
+                                     message: "the file is larger than \(maxFileSize / 1024) KiB; lessons must be smaller")])
+        }
+        return LessonParser.parse(data: data, file: name)
+    }
+}
