@@ -86,7 +86,9 @@ struct MathRenderer {
                 i += 1
                 out += depth < Self.maxDepth ? sequence(depth: depth + 1, closing: true) : "{"
             case "\\":
-                out += command(depth: depth + 1)
+                // A thin space next to a space is one space.
+                let piece = command(depth: depth + 1)
+                if piece != " " || !(out.isEmpty || out.hasSuffix(" ") || out.hasSuffix("\n")) { out += piece }
             case "_", "^":
                 i += 1
                 let argument = argument(depth: depth + 1)
@@ -222,11 +224,18 @@ struct MathRenderer {
         }
     }
 
-    /// Skips the spaces after a command word, as TeX does; returns one space if they are kept.
+    /// Skips the spaces after a command word, as TeX does, and returns one space if they are
+    /// kept: always after operators, relations and function names (`a \cdot b` → `a · b`), and
+    /// after other symbols unless a letter, digit, group or command follows (`\alpha x` → `αx`,
+    /// but `\infty + 1` → `∞ + 1`).
     private mutating func afterWord(keepSpace: Bool) -> String {
         let start = i
         while i < s.count, s[i] == " " || s[i] == "\t" { i += 1 }
-        return keepSpace && i > start ? " " : ""
+        guard i > start, i < s.count else { return "" }
+        if keepSpace { return " " }
+        let next = s[i]
+        let glues = next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "\\" || next == "{"
+        return glues ? "" : " "
     }
 
     /// The text of a `{…}` argument as written (inner braces kept balanced but not shown).

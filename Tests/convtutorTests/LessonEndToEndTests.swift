@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import convtutor
+
+/// Lessons through the real binary: check, replay as text and as a recording, and the player in
+/// tmux with progress that survives a restart.
+@Suite("lessons, end to end", .serialized)
+struct LessonEndToEndTests {
+    static let lesson = """
+        ---
+        id: e2e-padding
+        title: Padding, end to end
+        lang: en
+        order: 1
+        summary: Zeros around the border keep the size.
+        ---
+
+        ## Why pad
+
+        Without padding a `5×5` input shrinks to **3×3** under a 3×3 kernel.
+
+        ## Watch it
+
+        ```conv2d
+        input: 5
+        kernel: 3
+        padding: 1
+        start: 7
+        ```
+
+        ## Check
+
+        ```quiz
+        id: e2e-padding-same
+        kind: single
+        prompt: Which padding keeps a 5×5 input 5×5 with a 3×3 kernel?
+        choices: ["0", "1", "2"]
+        answer: "1"
+        explanation: (5 + 2·1 − 3) + 1 = 5
+        ```
+
+        """
+
+    /// A fresh folder holding the lesson file, and a data folder for progress.
+    static func folder(_ text: String = lesson) throws -> (lesson: URL, data: URL) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("convtutor-lesson-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("01-padding.md")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return (file, dir.appendingPathComponent("data"))
+    }
+
+    @Test("check passes a good lesson and reports a bad one at file:line:column, exit 1")
+    func check() throws {
+        let good = try Self.folder()
+        let ok = try runConvtutor(["check", good.lesson.path])
+        #expect(ok.status == 0 && ok.stdout.isEmpty)
+        // Kernel 9 on a 5×5 input: the compute core refuses it, at the block's fence line.
+        let bad = try Self.folder(Self.lesson.replacingOccurrences(of: "kernel: 3", with: "kernel: 9"))
+        let run = try runConvtutor(["check", bad.lesson.deletingLastPathComponent().path])
+        #expect(run.status == 1)
+        #expect(run.stdout == "\(bad.lesson.path):15:1: conv2d: kernel: effective kernel height 9 is larger than the padded input height 7\n")
+    }
+
+    @Test("replay --plain: every step, the animation's frames and result, the question")
+    func plain() throws {
+        let run = try runConvtutor(["replay", try Self.folder().lesson.path, "--plain"])
+        #expect(run.status == 0)
+        #expect(run.lines.contains("== Step 2/3: Watch it =="))
+        #expect(run.lines.contains("frame 7/25: window on x rows 0 to 2, columns 0 to 2; out[0,0,1,1] = 1×1 + 2×2 + 3×3 + 6×4 + 7×5 + 8×6 + 11×7 + 12×8 + 13×9 = 411"))
+        #expect(run.lines.contains("  b) 1"))
+        #expect(!run.stdout.contains("\u{1B}"))
+    }
+
+    @Test("replay --cast writes an asciicast v2 file, valid line by line, with a marker per step")
+    func cast() throws {
+        let (lesson, _) = try Self.folder()
+        let cast = lesson.deletingLastPathComponent().appendingPathComponent("lesson.cast")
+        let run = try runConvtutor(["replay", lesson.path, "--cast", cast.path, "--width", "90", "--height", "28"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = try String(contentsOf: cast, encoding: .utf8).split(separator: "\n").map(String.init)
+        guard case .object(let header) = try JSONParser.parse(lines[0]) else { Issue.record("no header"); return }
+        #expect(header.first { $0.key == "version" }?.value == .number(2))
+        #expect(header.first { $0.key == "width" }?.value == .number(90))
+        #expect(header.first { $0.key == "height" }?.value == .number(28))
+        #expect(header.first { $0.key == "title" }?.value == .string("Padding, end to end"))
+        var time = 0.0
+        var markers: [String] = []
+        var outputs: [String] = []
+        for line in lines.dropFirst() {
+            guard case .array(let event) = try JSONParser.parse(line), event.count == 3,
+                  case .number(let t) = event[0], case .string(let kind) = event[1], case .string(let data) = event[2]
+            else { Issue.record("not an event: \(line)"); continue }
+            #expect(t >= time)
+            time = t
+            #expect(kind == "o" || kind == "m")
+            if kind == "m" { markers.append(data) } else { outputs.append(data) }
+        }
+        #expect(markers == ["step 1/3: Why pad", "step 2/3: Watch it", "step 3/3: Check"])
+        // One frame per text page, one for opening the animation, one per animation step from
+        // its start (7) to its end (25): each sends only what changed, after a first full clear.
+        #expect(outputs.count == 3 + 1 + (25 - 7))
+        #expect(outputs.first?.hasPrefix("\u{1B}[H\u{1B}[2J") == true)
+    }
+
+    @Test("play a lesson from a path, step, animate, quit; reopening resumes where it stopped")
+    func resume() throws {
+        let (lesson, data) = try Self.folder()
+        let arguments = [convtutorBinary.path, "learn", lesson.path, "--data-dir", data.path]
+        do {
+            let session = try TmuxSession(arguments)
+            _ = try session.waitFor("step 1/3")
+            try session.sendKeys("]")
+            _ = try session.waitFor("press a to play it")
+            try session.sendKeys("a")
+            _ = try session.waitFor("out[0,0,1,1] = 1×1 + 2×2 + 3×3 + 6×4 + 7×5 + 8×6 + 11×7 + 12×8 + 13×9 = 411")
+            try session.sendKeys("Right")
+            _ = try session.waitFor("step 8/25")
+            try session.sendKeys("Escape", "q")
+            #expect(try session.waitForExit() == 0)
+        }
+        let again = try TmuxSession(arguments)
+        let screen = try again.waitFor("step 2/3")
+        #expect(screen.contains("Padding, end to end · Watch it"))
+        try again.sendKeys("q")
+        #expect(try again.waitForExit() == 0)
+    }
+
+    @Test("a lesson with errors is refused before the screen opens, with its diagnostics")
+    func refused() throws {
+        let bad = try Self.folder("---\nid: x\n---\n")
+        let run = try runConvtutor(["learn", bad.lesson.path, "--data-dir", bad.data.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("\(bad.lesson.path):"))
+    }
+}
