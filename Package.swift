@@ -47,7 +47,7 @@ let package = Package(
         ),
 
         // `make bench`: timings of the compute core in a release build.
-        .executableTarget(name: "convtutor-bench", dependencies: ["ConvCore", "TermCanvas", "Tutor"]),
+        .executableTarget(name: "convtutor-bench", dependencies: ["ConvCore", "TermCanvas", "Tutor", "LessonKit"]),
 
         // A test fixture: opens the terminal and traps on a key, for the restore-after-crash test.
         .executableTarget(name: "terminal-probe", dependencies: ["CursesBackend", "TermCanvas"], path: "Tests/TerminalProbe"),

@@ -39,10 +39,13 @@ struct FrontMatter {
         }
     }
 
+    /// `---` (or, closing, `...`) with nothing after it but spaces.
     private static func isDelimiter(_ line: Substring, closing: Bool) -> Bool {
-        let trimmed = line.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-        let word = String(trimmed.reversed())
-        return word == "---" || (closing && word == "...")
+        var bytes = line.utf8[...]
+        while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
+            bytes = bytes.dropLast()
+        }
+        return bytes.elementsEqual("---".utf8) || (closing && bytes.elementsEqual("...".utf8))
     }
 
     static let keys = ["id", "title", "lang", "order", "summary", "requires"]

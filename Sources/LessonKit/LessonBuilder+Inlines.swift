@@ -48,32 +48,33 @@ extension LessonBuilder {
     /// Turns each code span written between dollars, `` $`x_i`$ ``, into `.math`, then drops
     /// empty texts and joins neighbouring ones.
     static func withMath(_ items: [Inline]) -> [Inline] {
-        var items = items
         var result: [Inline] = []
-        for k in items.indices {
-            if case .code(let tex) = items[k], case .text(let before)? = result.last, before.hasSuffix("$"),
-               k + 1 < items.count, case .text(let after) = items[k + 1], after.hasPrefix("$") {
-                result[result.count - 1] = .text(String(before.dropLast()))
-                items[k + 1] = .text(String(after.dropFirst()))
-                result.append(.math(MathText.render(tex)))
-                continue
-            }
-            result.append(items[k])
-        }
+        result.reserveCapacity(items.count)
         // Texts are gathered in one buffer, so joining many pieces stays linear.
-        var merged: [Inline] = []
         var pending = ""
-        for item in result {
-            if case .text(let text) = item {
+        var k = 0
+        while k < items.count {
+            switch items[k] {
+            case .text(let text):
                 pending += text
-                continue
+            case .code(let tex) where pending.utf8.last == UInt8(ascii: "$") && k + 1 < items.count:
+                guard case .text(let after) = items[k + 1], after.utf8.first == UInt8(ascii: "$") else {
+                    fallthrough
+                }
+                pending.removeLast()
+                if !pending.isEmpty { result.append(.text(pending)) }
+                result.append(.math(MathText.render(tex)))
+                pending = String(after.dropFirst())
+                k += 1
+            default:
+                if !pending.isEmpty { result.append(.text(pending)) }
+                pending = ""
+                result.append(items[k])
             }
-            if !pending.isEmpty { merged.append(.text(pending)) }
-            pending = ""
-            merged.append(item)
+            k += 1
         }
-        if !pending.isEmpty { merged.append(.text(pending)) }
-        return merged
+        if !pending.isEmpty { result.append(.text(pending)) }
+        return result
     }
 }
 

@@ -1,3 +1,5 @@
+import ConvCore
+
 /// Checks across files: an `en` lesson and its `zh` twin must have the same shape.
 public enum LessonLint {
     /// Problems of a `zh` lesson against its `en` twin, reported in `zhFile`: a different id, step
@@ -53,7 +55,7 @@ public enum LessonLint {
             switch b.kind {
             case .numeric:
                 if a.answer != b.answer || (a.tolerance ?? 0) != (b.tolerance ?? 0) {
-                    say("has answer \(b.answer.joined()) ± \(b.tolerance ?? 0) here but \(a.answer.joined()) ± \(a.tolerance ?? 0) \(there)")
+                    say("has answer \(numeric(b)) here but \(numeric(a)) \(there)")
                 }
             case .single, .multiple, .spotTheMistake:
                 if a.choices.count != b.choices.count {
@@ -79,6 +81,12 @@ public enum LessonLint {
     /// The 0-based positions of the answers among the choices.
     private static func positions(_ item: QuizItem) -> [Int] {
         item.answer.compactMap { item.choices.firstIndex(of: $0) }.sorted()
+    }
+
+    /// `5`, or `2.5 ± 0.1` when there is a tolerance.
+    private static func numeric(_ item: QuizItem) -> String {
+        let tolerance = item.tolerance ?? 0
+        return item.answer.joined() + (tolerance == 0 ? "" : " ± \(Text.number(tolerance))")
     }
 
     private static func count(_ n: Int, _ noun: String) -> String {

@@ -33,19 +33,24 @@ public enum MathText {
         return named.sorted()
     }
 
+    private static let opening: Set<Unicode.Scalar> = ["(", "[", "{", "⌊", "⌈", "⟨"]
+    private static let closing: Set<Unicode.Scalar> = [")", "]", "}", "⌋", "⌉", "⟩"]
+
     /// Removes spaces just inside brackets and at line ends, and blank lines at both ends.
     static func tidy(_ text: String) -> String {
-        let opening: Set<Character> = ["(", "[", "{", "⌊", "⌈", "⟨"]
-        let closing: Set<Character> = [")", "]", "}", "⌋", "⌉", "⟩"]
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var out: [Character] = []
+        var lines: [String] = []
+        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(line.count)
             for c in line {
                 if c == " ", let last = out.last, opening.contains(last) { continue }
                 if closing.contains(c), out.last == " ", out.count >= 2 { out.removeLast() }
                 out.append(c)
             }
             while out.last == " " { out.removeLast() }
-            return String(out.drop(while: { $0 == " " }))
+            var tidied = ""
+            tidied.unicodeScalars.append(contentsOf: out.drop { $0 == " " })
+            lines.append(tidied)
         }
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
@@ -56,26 +61,26 @@ public enum MathText {
 /// A recursive-descent reading of TeX math that writes Unicode as it goes. Groups nest at most
 /// `maxDepth` deep; deeper braces are shown as written, so the recursion stays shallow.
 struct MathRenderer {
-    static let maxDepth = 48
+    static let maxDepth = 20
 
     private let s: [Unicode.Scalar]
     private var i = 0
-    /// The nesting the text starts at (a `\sqrt[…]` index is rendered by a renderer of its own).
-    private let baseDepth: Int
+    /// Where reading stops: the end of the text, or of a `\\sqrt[…]` index while it is read.
+    private var end: Int
 
-    init(_ tex: String, depth: Int = 0) {
+    init(_ tex: String) {
         s = Array(tex.unicodeScalars)
-        baseDepth = depth
+        end = s.count
     }
 
     mutating func render() -> String {
-        sequence(depth: baseDepth, closing: false)
+        sequence(depth: 0, closing: false)
     }
 
     /// Renders up to the end, or up to and including the `}` closing a group when `closing`.
     private mutating func sequence(depth: Int, closing: Bool) -> String {
         var out = ""
-        while i < s.count {
+        while i < end {
             let c = s[i]
             switch c {
             case "}":
@@ -86,16 +91,21 @@ struct MathRenderer {
                 i += 1
                 out += depth < Self.maxDepth ? sequence(depth: depth + 1, closing: true) : "{"
             case "\\":
-                // A thin space next to a space is one space.
                 let piece = command(depth: depth + 1)
-                if piece != " " || !(out.isEmpty || out.hasSuffix(" ") || out.hasSuffix("\n")) { out += piece }
+                if !piece.isEmpty, piece.allSatisfy({ $0 == " " }) {
+                    // Explicit spaces replace the spaces around them: `a \quad b` → `a  b`.
+                    while out.hasSuffix(" ") { out.removeLast() }
+                    if out.isEmpty || out.hasSuffix("\n") { continue }
+                    skipSpaces()
+                }
+                out += piece
             case "_", "^":
                 i += 1
                 let argument = argument(depth: depth + 1)
                 out += Self.script(argument, sub: c == "_")
             case "&", "~":
                 i += 1
-                out += " "
+                if !(out.isEmpty || out.hasSuffix(" ") || out.hasSuffix("\n")) { out += " " }
             case "\n":
                 i += 1
                 while out.hasSuffix(" ") { out.removeLast() }
@@ -114,7 +124,7 @@ struct MathRenderer {
     /// One argument of a command or script: a group, a command, or one character.
     private mutating func argument(depth: Int) -> String {
         skipSpaces()
-        guard i < s.count else { return "" }
+        guard i < end else { return "" }
         switch s[i] {
         case "{":
             i += 1
@@ -132,7 +142,7 @@ struct MathRenderer {
     /// A command at `s[i]` (the backslash).
     private mutating func command(depth: Int) -> String {
         i += 1
-        guard i < s.count else { return "\\" }
+        guard i < end else { return "\\" }
         let first = s[i]
         guard first.isASCIILetter else {
             i += 1
@@ -146,7 +156,7 @@ struct MathRenderer {
             }
         }
         let start = i
-        while i < s.count, s[i].isASCIILetter { i += 1 }
+        while i < end, s[i].isASCIILetter { i += 1 }
         var name = ""
         name.unicodeScalars.append(contentsOf: s[start..<i])
         guard depth < Self.maxDepth else { return "\\" + name }
@@ -165,14 +175,15 @@ struct MathRenderer {
         }
         if MathText.dropped.contains(name) {
             skipSpaces()
-            if (name == "left" || name == "right" || name == "middle"), i < s.count, s[i] == "." { i += 1 }
+            if (name == "left" || name == "right" || name == "middle"), i < end, s[i] == "." { i += 1 }
             return ""
         }
         if let accent = MathText.accents[name] {
             var out = ""
+            // One accent per base character (not per mark), so nested accents grow linearly.
             for c in argument(depth: depth).unicodeScalars {
                 out.unicodeScalars.append(c)
-                if !c.properties.isWhitespace { out.unicodeScalars.append(accent) }
+                if c != " ", !Self.isCombining(c) { out.unicodeScalars.append(accent) }
             }
             return out
         }
@@ -184,15 +195,14 @@ struct MathRenderer {
         case "sqrt":
             skipSpaces()
             var index = ""
-            if i < s.count, s[i] == "[" {
+            if i < end, s[i] == "[" {
+                // The index is read up to the `]`, as a text of its own.
                 i += 1
-                let start = i
-                while i < s.count, s[i] != "]" { i += 1 }
-                var raw = ""
-                raw.unicodeScalars.append(contentsOf: s[start..<i])
-                if i < s.count { i += 1 }
-                var inner = MathRenderer(raw, depth: depth + 1)
-                index = Self.script(inner.render(), sub: false)
+                let close = s[i..<end].firstIndex(of: "]") ?? end
+                let outer = end
+                end = close
+                index = Self.script(sequence(depth: depth + 1, closing: false), sub: false)
+                (i, end) = (min(close + 1, outer), outer)
             }
             return index + "√" + Self.parenthesized(argument(depth: depth))
         case "mathbb":
@@ -206,7 +216,7 @@ struct MathRenderer {
         case "begin", "end":
             let save = i
             skipSpaces()
-            if i < s.count, s[i] == "{" {
+            if i < end, s[i] == "{" {
                 let environment = literalArgument()
                 if MathText.environments.contains(environment) { return "" }
                 return "\\\(name){\(environment)}"
@@ -216,7 +226,7 @@ struct MathRenderer {
         default:
             // Unknown: shown as written, with the groups that follow it.
             var out = "\\" + name
-            while i < s.count, s[i] == "{" {
+            while i < end, s[i] == "{" {
                 i += 1
                 out += "{" + sequence(depth: depth + 1, closing: true) + "}"
             }
@@ -230,8 +240,8 @@ struct MathRenderer {
     /// but `\infty + 1` → `∞ + 1`).
     private mutating func afterWord(keepSpace: Bool) -> String {
         let start = i
-        while i < s.count, s[i] == " " || s[i] == "\t" { i += 1 }
-        guard i > start, i < s.count else { return "" }
+        while i < end, s[i] == " " || s[i] == "\t" { i += 1 }
+        guard i > start, i < end else { return "" }
         if keepSpace { return " " }
         let next = s[i]
         let glues = next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "\\" || next == "{"
@@ -241,11 +251,11 @@ struct MathRenderer {
     /// The text of a `{…}` argument as written (inner braces kept balanced but not shown).
     private mutating func literalArgument() -> String {
         skipSpaces()
-        guard i < s.count, s[i] == "{" else { return "" }
+        guard i < end, s[i] == "{" else { return "" }
         i += 1
         var out = ""
         var level = 1
-        while i < s.count {
+        while i < end {
             let c = s[i]
             i += 1
             if c == "{" { level += 1; continue }
@@ -260,10 +270,18 @@ struct MathRenderer {
     }
 
     private mutating func skipSpaces() {
-        while i < s.count, s[i] == " " || s[i] == "\t" || s[i] == "\r" { i += 1 }
+        while i < end, s[i] == " " || s[i] == "\t" || s[i] == "\r" { i += 1 }
     }
 
     // MARK: - Pieces
+
+    /// Combining diacritical marks (U+0300–036F, U+1AB0–1AFF, U+1DC0–1DFF, U+20D0–20FF, U+FE20–FE2F).
+    static func isCombining(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: true
+        default: false
+        }
+    }
 
     /// `text` lowered or raised when Unicode has every character so; otherwise `_x`, `_{…}`.
     static func script(_ text: String, sub: Bool) -> String {

@@ -48,7 +48,11 @@ enum YAMLLoader {
         _ yaml: String, place: @Sendable (Int, Int) -> SourcePosition
     ) -> Result<YAMLValue?, Failure> {
         do {
-            guard let node = try Yams.compose(yaml: yaml) else { return .success(nil) }
+            // No resolver: Yams would run its regular expressions on every scalar, and on every
+            // key again to find duplicates; `convert` decides types itself. The encoding is given
+            // so that Yams does not read the environment for it on each block.
+            let parser = try Parser(yaml: yaml, resolver: .basic, constructor: .default, encoding: .utf8)
+            guard let node = try parser.singleRoot() else { return .success(nil) }
             return .success(convert(node, depth: 0, place: place))
         } catch let error as YamlError {
             return .failure(failure(error, yaml: yaml, place: place))
@@ -62,15 +66,9 @@ enum YAMLLoader {
         let position = node.mark.map { place($0.line, $0.column) } ?? place(1, 1)
         switch node {
         case .scalar(let scalar):
-            let kind: YAMLScalar.Kind
-            // The tag YAML's core schema resolves the scalar to (quoted scalars are strings).
-            switch node.tag.description {
-            case Tag.Name.int.rawValue: kind = node.int.map { .int($0) } ?? .string
-            case Tag.Name.float.rawValue: kind = node.float.map { .float($0) } ?? .string
-            case Tag.Name.bool.rawValue: kind = node.bool.map { .bool($0) } ?? .string
-            case Tag.Name.null.rawValue: kind = .null
-            default: kind = .string
-            }
+            // Quoted and block scalars are strings; plain ones are typed by YAML 1.1's core schema.
+            let plain = scalar.style == .plain && scalar.tag.description == Tag.Name.implicit.rawValue
+            let kind = plain ? (ScalarKind.quick(scalar.string) ?? resolved(Node(scalar.string))) : .string
             return .scalar(YAMLScalar(text: scalar.string, kind: kind, position: position))
         case .sequence(let sequence):
             guard depth < maxDepth else { return .tooDeep(position) }
@@ -86,12 +84,30 @@ enum YAMLLoader {
         }
     }
 
+    /// The type YAML's core schema gives a plain scalar, by Yams's default resolver (a list of
+    /// regular expressions: `ScalarKind.quick` spares it the common cases).
+    private static func resolved(_ node: Node) -> YAMLScalar.Kind {
+        switch node.tag.description {
+        case Tag.Name.int.rawValue: node.int.map { .int($0) } ?? .string
+        case Tag.Name.float.rawValue: node.float.map { .float($0) } ?? .string
+        case Tag.Name.bool.rawValue: node.bool.map { .bool($0) } ?? .string
+        case Tag.Name.null.rawValue: .null
+        default: .string
+        }
+    }
+
     private static func failure(_ error: YamlError, yaml: String, place: (Int, Int) -> SourcePosition) -> Failure {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let while_ = context.map { " (\($0.text))" } ?? ""
-            return Failure(position: place(mark.line, mark.column), message: "YAML: \(problem)\(while_)")
+            // When something expected was missing (an unclosed `[` or quote, a key without `:`)
+            // and libyaml noticed only on a later line, the construct's start says more than
+            // where reading stopped; a character "found" is best shown where it is.
+            let missing = problem.hasPrefix("did not find") || problem.hasPrefix("could not find")
+                || problem.hasSuffix("end of stream")
+            let at = context.map { missing && $0.mark.line < mark.line ? $0.mark : mark } ?? mark
+            return Failure(position: place(at.line, at.column), message: "YAML: \(problem)\(while_)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return Failure(position: place(context.mark.line, context.mark.column),

@@ -2,6 +2,8 @@
 // Run with `make bench` (a release build); each line is the median of several runs.
 // `convtutor-bench WORD` runs only the benchmarks whose name contains WORD.
 import ConvCore
+import Foundation
+import LessonKit
 import TermCanvas
 import Tutor
 
@@ -92,4 +94,71 @@ let frameName = "explorer frame: update + view + diff at 120x40 (12x12, 2→2 ch
 if selected(frameName) {
     let frameSeconds = frameBuild(busy, width: 120, height: 40)
     print("\(frameName)   \((frameSeconds * 1e6).rounded() / 1e3) ms   (target ≤ 1 ms)")
+}
+
+// MARK: - Lessons
+
+/// Every lesson file under the repository's `Lessons/` folder (found from this source file).
+func lessonFiles() -> [URL] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Lessons").standardized
+    let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+    var files: [URL] = []
+    while let url = walker?.nextObject() as? URL {
+        if url.pathExtension == "md" && url.lastPathComponent != "README.md" { files.append(url) }
+    }
+    return files
+}
+
+let parseName = "lessons: parse every lesson file under Lessons/"
+if selected(parseName) {
+    let texts = lessonFiles().compactMap { url in (try? String(contentsOf: url, encoding: .utf8)).map { (url.path, $0) } }
+    let seconds = median { for (file, text) in texts { _ = LessonParser.parse(text, file: file) } }
+    print("\(parseName) (\(texts.count) files)   \((seconds * 1e5).rounded() / 100) ms   (target ≤ 20 ms)")
+}
+
+let checkName = "lessons: check 1,000 generated lessons (parse + every animation through the compute core)"
+if selected(checkName) {
+    // Varied lessons: three steps, a conv2d animation whose sizes change with k, a quiz.
+    let lessons = (0..<1000).map { k in
+        """
+        ---
+        id: generated-\(k)
+        title: Generated lesson \(k)
+        lang: en
+        order: \(k)
+        summary: A lesson made for the benchmark.
+        ---
+
+        ## One
+
+        Text with `code`, **bold** and $`\\sum_i x_i w_i`$, number \(k).
+
+        ## Two
+
+        ```conv2d
+        input: \(4 + k % 6)
+        kernel: \(2 + k % 3)
+        stride: \(1 + k % 2)
+        padding: \(k % 2)
+        ```
+
+        ## Three
+
+        ```quiz
+        id: q-\(k)
+        kind: single
+        prompt: Pick one.
+        choices: ["a", "b"]
+        answer: "a"
+        explanation: Because.
+        ```
+        """
+    }
+    let seconds = median(runs: 3) {
+        for (k, text) in lessons.enumerated() {
+            let file = "generated-\(k).md"
+            if let lesson = LessonParser.parse(text, file: file).lesson { _ = LessonCheck.animations(of: lesson, file: file) }
+        }
+    }
+    print("\(checkName)   \((seconds * 1e3).rounded() / 1e3) s   (target ≤ 5 s)")
 }
