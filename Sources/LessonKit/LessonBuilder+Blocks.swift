@@ -23,7 +23,7 @@ extension LessonBuilder {
             let ordered = node.isOrderedList
             return [.list(ordered: ordered, start: ordered ? node.listStart : 1, items: items)]
         case CMARK_NODE_CODE_BLOCK:
-            return fencedBlock(node)
+            return fencedBlock(node, nested: depth > 0)
         case CMARK_NODE_HTML_BLOCK:
             // Raw HTML is shown as text, never interpreted; comments are authors' notes.
             let html = node.literal.trimmingWhitespace
@@ -48,7 +48,9 @@ extension LessonBuilder {
     }
 
     /// A fenced or indented code block: an animation, a quiz, display math, or code to show.
-    private mutating func fencedBlock(_ node: MarkdownNode) -> [Block] {
+    /// Animations and quizzes belong at the top level of a step (the player finds them there):
+    /// inside a list or a quote they are checked, reported and left out.
+    private mutating func fencedBlock(_ node: MarkdownNode, nested: Bool) -> [Block] {
         var text = node.literal
         guard node.isFenced else {
             if text.hasSuffix("\n") { text.removeLast() }
@@ -56,9 +58,21 @@ extension LessonBuilder {
         }
         let fence = position(of: node)
         let body = FencedBody(text: text, fence: fence, columnOffset: fence.column - 1)
-        switch FenceKind(info: node.fenceInfo) {
+        let kind = FenceKind(info: node.fenceInfo)
+        if nested {
+            switch kind {
+            case .animation(let animation):
+                log.report(fence, "\(animation.rawValue): an animation block must stand at the top level of a step, not inside a list or quote")
+            case .quiz:
+                log.report(fence, "quiz: a quiz block must stand at the top level of a step, not inside a list or quote")
+            default:
+                break
+            }
+        }
+        switch kind {
         case .animation(let kind):
-            return [.animation(Animation.read(kind, body: body, log: &log))]
+            let animation = Animation.read(kind, body: body, log: &log)
+            return nested ? [] : [.animation(animation)]
         case .quiz:
             let (item, id) = QuizItem.read(body: body, log: &log)
             if let (id, place) = id {
@@ -68,7 +82,7 @@ extension LessonBuilder {
                 }
                 quizLines[id] = fence.line
             }
-            return item.map { [.quiz($0)] } ?? []
+            return nested ? [] : item.map { [.quiz($0)] } ?? []
         case .math:
             return [.math(MathText.render(text))]
         case .code(let language):

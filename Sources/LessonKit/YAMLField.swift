@@ -142,13 +142,3 @@ struct YAMLField {
             : "must be from \(range.lowerBound) to \(range.upperBound)"
     }
 }
-
-/// Lesson and quiz ids: lowercase letters, digits and `-`.
-enum Slug {
-    static func isValid(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy {
-            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
-                || $0 == UInt8(ascii: "-")
-        }
-    }
-}

@@ -31,6 +31,8 @@ struct DiagnosticTests {
     @Test("NUL bytes: not a text file, at the first NUL")
     func nul() {
         #expect(T.bodyDiagnostics("## S\n\nab\u{0}c\n") == ["l.md:10:3: not a text file (it contains a NUL byte)"])
+        // Columns count characters: two 2-byte characters before the NUL.
+        #expect(T.bodyDiagnostics("## S\n\néé\u{0}\n") == ["l.md:10:3: not a text file (it contains a NUL byte)"])
         let (lesson, diagnostics) = LessonParser.parse(data: Data([0x7F, 0x45, 0x4C, 0x46, 0, 0, 1]), file: "a.out")
         #expect(lesson == nil)
         #expect(diagnostics.map(\.description) == ["a.out:1:5: not a text file (it contains a NUL byte)"])

@@ -113,6 +113,15 @@ struct QuizBlockTests {
         ])
     }
 
+    @Test("a quiz inside a list or quote is checked, reported and left out")
+    func nested() {
+        let body = "## S\n\n- item\n\n  ```quiz\n  id: q\n  kind: open\n  prompt: P\n  answer: A\n  ```\n"
+        #expect(T.bodyDiagnostics(body) == [
+            "l.md:12:3: quiz: a quiz block must stand at the top level of a step, not inside a list or quote",
+        ])
+        #expect(quizzes(body) == [])
+    }
+
     @Test("duplicate ids across steps")
     func duplicatesAcrossSteps() {
         let quiz = "```quiz\nid: same\nkind: open\nprompt: P\nanswer: A\n```\n"

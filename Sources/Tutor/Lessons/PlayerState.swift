@@ -34,13 +34,16 @@ public struct PlayerState: Equatable, Sendable {
         }
         switch key {
         case .character("q"), .escape: return (true, [])
-        case .down, .character("j"), .enter where currentStep?.animations.isEmpty ?? true: scroll += 1
+        case .down, .character("j"): scroll += 1
         case .up, .character("k"): scroll = max(0, scroll - 1)
         case .character(" "): scroll += 10
         case .character("g"), .home: return (false, go(to: 0))
         case .character("G"), .end: return (false, go(to: lesson.steps.count - 1))
         case .character("R"): return (false, go(to: 0))
-        case .character("a"), .enter: openAnimation()
+        case .character("a"): openAnimation()
+        case .enter:
+            // Enter plays the step's animation, or reads on when there is none.
+            if currentStep?.animations.isEmpty ?? true { scroll += 1 } else { openAnimation() }
         default: break
         }
         return (false, [])
