@@ -127,6 +127,17 @@ struct LessonEndToEndTests {
         #expect(try again.waitForExit() == 0)
     }
 
+    @Test("--lessons DIR adds a folder of one's own: its lessons open by id")
+    func ownFolder() throws {
+        let (lesson, _) = try Self.folder()
+        let run = try runConvtutor(["replay", "e2e-padding", "--plain", "--lessons", lesson.deletingLastPathComponent().path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines.first == "Padding, end to end")
+        let missing = try runConvtutor(["replay", "no-such-lesson", "--plain", "--lessons", lesson.deletingLastPathComponent().path])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("no lesson with id 'no-such-lesson' in en; lessons: e2e-padding"))
+    }
+
     @Test("a lesson with errors is refused before the screen opens, with its diagnostics")
     func refused() throws {
         let bad = try Self.folder("---\nid: x\n---\n")
