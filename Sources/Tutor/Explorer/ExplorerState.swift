@@ -49,7 +49,8 @@ public struct ExplorerState: Equatable, Sendable {
         let fallback = ExplorerConfig()
         self.config = config
         lastValid = fallback
-        scene = try! Scene.build(fallback)  // the defaults are a valid 5×5 by 3×3 convolution
+        // The defaults are a valid 5×5 by 3×3 convolution; an empty scene only guards the type.
+        scene = (try? Scene.build(fallback)) ?? Scene(title: "", panels: [], steps: [], formulas: [], call: "", notes: [])
         apply(config)
     }
 
