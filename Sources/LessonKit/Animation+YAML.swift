@@ -1,3 +1,5 @@
+import ConvCore
+
 /// Reading an animation block: a fenced block whose info string is an `AnimationKind`, with the
 /// explorer's parameters as YAML keys.
 ///
@@ -18,10 +20,20 @@ extension Animation {
 
     /// The animation a block describes; keys with problems are reported and left at their defaults.
     static func read(_ kind: AnimationKind, body: FencedBody, log: inout DiagnosticLog) -> Animation {
-        var a = Animation(kind: kind, line: body.fence.line)
-        guard let fields = body.fields(what: "a \(kind.rawValue) block", log: &log) else { return a }
-        YAMLField.reportUnknown(fields, known: keys, in: "a \(kind.rawValue) block", log: &log)
-        let window = LessonLimits.maxWindowParameter
+        let what = "a \(kind.rawValue) block"
+        guard let fields = body.fields(what: what, log: &log) else { return Animation(kind: kind, line: body.fence.line) }
+        YAMLField.reportUnknown(fields, known: keys, in: what, log: &log)
+        return read(kind, fields: fields, line: body.fence.line, drawn: true, log: &log)
+    }
+
+    /// The animation keys among `fields` (others are skipped: the caller reports unknown keys).
+    /// `drawn` applies the explorer's limits (12×12, 4 channels, parameters up to 12); otherwise
+    /// only the compute core's (a computation that shows a size or a count draws nothing).
+    static func read(_ kind: AnimationKind, fields: [YAMLField], line: Int, drawn: Bool,
+                     log: inout DiagnosticLog) -> Animation {
+        var a = Animation(kind: kind, line: line)
+        a.drawn = drawn
+        let window = drawn ? LessonLimits.maxWindowParameter : Limits.maxParameter
         for field in fields {
             switch field.key {
             case "input": a.input = a.sizes(field, minimum: 1, log: &log)
@@ -30,9 +42,9 @@ extension Animation {
             case "dilation": a.dilation = a.sizes(field, minimum: 1, maximum: window, log: &log)
             case "padding": a.padding = a.sizes(field, minimum: 0, maximum: window, log: &log)
             case "output_padding": a.outputPadding = a.sizes(field, minimum: 0, maximum: window, log: &log)
-            case "channels": a.channels = channelCount(field, log: &log)
-            case "filters": a.filters = channelCount(field, log: &log)
-            case "groups": a.groups = field.integer(in: 1...LessonLimits.maxChannels, &log)
+            case "channels": a.channels = a.channelCount(field, log: &log)
+            case "filters": a.filters = a.channelCount(field, log: &log)
+            case "groups": a.groups = field.integer(in: 1...(drawn ? LessonLimits.maxChannels : Limits.maxParameter), &log)
             case "bias": a.bias = field.bool(&log)
             case "convention": a.convention = field.oneOf(["cross-correlation", "convolution"], &log)
             case "mode":
@@ -82,17 +94,22 @@ extension Animation {
             log.report(field.position, "\(field.key): \(YAMLField.rangeRule(minimum...maximum)), got \(bad)")
             return nil
         }
-        if maximum == nil, values.contains(where: { $0 > LessonLimits.maxGridExtent }) {
+        if maximum == nil, drawn, values.contains(where: { $0 > LessonLimits.maxGridExtent }) {
             log.report(field.position, "\(field.key): \(Self.tooLargeMessage)")
+            return nil
+        }
+        if maximum == nil, let bad = values.first(where: { $0 > Limits.maxParameter }) {
+            log.report(field.position, "\(field.key): must be at most \(Limits.maxParameter), got \(bad)")
             return nil
         }
         return values
     }
 
-    private static func channelCount(_ field: YAMLField, log: inout DiagnosticLog) -> Int? {
+    private func channelCount(_ field: YAMLField, log: inout DiagnosticLog) -> Int? {
+        guard drawn else { return field.integer(in: 1...Limits.maxParameter, &log) }
         guard let v = field.integer(in: 1...Int.max, &log) else { return nil }
         guard v <= LessonLimits.maxChannels else {
-            log.report(field.position, "\(field.key): \(tooLargeMessage)")
+            log.report(field.position, "\(field.key): \(Self.tooLargeMessage)")
             return nil
         }
         return v

@@ -1,18 +1,19 @@
 /// What a fenced block is, from the first word of its info string.
 ///
-/// `conv2d`, `quiz`, `math`, … name block kinds; any other word (`python`, `swift`, `text`) or none
+/// `conv2d`, `quiz`, `compute`, `math`, … name block kinds; any other word (`python`, `swift`, `text`) or none
 /// makes a code block to show. A word within a small edit distance of a kind (`quizz`, `conv2D`,
 /// `conv-2d`) is taken for a misspelt kind, unless it is a known programming language.
 enum FenceKind: Equatable {
     case animation(AnimationKind)
     case quiz
+    case compute
     case math
     case code(language: String)
     /// Looks like a misspelt block kind: shown as code, and reported.
     case misspelt(String, suggestion: String)
 
     /// Every block kind an info string can name.
-    static let kinds: [String] = AnimationKind.allCases.map(\.rawValue) + ["quiz", "math"]
+    static let kinds: [String] = AnimationKind.allCases.map(\.rawValue) + ["quiz", "compute", "math"]
 
     init(info: String) {
         let word = String(info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
@@ -20,6 +21,8 @@ enum FenceKind: Equatable {
             self = .animation(kind)
         } else if word == "quiz" {
             self = .quiz
+        } else if word == "compute" {
+            self = .compute
         } else if word == "math" {
             self = .math
         } else if let suggestion = Self.misspelling(word) {

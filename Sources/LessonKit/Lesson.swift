@@ -55,6 +55,11 @@ public struct Step: Equatable, Sendable {
         self.blocks = blocks
     }
 
+    /// The step's compute blocks, in order.
+    public var computations: [Computation] {
+        blocks.compactMap { if case .compute(let c) = $0 { c } else { nil } }
+    }
+
     /// The step's animations, in order.
     public var animations: [Animation] {
         blocks.compactMap { if case .animation(let a) = $0 { a } else { nil } }
@@ -75,6 +80,8 @@ public indirect enum Block: Equatable, Sendable {
     /// A display math block (```` ```math ````), already rendered to Unicode.
     case math(String)
     case animation(Animation)
+    /// A `compute` block: a result of the compute core, shown with its arithmetic.
+    case compute(Computation)
     case quiz(QuizItem)
     case thematicBreak
 }
@@ -143,6 +150,9 @@ public struct Animation: Equatable, Sendable {
     public var explicit: [String: [[Double]]]
     /// The step of the animation to open on (1-based).
     public var startStep: Int?
+    /// Read with the explorer's limits (an animation block), or only the compute core's (the
+    /// parameters of a computation that shows a size or a count).
+    public var drawn = true
 
     public init(kind: AnimationKind, line: Int) {
         self.kind = kind
@@ -183,9 +193,11 @@ public struct QuizItem: Equatable, Sendable {
     public var explanation: String
     /// A code listing for `spot-the-mistake`, whose lines are the choices when `choices` is empty.
     public var code: String?
+    /// The computation the answer must agree with (`check` compares them).
+    public var compute: Computation?
 
     public init(id: String, kind: Kind, line: Int, prompt: String, choices: [String], answer: [String],
-                tolerance: Double? = nil, explanation: String, code: String? = nil) {
+                tolerance: Double? = nil, explanation: String, code: String? = nil, compute: Computation? = nil) {
         self.id = id
         self.kind = kind
         self.line = line
@@ -195,6 +207,7 @@ public struct QuizItem: Equatable, Sendable {
         self.tolerance = tolerance
         self.explanation = explanation
         self.code = code
+        self.compute = compute
     }
 }
 

@@ -47,8 +47,8 @@ extension LessonBuilder {
         return false
     }
 
-    /// A fenced or indented code block: an animation, a quiz, display math, or code to show.
-    /// Animations and quizzes belong at the top level of a step (the player finds them there):
+    /// A fenced or indented code block: an animation, a quiz, a computation, display math, or code
+    /// to show. Animations, computations and quizzes belong at the top level of a step (the player finds them there):
     /// inside a list or a quote they are checked, reported and left out.
     private mutating func fencedBlock(_ node: MarkdownNode, nested: Bool) -> [Block] {
         var text = node.literal
@@ -65,6 +65,8 @@ extension LessonBuilder {
                 log.report(fence, "\(animation.rawValue): an animation block must stand at the top level of a step, not inside a list or quote")
             case .quiz:
                 log.report(fence, "quiz: a quiz block must stand at the top level of a step, not inside a list or quote")
+            case .compute:
+                log.report(fence, "compute: a compute block must stand at the top level of a step, not inside a list or quote")
             default:
                 break
             }
@@ -83,6 +85,9 @@ extension LessonBuilder {
                 quizLines[id] = fence.line
             }
             return nested ? [] : item.map { [.quiz($0)] } ?? []
+        case .compute:
+            let computation = Computation.read(body: body, log: &log)
+            return nested ? [] : computation.map { [.compute($0)] } ?? []
         case .math:
             return [.math(MathText.render(text))]
         case .code(let language):

@@ -1,7 +1,7 @@
 /// Reading and validating a `quiz` block: a stable id, a kind, a prompt, and what grading needs.
 extension QuizItem {
     /// Every key a quiz block may have.
-    static let keys = ["id", "kind", "prompt", "choices", "answer", "tolerance", "explanation", "code"]
+    static let keys = ["id", "kind", "prompt", "choices", "answer", "tolerance", "explanation", "code", "compute"]
 
     /// The item a block describes, or `nil` when it has any problem (all reported); also its id and
     /// the id's position when it has a valid one, for the duplicate check across the lesson.
@@ -16,6 +16,7 @@ extension QuizItem {
         let prompt = field("prompt").flatMap { $0.nonEmptyText(&log) }
         let explanation = field("explanation").flatMap { $0.text(&log) } ?? ""
         let code = field("code").flatMap { $0.text(&log) }
+        let compute = field("compute").flatMap { Computation.read(question: $0, log: &log) }
         var choices = field("choices").flatMap { $0.textList(&log) }
         let fence = body.fence
         for key in ["id", "kind", "prompt", "answer"] where field(key) == nil {
@@ -32,6 +33,9 @@ extension QuizItem {
             }
             if let t = field("tolerance"), kind != .numeric {
                 log.report(t.position, "tolerance: only numeric questions take a tolerance")
+            }
+            if let c = field("compute"), kind == .multiple || kind == .open {
+                log.report(c.position, "compute: \(question) has no single answer to compare with a computation")
             }
             switch kind {
             case .single, .multiple, .spotTheMistake:
@@ -79,7 +83,8 @@ extension QuizItem {
         let idAndPlace = id.map { ($0, field("id")!.position) }
         guard log.diagnostics.count == before, let id, let kind, let prompt, let answer else { return (nil, idAndPlace) }
         let item = QuizItem(id: id, kind: kind, line: fence.line, prompt: prompt, choices: choices ?? [],
-                            answer: answer, tolerance: tolerance, explanation: explanation, code: code)
+                            answer: answer, tolerance: tolerance, explanation: explanation, code: code,
+                            compute: compute)
         return (item, idAndPlace)
     }
 

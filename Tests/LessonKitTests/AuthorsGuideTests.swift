@@ -9,9 +9,9 @@ import TestSupport
 struct AuthorsGuideTests {
     static let guide = (try? String(contentsOf: packageRoot.appendingPathComponent("Lessons/README.md"), encoding: .utf8)) ?? ""
 
-    /// Every fenced animation and quiz block of the guide, as written.
+    /// Every fenced animation, compute and quiz block of the guide, as written.
     static var exampleBlocks: [String] {
-        let kinds = Set(AnimationKind.allCases.map(\.rawValue) + ["quiz"])
+        let kinds = Set(AnimationKind.allCases.map(\.rawValue) + ["quiz", "compute"])
         var blocks: [String] = []
         var current: [Substring]?
         for line in guide.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -30,7 +30,7 @@ struct AuthorsGuideTests {
         return blocks
     }
 
-    @Test("every animation and quiz block of the guide parses without a diagnostic")
+    @Test("every animation, compute and quiz block of the guide parses without a diagnostic")
     func examples() {
         let blocks = Self.exampleBlocks
         #expect(blocks.count >= 14)

@@ -2,9 +2,31 @@ import ConvCore
 import TermCanvas
 
 extension ExplorerState {
+    /// What a frame could not show: grids left out, and lines of arithmetic, formulas and notes
+    /// cut at the right edge or dropped at the bottom.
+    public struct Clipping: Equatable, Sendable {
+        public var hiddenGrids = 0
+        public var cutLines: [String] = []
+        public var droppedLines: [String] = []
+
+        public var isEmpty: Bool { hiddenGrids == 0 && cutLines.isEmpty && droppedLines.isEmpty }
+    }
+
     /// Draws the explorer over the whole buffer.
     func draw(into buffer: inout CellBuffer) {
+        _ = drawMeasuring(into: &buffer)
+    }
+
+    /// What the current step's frame at `width`×`height` cannot show.
+    public func clipping(width: Int, height: Int) -> Clipping {
+        var buffer = CellBuffer(width: width, height: height)
+        return drawMeasuring(into: &buffer)
+    }
+
+    /// Draws the frame and tells what did not fit.
+    private func drawMeasuring(into buffer: inout CellBuffer) -> Clipping {
         let width = buffer.width
+        var clipping = Clipping()
         var y = drawHeader(into: &buffer)
         y += 1
         if let error {
@@ -14,10 +36,11 @@ extension ExplorerState {
             buffer.put("Press u to return to the last valid settings, or keep changing parameters.",
                        x: 1, y: y + 3, style: Style(dim: true))
         } else {
-            y = drawPanels(into: &buffer, top: y)
-            drawExplanation(into: &buffer, top: y + 1)
+            (y, clipping.hiddenGrids) = drawPanels(into: &buffer, top: y)
+            (clipping.cutLines, clipping.droppedLines) = drawExplanation(into: &buffer, top: y + 1)
         }
         drawHints(into: &buffer)
+        return clipping
     }
 
     // MARK: Header and parameter bar
@@ -59,8 +82,9 @@ extension ExplorerState {
 
     // MARK: Panels
 
-    /// The panels in a flowing layout; returns the row below the last one drawn.
-    private func drawPanels(into buffer: inout CellBuffer, top: Int) -> Int {
+    /// The panels in a flowing layout; returns the row below the last one drawn and how many
+    /// panels did not fit.
+    private func drawPanels(into buffer: inout CellBuffer, top: Int) -> (bottom: Int, hidden: Int) {
         let marks = self.marks()
         let filter = currentStep.flatMap { scene.filter(of: $0) }
         let visible = scene.panels.filter { $0.filter == nil || filter == nil || $0.filter == filter
@@ -94,7 +118,7 @@ extension ExplorerState {
             buffer.put("(\(hidden) more grid\(hidden == 1 ? "" : "s"): enlarge the terminal or reduce the sizes)",
                        x: 1, y: min(y + rowHeight, bottom - 1), style: Style(dim: true))
         }
-        return y + rowHeight
+        return (y + rowHeight, hidden)
     }
 
     /// Flip and slide, drawn: under the longer 1-D array, the other array's values at the
@@ -217,24 +241,31 @@ extension ExplorerState {
 
     // MARK: Arithmetic and explanations
 
-    private func drawExplanation(into buffer: inout CellBuffer, top: Int) {
+    /// The arithmetic, formulas, call and notes under the panels; returns the lines cut at the
+    /// right edge and those dropped at the bottom.
+    private func drawExplanation(into buffer: inout CellBuffer, top: Int) -> (cut: [String], dropped: [String]) {
         let width = buffer.width - 2
         var lines: [(String, Style)] = []
+        var abbreviated: [String] = []
         if let editor {
             lines.append(("new value: \(editor)▏  (Enter to set, Esc to cancel)", Style(bold: true)))
         } else if focus == .cursor, let cursor {
             lines += cursorLines(cursor, width: width).map { ($0, Style(bold: true)) }
         } else if let step = currentStep {
             lines += Self.equationLines(step.equation, width: width, maxLines: 3).map { ($0, Style(bold: true)) }
-            if let channels = channelLine(step) { lines.append((TextLayout.truncate(channels, width: width), Style(bold: true))) }
+            if TextLayout.wrap(step.equation, width: width).count > 3 { abbreviated.append(step.equation) }
+            if let channels = channelLine(step) { lines.append((channels, Style(bold: true))) }
         }
         lines += scene.formulas.map { ($0, Style.plain) }
-        lines.append(((config.mode.is1D ? "NumPy: " : "PyTorch: ") + scene.call, Style(dim: true)))
+        lines += TextLayout.wrap((config.mode.is1D ? "NumPy: " : "PyTorch: ") + scene.call, width: width).map { ($0, Style(dim: true)) }
         for note in scene.notes { lines += TextLayout.wrap(note, width: width).map { ($0, Style(dim: true)) } }
         let bottom = buffer.height - 1
+        var cut = abbreviated
         for (k, (text, style)) in lines.enumerated() where top + k < bottom {
+            if TextWidth.columns(text) > width { cut.append(text) }
             buffer.put(TextLayout.truncate(text, width: width), x: 1, y: top + k, style: style)
         }
+        return (cut, lines.dropFirst(max(0, bottom - top)).map(\.0))
     }
 
     /// For a convolution output over several input channels: the cell as the sum of one part

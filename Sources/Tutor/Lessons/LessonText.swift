@@ -63,10 +63,20 @@ public enum LessonText {
             return text.split(separator: "\n").map { [Span("    " + TextLayout.truncate(String($0), width: width - 4), Style(bold: true))] }
         case .animation(let a):
             return [[Span("▶ animation: \(ExplorerMode(a.kind).title)", Style(bold: true))]]
+        case .compute(let c):
+            // The core's answer behind a bar; a line too long for the page wraps (grid rows,
+            // which are short, keep their alignment).
+            let bar = Span("  │ ", Style(dim: true))
+            return c.evaluate().lines.flatMap { line -> [StyledLine] in
+                guard TextWidth.columns(line) > width - 4 else { return [[bar, Span(line, Style(bold: true))]] }
+                return wrap([Span(line, Style(bold: true))], width: width - 4).map { [bar] + $0 }
+            }
         case .quiz(let q):
             var out = wrap([Span("Question: ", Style(bold: true))] + [Span(q.prompt)], width: width)
             if let code = q.code {
-                out += code.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { n, line in
+                // YAML's `|` keeps the listing's final line break: no empty last line for it.
+                let listing = code.hasSuffix("\n") ? String(code.dropLast()) : code
+                out += listing.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { n, line in
                     [Span(String(n + 1).leftPadded(to: 4) + "  "), Span(TextLayout.truncate(String(line), width: width - 6))]
                 }
             }

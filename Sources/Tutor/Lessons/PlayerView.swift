@@ -6,9 +6,8 @@ extension PlayerState {
     func draw(into buffer: inout CellBuffer) {
         let width = buffer.width
         let count = lesson.steps.count
-        let stepTitle = currentStep?.title ?? ""
         let status = "step \(step + 1)/\(count)"
-        buffer.put(TextLayout.truncate("\(lesson.meta.title) · \(stepTitle)", width: width - TextWidth.columns(status) - 4),
+        buffer.put(TextLayout.truncate(header(width: width), width: headerWidth(width)),
                    x: 1, y: 0, style: Style(bold: true))
         buffer.put(status, x: width - TextWidth.columns(status) - 1, y: 0)
 
@@ -33,6 +32,19 @@ extension PlayerState {
             hints = shown + hints
         }
         buffer.put(TextLayout.truncate(hints, width: width - 2), x: 1, y: buffer.height - 1, style: Style(dim: true))
+    }
+
+    /// The header's text: the lesson's title and the step's, or only the step's when both do not
+    /// fit beside the `step k/n` counter.
+    func header(width: Int) -> String {
+        let stepTitle = currentStep?.title ?? ""
+        let both = "\(lesson.meta.title) · \(stepTitle)"
+        return TextWidth.columns(both) <= headerWidth(width) ? both : stepTitle
+    }
+
+    /// The columns the header may use beside the counter.
+    func headerWidth(_ width: Int) -> Int {
+        width - TextWidth.columns("step \(step + 1)/\(lesson.steps.count)") - 4
     }
 
     /// The current step's text at `width`, with the animation's hint line made actionable.

@@ -7,12 +7,29 @@ import Tutor
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check lesson files (or folders of them) and report every problem as file:line:column: message.",
-        discussion: "Checks the front matter, the markdown, every animation against the compute core, every quiz, and that an en lesson and its zh twin have the same steps and quiz ids. Exits 1 if there is any problem.")
+        discussion: "Checks the front matter, the markdown, every animation and computed number against the compute core, every quiz, that nothing is cut when the lesson plays in an 80x24 terminal (or --terminal), and that an en lesson and its zh twin have the same steps and quiz ids. Exits 1 if there is any problem.")
 
     @Argument(help: "Lesson files or folders.")
     var paths: [String]
 
+    @Option(help: ArgumentHelp("The smallest terminal the lessons must play in without cutting text, as WIDTHxHEIGHT.", valueName: "size"))
+    var terminal: String = "80x24"
+
+    func validate() throws {
+        guard terminalSize != nil else {
+            throw ValidationError("--terminal: expected WIDTHxHEIGHT of at least 80x24, e.g. 100x30, got '\(terminal)'")
+        }
+    }
+
+    /// `--terminal` as numbers, when it is at least 80×24 (the player's minimum).
+    private var terminalSize: (width: Int, height: Int)? {
+        let parts = terminal.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] >= 80, parts[1] >= 24, parts[0] <= 1000, parts[1] <= 1000 else { return nil }
+        return (parts[0], parts[1])
+    }
+
     func run() throws {
+        let size = terminalSize ?? (80, 24)
         let files = LessonLibrary.files(under: paths)
         var diagnostics: [Diagnostic] = []
         var parsed: [(file: String, lesson: Lesson)] = []
@@ -21,6 +38,8 @@ struct Check: ParsableCommand {
             diagnostics += problems
             if let lesson {
                 diagnostics += LessonCheck.animations(of: lesson, file: file.path)
+                diagnostics += LessonCheck.computations(of: lesson, file: file.path)
+                diagnostics += LessonCheck.layout(of: lesson, file: file.path, width: size.width, height: size.height)
                 parsed.append((file.path, lesson))
             }
         }

@@ -1,0 +1,215 @@
+import ConvCore
+
+/// Reading a `compute` block, or the `compute` key of a question: what to compute (`of`), which
+/// part to show, the animation keys, and the author's `expect`.
+extension Computation {
+    /// The keys that are not animation keys.
+    static let ownKeys = ["of", "show", "cell", "tensor", "expect", "layers", "f", "g", "h", "alpha", "beta", "shift"]
+
+    /// Every key a compute block may have: its own and the animation keys that compute something
+    /// (`view` and `start` only change how an animation is played).
+    static let keys = ownKeys + Animation.keys.filter { $0 != "view" && $0 != "start" }
+
+    /// The values `of` may take.
+    static let subjects = AnimationKind.allCases.map(\.rawValue) + ["receptive-field"] + Property.allCases.map(\.rawValue)
+
+    /// The computation of a `compute` block, or `nil` when it has any problem (all reported).
+    static func read(body: FencedBody, log: inout DiagnosticLog) -> Computation? {
+        guard let fields = body.fields(what: "a compute block", log: &log) else { return nil }
+        return read(fields, line: body.fence.line, at: body.fence, what: "a compute block", expecting: true, log: &log)
+    }
+
+    /// The computation of a question's `compute` mapping (which takes no `expect`: the question's
+    /// answer is what is compared).
+    static func read(question field: YAMLField, log: inout DiagnosticLog) -> Computation? {
+        guard let fields = YAMLField.fields(of: field.value, what: "compute", log: &log) else { return nil }
+        return read(fields, line: field.position.line, at: field.position, what: "a question's compute", expecting: false, log: &log)
+    }
+
+    private static func read(_ fields: [YAMLField], line: Int, at place: SourcePosition, what: String, expecting: Bool,
+                             log: inout DiagnosticLog) -> Computation? {
+        let before = log.diagnostics.count
+        YAMLField.reportUnknown(fields, known: expecting ? keys : keys.filter { $0 != "expect" }, in: what, log: &log)
+        let field = { (key: String) in fields.last { $0.key == key } }
+
+        let of = field("of").map { $0.oneOf(subjects, &log) } ?? AnimationKind.conv2d.rawValue
+        guard let of else { return nil }
+        let subject: Subject = AnimationKind(rawValue: of).map(Subject.animation)
+            ?? Property(rawValue: of).map(Subject.property) ?? .receptiveField
+        let show = field("show").map { $0.oneOf(Show.allCases.map(\.rawValue), &log).flatMap(Show.init) } ?? .output
+        guard let show else { return nil }
+
+        var c = Computation(line: line, subject: subject, show: show, parameters: Animation(kind: .conv2d, line: line))
+        let animationFields = fields.filter { Animation.keys.contains($0.key) }
+        switch subject {
+        case .animation(let kind):
+            c.parameters = Animation.read(kind, fields: animationFields, line: line, drawn: show == .output || show == .cell, log: &log)
+            c.readCell(field("cell"), field("tensor"), kind: kind, at: place, log: &log)
+            if show == .parameters || show == .macs, kind != .conv2d, kind != .transpose2d {
+                log.report(field("show")!.position, "show: \(show.rawValue) is counted for conv2d and transpose2d, not \(kind.rawValue)")
+            }
+            for f in fields where ["layers", "f", "g", "h", "alpha", "beta", "shift"].contains(f.key) {
+                let owner = f.key == "layers" ? "of: receptive-field" : "a property (of: linearity, …)"
+                log.report(f.position, "\(f.key): only \(owner) takes '\(f.key)'")
+            }
+        case .receptiveField:
+            c.layers = readLayers(field("layers"), at: place, log: &log)
+            reportForeign(fields, allowed: ["of", "layers", "expect"], owner: "of: receptive-field", log: &log)
+        case .property(let property):
+            c.readProperty(property, fields, at: place, log: &log)
+            reportForeign(fields, allowed: ["of", "expect", "alpha", "beta", "shift"] + property.arrays,
+                          owner: "of: \(property.rawValue)", log: &log)
+        }
+        if let e = field("expect") { c.expect = readExpectation(e, log: &log) }
+        return log.diagnostics.count == before ? c : nil
+    }
+
+    /// Reports keys that `owner` does not take (unknown keys are reported already).
+    private static func reportForeign(_ fields: [YAMLField], allowed: [String], owner: String, log: inout DiagnosticLog) {
+        for f in fields where keys.contains(f.key) && !allowed.contains(f.key) {
+            log.report(f.position, "\(f.key): \(owner) does not take '\(f.key)'")
+        }
+    }
+
+    /// `cell` and `tensor`, required and allowed only for `show: cell`.
+    private mutating func readCell(_ cellField: YAMLField?, _ tensorField: YAMLField?, kind: AnimationKind,
+                                   at place: SourcePosition, log: inout DiagnosticLog) {
+        guard show == .cell else {
+            for f in [cellField, tensorField].compactMap({ $0 }) {
+                log.report(f.position, "\(f.key): only show: cell takes '\(f.key)'")
+            }
+            return
+        }
+        guard let cellField else {
+            log.report(place, "compute: show: cell needs 'cell' (e.g. cell: [0, 1])")
+            return
+        }
+        let items: [YAMLValue]
+        switch cellField.value {
+        case .scalar: items = [cellField.value]
+        case .sequence(let values, _) where (1...4).contains(values.count): items = values
+        default: items = []
+        }
+        let indices = items.compactMap { item -> Int? in
+            guard case .scalar(let s) = item, case .int(let v) = s.kind, v >= 0 else { return nil }
+            return v
+        }
+        guard !items.isEmpty, indices.count == items.count else {
+            log.report(cellField.position, "cell: expected an index i, [i, j] or [c, i, j] of integers ≥ 0, got \(cellField.value.quoted)")
+            return
+        }
+        cell = indices
+        let tensors: [String] = switch kind {
+        case .conv2dBackward: ["dx", "dw", "db"]
+        case .maxpool2dBackward, .avgpool2dBackward: ["dx"]
+        default: ["out"]
+        }
+        if let tensorField {
+            tensor = tensorField.oneOf(tensors, &log)
+        } else {
+            tensor = tensors[0]
+        }
+    }
+
+    /// `layers: [{kernel: 3, stride: 2}, …]`.
+    private static func readLayers(_ field: YAMLField?, at place: SourcePosition, log: inout DiagnosticLog) -> [Layer] {
+        guard let field else {
+            log.report(place, "compute: of: receptive-field needs 'layers', e.g. layers: [{kernel: 3}, {kernel: 3, stride: 2}]")
+            return []
+        }
+        guard case .sequence(let items, _) = field.value, !items.isEmpty, items.count <= LessonLimits.maxListItems else {
+            log.report(field.position, "layers: expected a list of layers such as {kernel: 3, stride: 2}, got \(field.value.quoted)")
+            return []
+        }
+        var layers: [Layer] = []
+        for item in items {
+            guard let entries = YAMLField.fields(of: item, what: "a layer", log: &log) else { continue }
+            YAMLField.reportUnknown(entries, known: ["kernel", "stride", "dilation"], in: "a layer", log: &log)
+            var values: [String: Int] = [:]
+            for entry in entries where ["kernel", "stride", "dilation"].contains(entry.key) {
+                values[entry.key] = entry.integer(in: 1...Limits.maxParameter, &log)
+            }
+            guard entries.contains(where: { $0.key == "kernel" }) else {
+                log.report(item.position, "layers: every layer needs a 'kernel'")
+                continue
+            }
+            if let kernel = values["kernel"] {
+                layers.append(Layer(kernel: kernel, stride: values["stride"] ?? 1, dilation: values["dilation"] ?? 1))
+            }
+        }
+        return layers
+    }
+
+    /// The arrays and numbers of a property.
+    private mutating func readProperty(_ property: Property, _ fields: [YAMLField], at place: SourcePosition,
+                                       log: inout DiagnosticLog) {
+        let field = { (key: String) in fields.last { $0.key == key } }
+        for name in property.arrays {
+            guard let f = field(name) else {
+                log.report(place, "compute: of: \(property.rawValue) needs '\(name)', a list of numbers")
+                continue
+            }
+            if let values = Self.numberList(f, log: &log) { arrays[name] = values }
+        }
+        let scalars: [String] = switch property {
+        case .linearity, .scaling: ["alpha", "beta"]
+        case .shift: ["shift"]
+        default: []
+        }
+        for name in scalars where field(name) == nil {
+            log.report(place, "compute: of: \(property.rawValue) needs '\(name)'")
+        }
+        alpha = field("alpha")?.number(&log)
+        beta = field("beta")?.number(&log)
+        shift = field("shift")?.integer(in: 0...LessonLimits.maxGridExtent, &log)
+        let sameLength = property == .linearity ? ("f", "g") : property == .distributivity ? ("g", "h") : nil
+        if let (p, q) = sameLength, let a = arrays[p], let b = arrays[q], a.count != b.count {
+            log.report(field(q)!.position, "\(q): must have as many numbers as \(p) (\(a.count)), got \(b.count)")
+        }
+    }
+
+    /// A flat list of at most 12 finite numbers.
+    private static func numberList(_ field: YAMLField, log: inout DiagnosticLog) -> [Double]? {
+        guard case .sequence(let items, _) = field.value, (1...LessonLimits.maxGridExtent).contains(items.count) else {
+            log.report(field.position, "\(field.key): expected a list of 1 to \(LessonLimits.maxGridExtent) numbers, got \(field.value.quoted)")
+            return nil
+        }
+        var values: [Double] = []
+        for item in items {
+            guard let s = item.scalar, let v = s.number, v.isFinite else {
+                log.report(item.position, "\(field.key): expected a number, got \(item.quoted)")
+                return nil
+            }
+            values.append(v)
+        }
+        return values
+    }
+
+    /// `expect: 4`, `[4, 4]`, `[[1, 2], [3, 4]]` or `invalid`.
+    private static func readExpectation(_ field: YAMLField, log: inout DiagnosticLog) -> Expectation? {
+        let problem = "expect: expected a number, a list, rows of numbers or 'invalid', got \(field.value.quoted)"
+        func number(_ node: YAMLValue) -> Double? {
+            guard let s = node.scalar, let v = s.number, v.isFinite else { return nil }
+            return v
+        }
+        switch field.value {
+        case .scalar(let s) where s.text == "invalid" && s.kind == .string:
+            return .invalid
+        case .scalar:
+            if let v = number(field.value) { return .numbers([[v]]) }
+        case .sequence(let items, _) where !items.isEmpty && items.count <= LessonLimits.maxExplicitValues:
+            let rows: [[YAMLValue]] = items.allSatisfy({ $0.scalar != nil }) ? [items]
+                : items.compactMap { if case .sequence(let row, _) = $0 { row } else { nil } }
+            let numbers = rows.map { $0.compactMap(number) }
+            if rows.count == (items.allSatisfy({ $0.scalar != nil }) ? 1 : items.count),
+               zip(rows, numbers).allSatisfy({ $0.count == $1.count && !$0.isEmpty }),
+               Set(rows.map(\.count)).count == 1 {
+                return .numbers(numbers)
+            }
+        default:
+            break
+        }
+        log.report(field.position, problem)
+        return nil
+    }
+}

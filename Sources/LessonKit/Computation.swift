@@ -1,0 +1,96 @@
+/// A computed number in a lesson: a `compute` block, or the `compute` key of a question, that asks
+/// the compute core for a result (an output size, a cell, a count, a 1-D identity) instead of
+/// having the author type it.
+///
+/// LessonKit reads and validates the keys; the tutor evaluates it, shows the answer with its
+/// arithmetic, and `check` compares it with `expect` (or with the question's answer).
+public struct Computation: Equatable, Sendable {
+    /// What is computed.
+    public enum Subject: Equatable, Sendable {
+        /// The computation an animation of this kind shows, with `parameters`.
+        case animation(AnimationKind)
+        /// The receptive field of a stack of `layers`.
+        case receptiveField
+        /// Both sides of an identity of 1-D convolution.
+        case property(Property)
+    }
+
+    /// Which part of an animation kind's computation is shown.
+    public enum Show: String, CaseIterable, Equatable, Sendable {
+        case output, size, cell, parameters, macs
+    }
+
+    /// The identities of 1-D convolution (`numpy.convolve`, full mode) a block can demonstrate.
+    public enum Property: String, CaseIterable, Equatable, Sendable {
+        /// (α·f + β·g) ∗ h = α(f ∗ h) + β(g ∗ h)
+        case linearity
+        /// (α·f) ∗ (β·g) = αβ(f ∗ g)
+        case scaling
+        /// f ∗ g = g ∗ f
+        case commutativity
+        /// (f ∗ g) ∗ h = f ∗ (g ∗ h)
+        case associativity
+        /// f ∗ (g + h) = f ∗ g + f ∗ h
+        case distributivity
+        /// Shifting f by k shifts f ∗ g by k.
+        case shift
+
+        /// The arrays the identity needs.
+        public var arrays: [String] {
+            switch self {
+            case .linearity, .associativity, .distributivity: ["f", "g", "h"]
+            case .scaling, .commutativity, .shift: ["f", "g"]
+            }
+        }
+    }
+
+    /// One layer of a receptive-field stack.
+    public struct Layer: Equatable, Sendable {
+        public var kernel: Int
+        public var stride: Int
+        public var dilation: Int
+
+        public init(kernel: Int, stride: Int = 1, dilation: Int = 1) {
+            self.kernel = kernel
+            self.stride = stride
+            self.dilation = dilation
+        }
+    }
+
+    /// The answer an author expects.
+    public enum Expectation: Equatable, Sendable {
+        /// A number (`[[v]]`), a list (one row) or rows of a grid.
+        case numbers([[Double]])
+        /// The compute core must refuse the parameters.
+        case invalid
+    }
+
+    /// The line of the opening fence (or of the question's `compute` key).
+    public var line: Int
+    public var subject: Subject
+    public var show: Show
+    /// The animation keys (`input`, `kernel`, `x`, …): for `.animation`, exactly what an animation
+    /// block of that kind would compute.
+    public var parameters: Animation
+    /// The cell of `show: cell`: `[i]`, `[i, j]` or `[c, i, j]`.
+    public var cell: [Int]?
+    /// The tensor of `show: cell`: `out`, or `dx`, `dw`, `db` for backward kinds.
+    public var tensor: String?
+    /// The stack of `of: receptive-field`.
+    public var layers: [Layer]
+    /// The arrays `f`, `g`, `h` of a property.
+    public var arrays: [String: [Double]]
+    public var alpha: Double?
+    public var beta: Double?
+    public var shift: Int?
+    public var expect: Expectation?
+
+    public init(line: Int, subject: Subject, show: Show = .output, parameters: Animation) {
+        self.line = line
+        self.subject = subject
+        self.show = show
+        self.parameters = parameters
+        self.layers = []
+        self.arrays = [:]
+    }
+}
