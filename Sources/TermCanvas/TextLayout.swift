@@ -46,6 +46,19 @@ public enum TextLayout {
         return text[text.startIndex..<end]
     }
 
+    /// Key hints on one line of `width` columns, separated by `separator`: when they do not all
+    /// fit, whole hints give way from the end of `items`, but the last `keep` (`? keys`,
+    /// `q back`) always stay; only if those alone are too wide is the line cut.
+    public static func hints(_ items: [String], width: Int, keep: Int = 2, separator: String = "  ") -> String {
+        var items = items
+        var line = items.joined(separator: separator)
+        while TextWidth.columns(line) > width, items.count > keep {
+            items.remove(at: items.count - keep - 1)
+            line = items.joined(separator: separator)
+        }
+        return truncate(line, width: width)
+    }
+
     /// `text` cut to `width` columns, ending in `…` when something was cut.
     public static func truncate(_ text: String, width: Int) -> String {
         guard TextWidth.columns(text) > width else { return text }

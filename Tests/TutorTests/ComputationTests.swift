@@ -192,3 +192,17 @@ struct ComputationTests {
         #expect(text.contains("  │ dx[0,0]  (3×3)"))
     }
 }
+
+/// Chinese paragraphs may be wrapped in the file: a line break between two Chinese characters
+/// joins them, while one between other words stays a space.
+@Suite("Soft breaks")
+struct SoftBreakTests {
+    @Test("CJK joined, Latin spaced, mixed spaced")
+    func join() {
+        let text = { (inlines: [Inline]) in LessonText.plain(LessonText.lines([.paragraph(inlines)], width: 76)) }
+        #expect(text([.text("先相乘，"), .softBreak, .text("再相加。")]) == ["先相乘，再相加。"])
+        #expect(text([.text("multiply"), .softBreak, .text("and add")]) == ["multiply and add"])
+        #expect(text([.text("使用"), .softBreak, .code("numpy.convolve")]) == ["使用 numpy.convolve"])
+        #expect(text([.strong([.text("卷积")]), .softBreak, .text("核")]) == ["卷积核"])
+    }
+}

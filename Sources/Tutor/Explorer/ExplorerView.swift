@@ -310,18 +310,19 @@ extension ExplorerState {
     // MARK: Key hints
 
     private func drawHints(into buffer: inout CellBuffer) {
-        let hints: String
+        let hints: [String]
         if editor != nil {
-            hints = "type a number   Enter set   Backspace erase   Esc cancel"
+            hints = ["type a number", "Enter set", "Backspace erase", "Esc cancel"]
         } else if error != nil {
-            hints = "u last valid settings   e parameters   m mode   ? keys   q back"
+            hints = ["u last valid settings", "e parameters", "m mode", "? keys", "q back"]
         } else {
             switch focus {
-            case .steps: hints = "←/→ step  space play  +/- speed  g/G ends  Tab cursor  e params  m mode  ? keys  q back"
-            case .cursor: hints = "arrows move  n/N grid  p pin  Enter type  Tab params  Esc steps  ? keys"
-            case .parameters: hints = "↑/↓ choose  ←/→ change  Enter done  b bias  c convention  u undo  ? keys"
+            case .steps: hints = ["←/→ step", "space play", "+/- speed", "g/G ends", "Tab cursor", "e params", "m mode", "? keys", "q back"]
+            case .cursor: hints = ["arrows move", "n/N grid", "p pin", "Enter type", "Tab params", "Esc steps", "? keys"]
+            case .parameters: hints = ["↑/↓ choose", "←/→ change", "Enter done", "b bias", "c convention", "u undo", "? keys"]
             }
         }
-        buffer.put(TextLayout.truncate(hints, width: buffer.width - 2), x: 1, y: buffer.height - 1, style: Style(dim: true))
+        buffer.put(TextLayout.hints(hints, width: buffer.width - 2, keep: hints.last == "q back" ? 2 : 1),
+                   x: 1, y: buffer.height - 1, style: Style(dim: true))
     }
 }

@@ -104,7 +104,7 @@ public enum LessonText {
     /// bold, links as their text and address, images as their alt text.
     static func spans(_ inlines: [Inline], base: Style = .plain) -> [Span] {
         var out: [Span] = []
-        for inline in inlines {
+        for (k, inline) in inlines.enumerated() {
             switch inline {
             case .text(let t): out.append(Span(t, base))
             case .emphasis(let children): out += spans(children, base: with(base) { $0.underline = true })
@@ -115,11 +115,28 @@ public enum LessonText {
                 out += spans(text, base: with(base) { $0.underline = true })
                 out.append(Span(" <\(destination)>", with(base) { $0.dim = true }))
             case .image(let alt): out.append(Span("[image: \(alt)]", with(base) { $0.dim = true }))
-            case .softBreak: out.append(Span(" ", base))
+            case .softBreak:
+                // A line break between two Chinese characters joins them, as CJK text has no
+                // spaces between words; between other words it is a space.
+                let before = out.last?.text.last
+                let after = inlines.dropFirst(k + 1).first.flatMap(firstCharacter)
+                if let before, let after, TextWidth.columns(before) == 2, TextWidth.columns(after) == 2 {
+                    break
+                }
+                out.append(Span(" ", base))
             case .lineBreak: out.append(Span("\n", base))
             }
         }
         return out
+    }
+
+    /// The first character an inline shows, if it starts with text.
+    private static func firstCharacter(_ inline: Inline) -> Character? {
+        switch inline {
+        case .text(let t), .code(let t), .math(let t): t.first
+        case .emphasis(let children), .strong(let children): children.first.flatMap(firstCharacter)
+        default: nil
+        }
     }
 
     private static func with(_ style: Style, _ change: (inout Style) -> Void) -> Style {

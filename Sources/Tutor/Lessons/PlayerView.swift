@@ -24,14 +24,13 @@ extension PlayerState {
             var x = 2
             for span in line { x = buffer.put(span.text, x: x, y: 2 + row, style: span.style) }
         }
-        var hints = "[/] or PgUp/PgDn step   ↑/↓ scroll"
-        if !(currentStep?.animations.isEmpty ?? true) { hints += "   a play the animation" }
-        hints += "   R restart   ? keys   q back"
+        var hints = ["[/] or PgUp/PgDn step", "↑/↓ scroll"]
         if lines.count > visible {
-            let shown = "\(top + 1)–\(min(lines.count, top + visible)) of \(lines.count) lines   "
-            hints = shown + hints
+            hints.insert("\(top + 1)–\(min(lines.count, top + visible)) of \(lines.count) lines", at: 0)
         }
-        buffer.put(TextLayout.truncate(hints, width: width - 2), x: 1, y: buffer.height - 1, style: Style(dim: true))
+        if !(currentStep?.animations.isEmpty ?? true) { hints.insert("a play the animation", at: 1) }
+        hints += ["R restart", "? keys", "q back"]
+        buffer.put(TextLayout.hints(hints, width: width - 2, separator: "   "), x: 1, y: buffer.height - 1, style: Style(dim: true))
     }
 
     /// The header's text: the lesson's title and the step's, or only the step's when both do not
