@@ -23,7 +23,8 @@ struct ExampleLessonTests {
         #expect(lesson.quizzes.map(\.kind) == [.single, .numeric])
         let blocks = lesson.steps.flatMap(\.blocks)
         #expect(blocks.contains { if case .math = $0 { true } else { false } })
-        #expect(blocks.contains { if case .table = $0 { true } else { false } })
+        #expect(blocks.filter { if case .compute = $0 { true } else { false } }.count == 3)
+        #expect(lesson.quizzes.map { $0.compute != nil } == [true, true])
     }
 
     @Test("the example's numbers: the animation's values and the quiz answers")

@@ -206,3 +206,33 @@ struct SoftBreakTests {
         #expect(text([.strong([.text("卷积")]), .softBreak, .text("核")]) == ["卷积核"])
     }
 }
+
+/// Chinese line breaking: closing punctuation never starts a line; the labels follow the lesson.
+@Suite("Chinese text in the player")
+struct ChineseTextTests {
+    @Test("a comma that would start a line takes the character before it along")
+    func closingPunctuation() {
+        // Width 8: four characters fill a line, so the comma after them would start the next.
+        let lines = LessonText.plain(LessonText.lines([.paragraph([.text("一二三四，五六")])], width: 8))
+        #expect(lines == ["一二三", "四，五六"])
+        #expect(lines.allSatisfy { !($0.first.map(LessonText.closing.contains) ?? false) })
+    }
+
+    @Test("a word runs across spans: punctuation after math or code stays with it")
+    func glued() {
+        let lines = LessonText.plain(LessonText.lines([.paragraph([.text("aaaaaa "), .math("h"), .text(", bb")])], width: 8))
+        #expect(lines == ["aaaaaa", "h, bb"])
+        let open = LessonText.plain(LessonText.lines([.paragraph([.text("一二三（"), .code("x"), .text("）")])], width: 8))
+        #expect(open == ["一二三", "（x）"])
+    }
+
+    @Test("a zh lesson's questions and animations are labelled in Chinese")
+    func labels() {
+        let quiz = QuizItem(id: "q", kind: .single, line: 1, prompt: "哪一个？", choices: ["甲", "乙"], answer: ["甲"], explanation: "")
+        let zh = LessonText.plain(LessonText.lines([.quiz(quiz), .animation(Animation(kind: .conv2d, line: 1))], width: 40, labels: LessonLabels(lang: "zh")))
+        #expect(zh.first == "问题：哪一个？")
+        #expect(zh.last == "▶ 动画：二维卷积")
+        let en = LessonText.plain(LessonText.lines([.quiz(quiz)], width: 40, labels: LessonLabels(lang: "en")))
+        #expect(en.first == "Question: 哪一个？")
+    }
+}

@@ -12,7 +12,7 @@ public enum LessonReplay {
             for (n, block) in step.blocks.enumerated() {
                 if n > 0 { lines.append("") }
                 guard case .animation(let animation) = block else {
-                    lines += LessonText.plain(LessonText.lines([block], width: width))
+                    lines += LessonText.plain(LessonText.lines([block], width: width, labels: LessonLabels(lang: lesson.meta.lang)))
                     continue
                 }
                 let config = ExplorerConfig(animation: animation)

@@ -20,11 +20,11 @@ public typealias StyledLine = [Span]
 /// measured columns, code indented and lightly highlighted. Pure.
 public enum LessonText {
     /// What an animation or quiz block shows in the text; the player and replay add the rest.
-    public static func lines(_ blocks: [Block], width: Int) -> [StyledLine] {
+    public static func lines(_ blocks: [Block], width: Int, labels: LessonLabels = .english) -> [StyledLine] {
         var out: [StyledLine] = []
         for (k, block) in blocks.enumerated() {
             if k > 0 { out.append([]) }
-            out += lines(block, width: max(8, width))
+            out += lines(block, width: max(8, width), labels: labels)
         }
         return out
     }
@@ -34,7 +34,7 @@ public enum LessonText {
         lines.map { $0.map(\.text).joined() }
     }
 
-    static func lines(_ block: Block, width: Int) -> [StyledLine] {
+    static func lines(_ block: Block, width: Int, labels: LessonLabels) -> [StyledLine] {
         switch block {
         case .heading(_, let inlines):
             return wrap(spans(inlines, base: Style(bold: true)), width: width)
@@ -45,14 +45,14 @@ public enum LessonText {
             for (k, item) in items.enumerated() {
                 let marker = ordered ? "\(start + k). " : "• "
                 let indent = TextWidth.columns(marker)
-                let body = lines(item, width: width - indent)
+                let body = lines(item, width: width - indent, labels: labels)
                 for (n, line) in body.enumerated() {
                     out.append([Span(n == 0 ? marker : String(repeating: " ", count: indent))] + line)
                 }
             }
             return out
         case .quote(let blocks):
-            return lines(blocks, width: width - 2).map { [Span("│ ", Style(dim: true))] + $0 }
+            return lines(blocks, width: width - 2, labels: labels).map { [Span("│ ", Style(dim: true))] + $0 }
         case .table(let table):
             return self.table(table, width: width)
         case .code(let language, let text):
@@ -62,7 +62,7 @@ public enum LessonText {
         case .math(let text):
             return text.split(separator: "\n").map { [Span("    " + TextLayout.truncate(String($0), width: width - 4), Style(bold: true))] }
         case .animation(let a):
-            return [[Span("▶ animation: \(ExplorerMode(a.kind).title)", Style(bold: true))]]
+            return [[Span(labels.animation + labels.title(a.kind), Style(bold: true))]]
         case .compute(let c):
             // The core's answer behind a bar; a line too long for the page wraps (grid rows,
             // which are short, keep their alignment).
@@ -72,7 +72,7 @@ public enum LessonText {
                 return wrap([Span(line, Style(bold: true))], width: width - 4).map { [bar] + $0 }
             }
         case .quiz(let q):
-            var out = wrap([Span("Question: ", Style(bold: true))] + [Span(q.prompt)], width: width)
+            var out = wrap([Span(labels.question, Style(bold: true))] + [Span(q.prompt)], width: width)
             if let code = q.code {
                 // YAML's `|` keeps the listing's final line break: no empty last line for it.
                 let listing = code.hasSuffix("\n") ? String(code.dropLast()) : code
@@ -147,63 +147,97 @@ public enum LessonText {
 
     // MARK: Wrapping
 
-    /// Fills lines of at most `width` columns with the spans' words; a run of wide characters
-    /// may break between any two of them, as Chinese text does.
+    /// Fills lines of at most `width` columns with the spans' words. A word may run across spans
+    /// (`$`h`$,` stays together with its comma); a run of wide characters may break between any
+    /// two of them, as Chinese text does, except before closing punctuation (，。）) and after
+    /// opening punctuation (（“). A word wider than the line is cut, never a wide character.
     static func wrap(_ spans: [Span], width: Int) -> [StyledLine] {
         var lines: [StyledLine] = [[]]
         var used = 0
         var pendingSpace: Style?
-        func emit(_ text: String, _ style: Style) {
-            let w = TextWidth.columns(text)
-            if used > 0 && used + (pendingSpace == nil ? 0 : 1) + w > width {
-                lines.append([])
-                used = 0
-                pendingSpace = nil
+        // The word being gathered, as styled pieces, and whether a line may break before the
+        // next character (after a wide character) or must not (after opening punctuation).
+        var word: [Span] = []
+        var breakBeforeNext = false
+
+        func append(_ text: some StringProtocol, _ style: Style) {
+            if let last = lines[lines.count - 1].last, last.style == style {
+                lines[lines.count - 1][lines[lines.count - 1].count - 1].text += text
+            } else {
+                lines[lines.count - 1].append(Span(String(text), style))
             }
-            if let space = pendingSpace, used > 0 {
-                lines[lines.count - 1].append(Span(" ", space))
-                used += 1
+            used += TextWidth.columns(text)
+        }
+        func newLine() {
+            lines.append([])
+            used = 0
+        }
+        func emitWord() {
+            defer { word = [] }
+            guard !word.isEmpty else { return }
+            let w = word.reduce(0) { $0 + TextWidth.columns($1.text) }
+            let space = pendingSpace.map { used > 0 ? $0 : nil } ?? nil
+            if used > 0 && used + (space == nil ? 0 : 1) + w > width {
+                newLine()
+            } else if let space {
+                append(" ", space)
             }
             pendingSpace = nil
-            // A single word wider than the line is cut, never a wide character.
-            var rest = Substring(text)
-            while TextWidth.columns(rest) > width - used && used == 0 && TextWidth.columns(rest) > width {
-                let head = TextLayout.fit(rest, width: width)
-                guard !head.isEmpty else { break }
-                lines[lines.count - 1].append(Span(String(head), style))
-                lines.append([])
-                rest = rest.dropFirst(head.count)
+            for piece in word {
+                var rest = Substring(piece.text)
+                while used + TextWidth.columns(rest) > width {
+                    let head = TextLayout.fit(rest, width: width - used)
+                    if head.isEmpty && used == 0 { break }
+                    append(head, piece.style)
+                    newLine()
+                    rest = rest.dropFirst(head.count)
+                }
+                append(rest, piece.style)
             }
-            lines[lines.count - 1].append(Span(String(rest), style))
-            used += TextWidth.columns(rest)
+        }
+        func add(_ ch: Character, _ style: Style) {
+            if let last = word.last, last.style == style {
+                word[word.count - 1].text.append(ch)
+            } else {
+                word.append(Span(String(ch), style))
+            }
         }
         for span in spans {
-            var word = ""
-            func flush() {
-                if !word.isEmpty { emit(word, span.style) }
-                word = ""
-            }
             for ch in span.text {
                 if ch == "\n" {
-                    flush()
-                    lines.append([])
-                    used = 0
+                    emitWord()
+                    newLine()
                     pendingSpace = nil
+                    breakBeforeNext = false
                 } else if ch == " " {
-                    flush()
+                    emitWord()
                     pendingSpace = span.style
+                    breakBeforeNext = false
                 } else if TextWidth.columns(ch) == 2 {
-                    flush()
-                    word = String(ch)
-                    flush()
+                    if !closing.contains(ch) && (breakBeforeNext || !opensWord(word)) { emitWord() }
+                    add(ch, span.style)
+                    breakBeforeNext = !opening.contains(ch)
                 } else {
-                    word.append(ch)
+                    if breakBeforeNext { emitWord() }
+                    add(ch, span.style)
+                    breakBeforeNext = false
                 }
             }
-            flush()
         }
+        emitWord()
         return lines.map(merge)
     }
+
+    /// True when `word` ends in opening punctuation, which keeps the next character with it.
+    private static func opensWord(_ word: [Span]) -> Bool {
+        word.last?.text.last.map(opening.contains) ?? false
+    }
+
+    /// Characters that may not end a line of Chinese text.
+    static let opening: Set<Character> = ["（", "「", "『", "【", "《", "“", "‘"]
+
+    /// Characters that may not start a line of Chinese text.
+    static let closing: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "】", "》", "”", "’", "…"]
 
     /// Adjacent spans of one style joined, so each line is a few spans.
     private static func merge(_ line: StyledLine) -> StyledLine {

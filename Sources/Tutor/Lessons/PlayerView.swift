@@ -49,9 +49,10 @@ extension PlayerState {
     /// The current step's text at `width`, with the animation's hint line made actionable.
     func textLines(width: Int) -> [StyledLine] {
         guard let step = currentStep else { return [] }
-        return LessonText.lines(step.blocks, width: width).map { line in
-            guard let first = line.first, first.text.hasPrefix("▶ animation: ") else { return line }
-            return line + [Span("  (press a to play it)", Style(dim: true))]
+        let labels = LessonLabels(lang: lesson.meta.lang)
+        return LessonText.lines(step.blocks, width: width, labels: labels).map { line in
+            guard let first = line.first, first.text.hasPrefix(labels.animation) else { return line }
+            return line + [Span(labels.pressToPlay, Style(dim: true))]
         }
     }
 }
