@@ -52,7 +52,7 @@ private func drawHelp(into buffer: inout CellBuffer) {
         ("  Enter", "type a value into the cell"),
         ("Lessons", ""),
         ("  [ ] PgUp PgDn", "previous / next step;  ↑ ↓ scroll;  R restart"),
-        ("  a", "play the step's animation;  Esc back"),
+        ("  a  1–9", "play the step's (next) animation, or the k-th;  Esc back"),
         ("Explorer: parameters (e)", ""),
         ("  ↑ ↓ / ← →", "choose a parameter / change it"),
         ("  b  c  u", "bias, convention, back to last valid settings"),

@@ -116,3 +116,41 @@ struct LessonTextTests {
         #expect(buffer.lines == ["a␛[2Jb"])
     }
 }
+
+/// A step with two animations: each has its digit, `a` opens them in turn.
+@Suite("Several animations in a step")
+struct SeveralAnimationsTests {
+    static let lesson = Lesson(
+        meta: LessonMeta(id: "two", title: "Two", lang: "en", order: 1, summary: "Two animations."),
+        steps: [Step(title: "Both", line: 8, blocks: [
+            .animation(LessonFixtures.animation(.conv1d, line: 10)),
+            .paragraph([.text("and then")]),
+            .animation(LessonFixtures.animation(.conv2d, line: 14) { $0.stride = [2] }),
+        ])])
+
+    func player(_ state: AppState) -> PlayerState? {
+        if case .player(let p) = state.screen { return p }
+        return nil
+    }
+
+    @Test("a opens the first, then the second; 2 opens the second directly; the page says which key")
+    func cycle() throws {
+        var state = AppState(screen: .player(PlayerState(lesson: Self.lesson)), width: 80, height: 24)
+        let page = view(state).text
+        #expect(page.contains("▶ animation: 1-D convolution (flip and slide)  (press a or 1 to play it)"))
+        #expect(page.contains("▶ animation: 2-D convolution  (press 2 to play it)"))
+        _ = update(&state, .key(.character("a")))
+        #expect(player(state)?.animation?.config.mode == .conv1d)
+        _ = update(&state, .key(.escape))
+        #expect(view(state).text.contains("2-D convolution  (press a or 2 to play it)"))
+        _ = update(&state, .key(.character("a")))
+        #expect(player(state)?.animation?.config.stride == Pair(2))
+        _ = update(&state, .key(.escape))
+        _ = update(&state, .key(.character("2")))
+        #expect(player(state)?.animation?.config.mode == .forward)
+        _ = update(&state, .key(.escape))
+        // A digit beyond the step's animations does nothing.
+        _ = update(&state, .key(.character("3")))
+        #expect(player(state)?.animation == nil)
+    }
+}

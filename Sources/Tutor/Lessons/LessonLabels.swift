@@ -7,17 +7,19 @@ public struct LessonLabels: Sendable {
     public var question: String
     /// Before an animation's name.
     public var animation: String
-    /// After it, on the page that can play it.
-    public var pressToPlay: String
+    /// After it, on the page that can play it: which keys play it (`a`, `a or 2`).
+    public var pressToPlay: @Sendable (_ keys: [String]) -> String
     /// The animation's name.
     public var title: @Sendable (AnimationKind) -> String
 
     public static let english = LessonLabels(
-        question: "Question: ", animation: "▶ animation: ", pressToPlay: "  (press a to play it)",
+        question: "Question: ", animation: "▶ animation: ",
+        pressToPlay: { "  (press \($0.joined(separator: " or ")) to play it)" },
         title: { ExplorerMode($0).title })
 
     public static let chinese = LessonLabels(
-        question: "问题：", animation: "▶ 动画：", pressToPlay: "  （按 a 播放）",
+        question: "问题：", animation: "▶ 动画：",
+        pressToPlay: { "  （按 \($0.joined(separator: " 或 ")) 播放）" },
         title: { kind in
             switch kind {
             case .conv1d: "一维卷积（翻转并滑动）"
@@ -37,7 +39,8 @@ public struct LessonLabels: Sendable {
         self = lang == "zh" ? .chinese : .english
     }
 
-    init(question: String, animation: String, pressToPlay: String, title: @escaping @Sendable (AnimationKind) -> String) {
+    init(question: String, animation: String, pressToPlay: @escaping @Sendable ([String]) -> String,
+         title: @escaping @Sendable (AnimationKind) -> String) {
         self.question = question
         self.animation = animation
         self.pressToPlay = pressToPlay

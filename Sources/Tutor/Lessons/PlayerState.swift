@@ -10,6 +10,8 @@ public struct PlayerState: Equatable, Sendable {
     public var scroll = 0
     /// The explorer playing the current step's animation, while it is open.
     public var animation: ExplorerState?
+    /// Which of the step's animations `a` opens: the first, then the one after the last played.
+    public private(set) var nextAnimation = 0
 
     /// Opens `lesson` on `step` (clamped to the lesson's steps).
     public init(lesson: Lesson, step: Int = 0) {
@@ -32,6 +34,11 @@ public struct PlayerState: Equatable, Sendable {
             animation = leave ? nil : explorer
             return (false, effects)
         }
+        if case .character(let c) = key, let digit = c.wholeNumberValue, (1...9).contains(digit),
+           digit <= currentStep?.animations.count ?? 0 {
+            openAnimation(digit - 1)
+            return (false, [])
+        }
         switch key {
         case .character("q"), .escape: return (true, [])
         case .down, .character("j"): scroll += 1
@@ -40,10 +47,10 @@ public struct PlayerState: Equatable, Sendable {
         case .character("g"), .home: return (false, go(to: 0))
         case .character("G"), .end: return (false, go(to: lesson.steps.count - 1))
         case .character("R"): return (false, go(to: 0))
-        case .character("a"): openAnimation()
+        case .character("a"): openAnimation(nextAnimation)
         case .enter:
             // Enter plays the step's animation, or reads on when there is none.
-            if currentStep?.animations.isEmpty ?? true { scroll += 1 } else { openAnimation() }
+            if currentStep?.animations.isEmpty ?? true { scroll += 1 } else { openAnimation(nextAnimation) }
         default: break
         }
         return (false, [])
@@ -64,16 +71,20 @@ public struct PlayerState: Equatable, Sendable {
         step = target
         scroll = 0
         animation = nil
+        nextAnimation = 0
         var effects: [Effect] = [.saveProgress(lesson: lesson.meta.id, step: step, stepCount: lesson.steps.count)]
         if step == lesson.steps.count - 1 { effects.append(.markCompleted(lesson: lesson.meta.id)) }
         return effects
     }
 
-    /// Opens the step's first animation on the explorer, at its starting step.
-    mutating func openAnimation() {
-        guard let block = currentStep?.animations.first else { return }
+    /// Opens the step's animation `k` on the explorer, at its starting step; `a` will then open
+    /// the one after it (the first again after the last).
+    mutating func openAnimation(_ k: Int) {
+        guard let animations = currentStep?.animations, animations.indices.contains(k) else { return }
+        let block = animations[k]
         var explorer = ExplorerState(config: ExplorerConfig(animation: block))
         explorer.step = max(0, (block.startStep ?? 1) - 1)
         animation = explorer
+        nextAnimation = (k + 1) % animations.count
     }
 }

@@ -50,9 +50,14 @@ extension PlayerState {
     func textLines(width: Int) -> [StyledLine] {
         guard let step = currentStep else { return [] }
         let labels = LessonLabels(lang: lesson.meta.lang)
+        let count = step.animations.count
+        var k = -1
         return LessonText.lines(step.blocks, width: width, labels: labels).map { line in
             guard let first = line.first, first.text.hasPrefix(labels.animation) else { return line }
-            return line + [Span(labels.pressToPlay, Style(dim: true))]
+            // With several animations, each has its digit, and `a` opens the next one.
+            k += 1
+            let keys = count == 1 ? ["a"] : (k == nextAnimation ? ["a"] : []) + (k < 9 ? ["\(k + 1)"] : [])
+            return keys.isEmpty ? line : line + [Span(labels.pressToPlay(keys), Style(dim: true))]
         }
     }
 }
