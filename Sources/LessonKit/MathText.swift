@@ -237,14 +237,22 @@ struct MathRenderer {
     /// Skips the spaces after a command word, as TeX does, and returns one space if they are
     /// kept: always after operators, relations and function names (`a \cdot b` → `a · b`), and
     /// after other symbols unless a letter, digit, group or command follows (`\alpha x` → `αx`,
-    /// but `\infty + 1` → `∞ + 1`).
+    /// but `\infty + 1` → `∞ + 1`, and `\tau \le t` → `τ ≤ t` since a relation keeps its spaces).
     private mutating func afterWord(keepSpace: Bool) -> String {
         let start = i
         while i < end, s[i] == " " || s[i] == "\t" { i += 1 }
         guard i > start, i < end else { return "" }
         if keepSpace { return " " }
         let next = s[i]
-        let glues = next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "\\" || next == "{"
+        if next == "\\" {
+            // A relation or operator next keeps its space: `\tau \le t` → `τ ≤ t`.
+            var j = i + 1
+            while j < end, s[j].isASCIILetter { j += 1 }
+            var name = ""
+            name.unicodeScalars.append(contentsOf: s[(i + 1)..<j])
+            return MathText.symbols[name]?.spaced == true ? " " : ""
+        }
+        let glues = next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "{"
         return glues ? "" : " "
     }
 
