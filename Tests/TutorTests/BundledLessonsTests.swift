@@ -1,0 +1,126 @@
+import Foundation
+import LessonKit
+import TermCanvas
+import Testing
+import TestSupport
+@testable import Tutor
+
+/// The lessons shipped in `Lessons/en` and `Lessons/zh`: all thirteen in both languages, clean
+/// under every check `convtutor check` runs (numbers against the compute core, nothing cut at
+/// 80×24, en/zh parity), with their checkpoints, every widely copied mistake quizzed, and each one
+/// played through in the player.
+@Suite("Bundled lessons")
+struct BundledLessonsTests {
+    static let ids = [
+        "what-is-convolution", "properties", "convolution-vs-correlation", "conv2d-sliding-window", "padding",
+        "stride", "dilation-receptive-field", "channels-filters-bias", "pooling-and-cnn-structure",
+        "forward-pass-in-code", "backpropagation", "transposed-convolution", "interview-drill",
+    ]
+    static let languages = ["en", "zh"]
+
+    /// `Lessons/<lang>/NN-id.md` for every bundled lesson.
+    static var paths: [String] {
+        languages.flatMap { lang in ids.enumerated().map { k, id in String(format: "%@/%02d-%@.md", lang, k + 1, id) } }
+    }
+
+    static func parse(_ path: String) throws -> Lesson {
+        let data = try Data(contentsOf: packageRoot.appendingPathComponent("Lessons/\(path)"))
+        let result = LessonParser.parse(data: data, file: path)
+        #expect(result.diagnostics.map(\.description) == [])
+        return try #require(result.lesson)
+    }
+
+    @Test("each language has exactly the thirteen lessons, in order, each requiring the one before")
+    func files() throws {
+        for lang in Self.languages {
+            let folder = packageRoot.appendingPathComponent("Lessons/\(lang)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
+            #expect(names == Self.paths.filter { $0.hasPrefix(lang) }.map { String($0.dropFirst(3)) })
+        }
+        for path in Self.paths {
+            let lesson = try Self.parse(path)
+            let k = Int(path.dropFirst(3).prefix(2))!
+            #expect(lesson.meta.id == Self.ids[k - 1], "\(path)")
+            #expect(lesson.meta.order == k, "\(path)")
+            #expect(lesson.meta.lang == String(path.prefix(2)), "\(path)")
+            #expect(lesson.meta.requires == (k == 1 ? [] : [Self.ids[k - 2]]), "\(path)")
+        }
+    }
+
+    @Test("every lesson passes check: animations and computed numbers agree with the core, nothing is cut at 80×24",
+          arguments: paths)
+    func check(_ path: String) throws {
+        let lesson = try Self.parse(path)
+        #expect(LessonCheck.animations(of: lesson, file: path).map(\.description) == [])
+        #expect(LessonCheck.computations(of: lesson, file: path).map(\.description) == [])
+        #expect(LessonCheck.layout(of: lesson, file: path, width: 80, height: 24).map(\.description) == [])
+    }
+
+    @Test("each zh lesson has its en twin's steps and quiz ids", arguments: ids.indices)
+    func parity(_ k: Int) throws {
+        let en = try Self.parse(Self.paths[k]), zh = try Self.parse(Self.paths[k + Self.ids.count])
+        #expect(LessonLint.compareTranslations(en, enFile: "en", zh, zhFile: "zh").map(\.description) == [])
+        #expect(en.quizzes.map(\.kind) == zh.quizzes.map(\.kind))
+        #expect(en.steps.map { $0.animations.map(\.kind) } == zh.steps.map { $0.animations.map(\.kind) })
+    }
+
+    @Test("every lesson animates, and ends with a checkpoint of three questions of two kinds; the drill has 25", arguments: paths)
+    func checkpoints(_ path: String) throws {
+        let lesson = try Self.parse(path)
+        #expect(!lesson.steps.flatMap(\.animations).isEmpty, "\(path)")
+        let last = try #require(lesson.steps.last)
+        let quizzes = last.blocks.compactMap { if case .quiz(let q) = $0 { q } else { nil } }
+        #expect(quizzes.count >= 3, "\(path)")
+        #expect(Set(quizzes.map(\.kind)).count >= 2, "\(path)")
+        if lesson.meta.id == "interview-drill" {
+            #expect(lesson.quizzes.count >= 25)
+            #expect(Set(lesson.quizzes.map(\.kind)) == Set(QuizItem.Kind.allCases))
+        }
+    }
+
+    /// The wrong answers of every spot-the-mistake question of the English lessons.
+    static func mistakes() throws -> [(lesson: String, answer: String)] {
+        try paths.filter { $0.hasPrefix("en") }.flatMap { path in
+            try parse(path).quizzes.filter { $0.kind == .spotTheMistake }.map { (path, $0.answer.joined()) }
+        }
+    }
+
+    @Test("each error of the widely copied write-up is a spot-the-mistake question", arguments: [
+        ("linearity as a(f∗g) + b(g∗f)", "a(f ∗ g) + b(g ∗ f)"),
+        ("addition called nonlinear", "addition is nonlinear"),
+        ("the bias inside the window sum", "+ b[f]"),
+        ("the weights W overwritten by the width", "N, C, H, W = x.shape"),
+        ("a 4-D input unpacked into three names", "C, H, W = x.shape"),
+        ("dW of shape (N, F, KH, KW)", "dw = np.zeros((N, F, HH, WW))"),
+        ("db of shape (N, F)", "db = np.zeros((N, F))"),
+        ("dx without the padding", "dx_pad"),
+        ("the strided output size one short", "(S-1)*(K-1)"),
+    ])
+    func mistakesQuizzed(_ what: String, _ wrong: String) throws {
+        let found = try Self.mistakes().filter { $0.answer.contains(wrong) }
+        #expect(!found.isEmpty, "no spot-the-mistake question whose answer is \(what)")
+    }
+
+    @Test("each lesson plays through in the player at 80×24: every step, every animation to its end", arguments: paths)
+    func playThrough(_ path: String) throws {
+        let lesson = try Self.parse(path)
+        var state = AppState(screen: .player(PlayerState(lesson: lesson)), width: 80, height: 24)
+        for k in lesson.steps.indices {
+            let page = view(state).text
+            #expect(page.contains("step \(k + 1)/\(lesson.steps.count)"), "\(path) step \(k + 1)")
+            for n in lesson.steps[k].animations.indices {
+                _ = update(&state, .key(.character(Character("\(n + 1)"))))
+                guard case .player(let player) = state.screen, let explorer = player.animation else {
+                    Issue.record("\(path) step \(k + 1): animation \(n + 1) did not open")
+                    continue
+                }
+                #expect(explorer.error == nil, "\(path) step \(k + 1)")
+                _ = update(&state, .key(.character("G")))
+                let last = view(state).text
+                #expect(!last.contains("enlarge the terminal"), "\(path) step \(k + 1)")
+                _ = update(&state, .key(.escape))
+            }
+            _ = update(&state, .key(.character("]")))
+        }
+    }
+}
