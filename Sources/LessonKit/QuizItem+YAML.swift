@@ -42,7 +42,11 @@ extension QuizItem {
                 if choices == nil, kind == .spotTheMistake, let code {
                     // The listing's non-empty lines are the choices.
                     choices = code.split(separator: "\n", omittingEmptySubsequences: false)
-                        .map { String($0.reversed().drop(while: \.isWhitespace).reversed()) }
+                        .map { line in
+                            var kept = line
+                            while kept.last?.isWhitespace == true { kept.removeLast() }
+                            return String(kept)
+                        }
                         .filter { !$0.isEmpty }
                 }
                 if let choices {

@@ -10,15 +10,18 @@ enum ScalarKind {
     static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
 
     static func quick(_ text: String) -> YAMLScalar.Kind? {
-        if let b = booleans[text] { return .bool(b) }
-        if nulls.contains(text) { return .null }
-        let bytes = Array(text.utf8)
-        let first = bytes[0]
+        // Booleans and nulls are at most five letters: longer text (a prompt) is not hashed.
+        if text.utf8.count <= 5 {
+            if let b = booleans[text] { return .bool(b) }
+            if nulls.contains(text) { return .null }
+        }
+        guard let first = text.utf8.first else { return .null }
         let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
         let startsLikeNumber = isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
             || first == UInt8(ascii: ".")
         // `<<` (merge) and `=` (value) are special to YAML too.
         guard startsLikeNumber || first == UInt8(ascii: "<") || first == UInt8(ascii: "=") else { return .string }
+        let bytes = Array(text.utf8)
         // Numbers, dates and times of YAML 1.1 are written with ASCII letters, digits, `+-._:`
         // and spaces; anything else (`4×4`, `3/4`, `(1)`) is text.
         let numeric = bytes.allSatisfy { b in

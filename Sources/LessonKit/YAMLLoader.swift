@@ -1,3 +1,4 @@
+import CYaml
 import Foundation
 import Yams
 
@@ -44,44 +45,84 @@ enum YAMLLoader {
         return structure <= inlineStructureBudget ? work() : onLargeStack(work)
     }
 
+    /// Composes the text with libyaml's event parser straight into `YAMLValue`s: the same parser
+    /// Yams uses, without building Yams's node tree (which costs most of a lesson's parse time).
     private static func compose(
         _ yaml: String, place: @Sendable (Int, Int) -> SourcePosition
     ) -> Result<YAMLValue?, Failure> {
+        var events = EventReader(yaml)
+        defer { events.close() }
         do {
-            // No resolver: Yams would run its regular expressions on every scalar, and on every
-            // key again to find duplicates; `convert` decides types itself. The encoding is given
-            // so that Yams does not read the environment for it on each block.
-            let parser = try Parser(yaml: yaml, resolver: .basic, constructor: .default, encoding: .utf8)
-            guard let node = try parser.singleRoot() else { return .success(nil) }
-            return .success(convert(node, depth: 0, place: place))
-        } catch let error as YamlError {
+            var event = try events.next()
+            guard event.type == YAML_STREAM_START_EVENT else { return .success(nil) }
+            event = try events.next()
+            guard event.type == YAML_DOCUMENT_START_EVENT else { return .success(nil) }
+            let root = try value(try events.next(), depth: 0, events: &events, place: place)
+            _ = try events.next() // the document's end
+            let after = try events.next()
+            if after.type != YAML_STREAM_END_EVENT {
+                // As Yams: one document per block.
+                return .failure(Failure(position: place(after.line, after.column),
+                                        message: "YAML: but found another document (expected a single document in the stream)"))
+            }
+            return .success(root)
+        } catch let error as EventReader.ReadError {
             return .failure(failure(error, yaml: yaml, place: place))
         } catch {
             return .failure(Failure(position: place(1, 1), message: "YAML: \(error)"))
         }
     }
 
-    /// The Yams node as a `YAMLValue`, cut at `maxDepth`.
-    private static func convert(_ node: Node, depth: Int, place: (Int, Int) -> SourcePosition) -> YAMLValue {
-        let position = node.mark.map { place($0.line, $0.column) } ?? place(1, 1)
-        switch node {
-        case .scalar(let scalar):
+    /// The value that starts with `event`, reading its events to its end; collections deeper than
+    /// `maxDepth` are read and dropped.
+    private static func value(_ event: EventReader.Event, depth: Int, events: inout EventReader,
+                              place: (Int, Int) -> SourcePosition) throws -> YAMLValue {
+        let position = place(event.line, event.column)
+        switch event.type {
+        case YAML_SCALAR_EVENT:
             // Quoted and block scalars are strings; plain ones are typed by YAML 1.1's core schema.
-            let plain = scalar.style == .plain && scalar.tag.description == Tag.Name.implicit.rawValue
-            let kind = plain ? (ScalarKind.quick(scalar.string) ?? resolved(Node(scalar.string))) : .string
-            return .scalar(YAMLScalar(text: scalar.string, kind: kind, position: position))
-        case .sequence(let sequence):
-            guard depth < maxDepth else { return .tooDeep(position) }
-            return .sequence(sequence.map { convert($0, depth: depth + 1, place: place) }, position)
-        case .mapping(let mapping):
-            guard depth < maxDepth else { return .tooDeep(position) }
-            return .mapping(mapping.map {
-                YAMLEntry(key: convert($0.key, depth: depth + 1, place: place),
-                          value: convert($0.value, depth: depth + 1, place: place))
-            }, position)
-        case .alias:
-            return .tooDeep(position)
+            let text = event.scalar
+            let kind = event.isPlain ? (ScalarKind.quick(text) ?? resolved(Node(text))) : .string
+            return .scalar(YAMLScalar(text: text, kind: kind, position: position))
+        case YAML_SEQUENCE_START_EVENT:
+            var items: [YAMLValue] = []
+            while true {
+                let next = try events.next()
+                if next.type == YAML_SEQUENCE_END_EVENT { break }
+                items.append(try value(next, depth: depth + 1, events: &events, place: place))
+            }
+            return depth < maxDepth ? .sequence(items, position) : .tooDeep(position)
+        case YAML_MAPPING_START_EVENT:
+            var entries: [YAMLEntry] = []
+            while true {
+                let next = try events.next()
+                if next.type == YAML_MAPPING_END_EVENT { break }
+                let key = try value(next, depth: depth + 1, events: &events, place: place)
+                let item = try value(try events.next(), depth: depth + 1, events: &events, place: place)
+                entries.append(YAMLEntry(key: key, value: item))
+            }
+            if let duplicate = duplicateKey(entries) {
+                throw EventReader.ReadError.duplicate(key: duplicate.text, line: duplicate.line, column: duplicate.column)
+            }
+            return depth < maxDepth ? .mapping(entries, position) : .tooDeep(position)
+        default:
+            // An alias: every anchor an alias could name was refused before parsing.
+            throw EventReader.ReadError.syntax(problem: "found undefined alias", line: event.line, column: event.column,
+                                               context: nil)
         }
+    }
+
+    /// The first (in text order) of the scalar keys that a mapping has twice, as Yams reports it.
+    private static func duplicateKey(_ entries: [YAMLEntry]) -> (text: String, line: Int, column: Int)? {
+        var seen = Set<String>()
+        var duplicates = Set<String>()
+        for entry in entries {
+            guard let key = entry.key.scalar else { continue }
+            if !seen.insert(key.text).inserted { duplicates.insert(key.text) }
+        }
+        guard let first = duplicates.min(),
+              let key = entries.lazy.compactMap(\.key.scalar).first(where: { $0.text == first }) else { return nil }
+        return (first, key.position.line, key.position.column)
     }
 
     /// The type YAML's core schema gives a plain scalar, by Yams's default resolver (a list of
@@ -96,27 +137,23 @@ enum YAMLLoader {
         }
     }
 
-    private static func failure(_ error: YamlError, yaml: String, place: (Int, Int) -> SourcePosition) -> Failure {
+    private static func failure(_ error: EventReader.ReadError, yaml: String, place: (Int, Int) -> SourcePosition) -> Failure {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+        case let .syntax(problem, line, column, context):
             let while_ = context.map { " (\($0.text))" } ?? ""
             // When something expected was missing (an unclosed `[` or quote, a key without `:`)
             // and libyaml noticed only on a later line, the construct's start says more than
             // where reading stopped; a character "found" is best shown where it is.
             let missing = problem.hasPrefix("did not find") || problem.hasPrefix("could not find")
                 || problem.hasSuffix("end of stream")
-            let at = context.map { missing && $0.mark.line < mark.line ? $0.mark : mark } ?? mark
-            return Failure(position: place(at.line, at.column), message: "YAML: \(problem)\(while_)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Failure(position: place(context.mark.line, context.mark.column),
-                           message: "YAML: duplicate key \(keys)")
-        case let .reader(problem, offset, _, _):
-            let (line, column) = offset.map { SourceText(yaml).position(ofByte: $0) } ?? (1, 1)
+            let at = context.map { missing && $0.line < line ? ($0.line, $0.column) : (line, column) } ?? (line, column)
+            return Failure(position: place(at.0, at.1), message: "YAML: \(problem)\(while_)")
+        case let .duplicate(key, line, column):
+            // Positions of keys are already places in the file.
+            return Failure(position: SourcePosition(line: line, column: column), message: "YAML: duplicate key '\(key)'")
+        case let .reader(problem, byte):
+            let (line, column) = SourceText(yaml).position(ofByte: byte)
             return Failure(position: place(line, column), message: "YAML: \(problem)")
-        default:
-            return Failure(position: place(1, 1), message: "YAML: \(error)")
         }
     }
 
