@@ -345,3 +345,24 @@ struct LessonParserTests {
         #expect(parsed.steps == [Step(title: "One", line: 8, blocks: [.paragraph([.text("text")])])])
     }
 }
+
+/// Parsing many files at once gives what parsing each gives, in order.
+@Suite("Parsing several files")
+struct ParseAllTests {
+    @Test("parseAll equals parse(data:file:) for each file, in the order given")
+    func sameAsOneByOne() {
+        let files: [(data: Data, file: String)] = (0..<40).map { k in
+            let text = k % 7 == 3 ? "not a lesson \(k)" : TestLessons.front.replacingOccurrences(of: "demo", with: "l\(k)") + "## Step \(k)\n\nText \(k).\n"
+            return (Data(text.utf8), "f\(k).md")
+        }
+        let all = LessonParser.parseAll(files)
+        #expect(all.count == files.count)
+        for (k, file) in files.enumerated() {
+            let one = LessonParser.parse(data: file.data, file: file.file)
+            #expect(all[k].lesson == one.lesson)
+            #expect(all[k].diagnostics == one.diagnostics)
+        }
+        #expect(all[3].lesson == nil)
+        #expect(all[5].lesson?.meta.id == "l5")
+    }
+}

@@ -24,7 +24,7 @@ struct LessonLayoutTests {
         let fits = String(repeating: "a", count: 72)
         #expect(try Self.problems("## S\n\n```python\n\(fits)\n```\n") == [])
         #expect(try Self.problems("## S\n\n```python\n\(fits)b\n```\n")
-            == ["t.md:8:1: too wide for a 80×24 terminal, code line of 73 columns (at most 72): '\(String(repeating: "a", count: 39))…'"])
+            == ["t.md:8:1: too wide for an 80×24 terminal, code line of 73 columns (at most 72): '\(String(repeating: "a", count: 39))…'"])
         // Inside a list item the room is smaller by the marker.
         #expect(try Self.problems("## S\n\n- item\n\n  ```python\n  \(String(repeating: "a", count: 71))\n  ```\n").count == 1)
     }
@@ -33,7 +33,7 @@ struct LessonLayoutTests {
     func listingAndTable() throws {
         let listing = String(repeating: "x", count: 71)
         #expect(try Self.problems("## S\n\n```quiz\nid: q\nkind: spot-the-mistake\nprompt: Which?\ncode: |\n  a = 1\n  \(listing)\nanswer: a = 1\n```\n")
-            == ["t.md:10:1: too wide for a 80×24 terminal, question 'q': listing line of 71 columns (at most 70): '\(String(repeating: "x", count: 39))…'"])
+            == ["t.md:10:1: too wide for an 80×24 terminal, question 'q': listing line of 71 columns (at most 70): '\(String(repeating: "x", count: 39))…'"])
         let wide = String(repeating: "w", count: 40)
         #expect(try Self.problems("## S\n\n| a | b |\n|---|---|\n| \(wide) | \(wide) |\n").count == 1)
         #expect(try Self.problems("## S\n\n| a | b |\n|---|---|\n| \(String(repeating: "w", count: 33)) | \(wide) |\n") == [])
@@ -52,7 +52,7 @@ struct LessonLayoutTests {
         #expect(player.header(width: 80) == String(repeating: "s", count: 40))
         #expect(PlayerState(lesson: try Self.lesson("## Step\n\nText.\n", title: "Lesson")).header(width: 80) == "Lesson · Step")
         #expect(try Self.problems("## \(String(repeating: "s", count: 70))\n\nText.\n")
-            == ["t.md:8:1: step title too long for a 80×24 terminal (70 columns, at most 68)"])
+            == ["t.md:8:1: step title too long for an 80×24 terminal (70 columns, at most 68)"])
     }
 
     @Test("an animation whose grids do not fit is reported, one that fits is not")

@@ -127,6 +127,46 @@ struct LessonEndToEndTests {
         #expect(try again.waitForExit() == 0)
     }
 
+    @Test("the bundled lessons pass check, through the binary")
+    func bundledCheck() throws {
+        let run = try runConvtutor(["check", packageRoot.appendingPathComponent("Lessons").path])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("checked 27 lesson files: no problems"))
+    }
+
+    @Test("check judges the layout at 80x24, or at --terminal; a size below 80x24 is refused")
+    func terminalSize() throws {
+        let wide = Self.lesson.replacingOccurrences(of: "## Check", with: "## Code\n\n```python\n\(String(repeating: "x", count: 90))\n```\n\n## Check")
+        let (file, _) = try Self.folder(wide)
+        let narrow = try runConvtutor(["check", file.path])
+        #expect(narrow.status == 1)
+        #expect(narrow.stdout.contains("too wide for an 80×24 terminal, code line of 90 columns (at most 72)"))
+        let large = try runConvtutor(["check", file.path, "--terminal", "120x40"])
+        #expect(large.status == 0, "\(large.stdout)")
+        let small = try runConvtutor(["check", file.path, "--terminal", "60x20"])
+        #expect(small.status != 0)
+        #expect(small.stderr.contains("--terminal: expected WIDTHxHEIGHT of at least 80x24"))
+    }
+
+    @Test("a bundled lesson in Chinese at 80x24: Chinese title and labels, its animation plays, q leaves")
+    func bundledChinese() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("convtutor-zh-\(UUID().uuidString.prefix(8))")
+        let session = try TmuxSession([convtutorBinary.path, "learn", "what-is-convolution", "--lang", "zh", "--data-dir", data.path],
+                                      width: 80, height: 24)
+        let first = try session.waitFor("step 1/10")
+        #expect(first.contains("什么是卷积 · 连续卷积的定义"))
+        try session.sendKeys("]")
+        let second = try session.waitFor("step 2/10")
+        #expect(second.contains("▶ 动画：一维卷积（翻转并滑动）"))
+        #expect(second.contains("（按 a 播放）"))
+        try session.sendKeys("a")
+        // The explorer opens on the lesson's animation, drawn by the compute core.
+        _ = try session.waitFor("explore · 1-D convolution")
+        try session.sendKeys("Escape", "q")
+        #expect(try session.waitForExit() == 0)
+    }
+
     @Test("--lessons DIR adds a folder of one's own: its lessons open by id")
     func ownFolder() throws {
         let (lesson, _) = try Self.folder()
@@ -135,7 +175,9 @@ struct LessonEndToEndTests {
         #expect(run.lines.first == "Padding, end to end")
         let missing = try runConvtutor(["replay", "no-such-lesson", "--plain", "--lessons", lesson.deletingLastPathComponent().path])
         #expect(missing.status != 0)
-        #expect(missing.stderr.contains("no lesson with id 'no-such-lesson' in en; lessons: e2e-padding"))
+        // The bundled lessons first, then the folder's.
+        #expect(missing.stderr.contains("no lesson with id 'no-such-lesson' in en; lessons: what-is-convolution, properties,"))
+        #expect(missing.stderr.contains("interview-drill, e2e-padding"))
     }
 
     @Test("a lesson with errors is refused before the screen opens, with its diagnostics")

@@ -11,17 +11,19 @@ extension LessonCheck {
     public static func layout(of lesson: Lesson, file: String, width: Int = 80, height: Int = 24) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let size = "\(width)×\(height)"
+        // "an 80×24", "a 100×30": the article goes by how the number is said.
+        let terminal = (["8", "11", "18"].contains { size.hasPrefix($0) } ? "an " : "a ") + size + " terminal"
         for (k, step) in lesson.steps.enumerated() {
             func report(_ line: Int, _ message: String) {
                 diagnostics.append(Diagnostic(file: file, line: line, column: 1, message: message))
             }
             let player = PlayerState(lesson: lesson, step: k)
             if TextWidth.columns(step.title) > player.headerWidth(width) {
-                report(step.line, "step title too long for a \(size) terminal (\(TextWidth.columns(step.title)) columns, at most \(player.headerWidth(width)))")
+                report(step.line, "step title too long for \(terminal) (\(TextWidth.columns(step.title)) columns, at most \(player.headerWidth(width)))")
             }
             // The page is drawn two columns in from each side (`PlayerView`).
             for problem in overflow(step.blocks, width: width - 4) {
-                report(problem.line ?? step.line, "too wide for a \(size) terminal, \(problem.what)")
+                report(problem.line ?? step.line, "too wide for \(terminal), \(problem.what)")
             }
             for animation in step.animations {
                 let config = ExplorerConfig(animation: animation)

@@ -33,8 +33,7 @@ struct Check: ParsableCommand {
         let files = LessonLibrary.files(under: paths)
         var diagnostics: [Diagnostic] = []
         var parsed: [(file: String, lesson: Lesson)] = []
-        for file in files {
-            let (lesson, problems) = LessonLibrary.load(file)
+        for (file, (lesson, problems)) in zip(files, LessonLibrary.loadAll(files)) {
             diagnostics += problems
             if let lesson {
                 diagnostics += LessonCheck.animations(of: lesson, file: file.path)

@@ -23,11 +23,10 @@ struct LessonOptions: ParsableArguments {
         let folders = (LessonLibrary.bundledFolder().map { [$0] } ?? []) + self.folders.map { URL(fileURLWithPath: $0) }
         var seen = Set<String>()
         var lessons: [Lesson] = []
-        for folder in folders {
-            for file in LessonLibrary.files(in: folder, language: language) {
-                guard let lesson = LessonLibrary.load(file).lesson, seen.insert(lesson.meta.id).inserted else { continue }
-                lessons.append(lesson)
-            }
+        let files = folders.flatMap { LessonLibrary.files(in: $0, language: language) }
+        for (lesson, _) in LessonLibrary.loadAll(files) {
+            guard let lesson, seen.insert(lesson.meta.id).inserted else { continue }
+            lessons.append(lesson)
         }
         return lessons
     }

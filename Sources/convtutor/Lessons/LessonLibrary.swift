@@ -81,20 +81,36 @@ enum LessonLibrary {
         return found.sorted { $0.path < $1.path }
     }
 
+    /// Reads and parses `urls`, parsing on every core at once; the results come back in the
+    /// order of `urls`.
+    static func loadAll(_ urls: [URL]) -> [(lesson: Lesson?, diagnostics: [Diagnostic])] {
+        let contents = urls.map(read)
+        let parsed = LessonParser.parseAll(contents.compactMap { c in c.data.map { ($0, c.file) } })
+        var next = parsed.makeIterator()
+        return contents.map { c in c.data == nil ? (nil, [c.problem!]) : next.next()! }
+    }
+
     /// Reads and parses one file. Unreadable or oversized files give a diagnostic, never a crash;
     /// bytes that are not UTF-8 are decoded with replacement characters.
     static func load(_ url: URL) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
+        let r = read(url)
+        guard let data = r.data else { return (nil, [r.problem!]) }
+        return LessonParser.parse(data: data, file: r.file)
+    }
+
+    /// A file's bytes, or the problem that keeps it from being read.
+    private static func read(_ url: URL) -> (file: String, data: Data?, problem: Diagnostic?) {
         let name = url.path
         guard let handle = try? FileHandle(forReadingFrom: url) else {
-            return (nil, [Diagnostic(file: name, line: 1, column: 1, message: "cannot read the file")])
+            return (name, nil, Diagnostic(file: name, line: 1, column: 1, message: "cannot read the file"))
         }
         defer { try? handle.close() }
         // Read one byte past the limit, to tell an oversized file without reading all of it.
         let data = (try? handle.read(upToCount: maxFileSize + 1)) ?? Data()
         guard data.count <= maxFileSize else {
-            return (nil, [Diagnostic(file: name, line: 1, column: 1,
-                                     message: "the file is larger than \(maxFileSize / 1024) KiB; lessons must be smaller")])
+            return (name, nil, Diagnostic(file: name, line: 1, column: 1,
+                                          message: "the file is larger than \(maxFileSize / 1024) KiB; lessons must be smaller"))
         }
-        return LessonParser.parse(data: data, file: name)
+        return (name, data, nil)
     }
 }
