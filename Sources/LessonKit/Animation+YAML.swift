@@ -140,7 +140,7 @@ extension Animation {
                 log.report(field.position, "\(key): too many values (\(items.count); an explicit tensor holds at most \(limit))")
                 return nil
             }
-            guard let row = numbers(items, key: key, log: &log) else { return nil }
+            guard let row = YAMLField.numbers(items, key: key, log: &log) else { return nil }
             guard row.count <= LessonLimits.maxGridExtent else {
                 log.report(field.position, "\(key): \(Self.tooLargeMessage)")
                 return nil
@@ -171,7 +171,7 @@ extension Animation {
                 log.report(position, "\(key): row \(k + 1) is empty")
                 return nil
             }
-            guard let row = numbers(cells, key: key, log: &log) else { return nil }
+            guard let row = YAMLField.numbers(cells, key: key, log: &log) else { return nil }
             if let first = rows.first, first.count != row.count {
                 let numbers = row.count == 1 ? "1 number" : "\(row.count) numbers"
                 log.report(position, "\(key): row \(k + 1) has \(numbers), row 1 has \(first.count); every row must have the same length")
@@ -184,17 +184,5 @@ extension Animation {
             return nil
         }
         return rows
-    }
-
-    private func numbers(_ items: [YAMLValue], key: String, log: inout DiagnosticLog) -> [Double]? {
-        var values: [Double] = []
-        for item in items {
-            guard let s = item.scalar, let v = s.number, v.isFinite else {
-                log.report(item.position, "\(key): expected a number, got \(item.quoted)")
-                return nil
-            }
-            values.append(v)
-        }
-        return values
     }
 }

@@ -112,7 +112,7 @@ extension Computation {
     }
 
     /// `layers: [{kernel: 3, stride: 2}, …]`.
-    private static func readLayers(_ field: YAMLField?, at place: SourcePosition, log: inout DiagnosticLog) -> [Layer] {
+    private static func readLayers(_ field: YAMLField?, at place: SourcePosition, log: inout DiagnosticLog) -> [ReceptiveField.Layer] {
         guard let field else {
             log.report(place, "compute: of: receptive-field needs 'layers', e.g. layers: [{kernel: 3}, {kernel: 3, stride: 2}]")
             return []
@@ -121,7 +121,7 @@ extension Computation {
             log.report(field.position, "layers: expected a list of layers such as {kernel: 3, stride: 2}, got \(field.value.quoted)")
             return []
         }
-        var layers: [Layer] = []
+        var layers: [ReceptiveField.Layer] = []
         for item in items {
             guard let entries = YAMLField.fields(of: item, what: "a layer", log: &log) else { continue }
             YAMLField.reportUnknown(entries, known: ["kernel", "stride", "dilation"], in: "a layer", log: &log)
@@ -134,7 +134,7 @@ extension Computation {
                 continue
             }
             if let kernel = values["kernel"] {
-                layers.append(Layer(kernel: kernel, stride: values["stride"] ?? 1, dilation: values["dilation"] ?? 1))
+                layers.append(ReceptiveField.Layer(kernel: kernel, stride: values["stride"] ?? 1, dilation: values["dilation"] ?? 1))
             }
         }
         return layers
@@ -174,15 +174,7 @@ extension Computation {
             log.report(field.position, "\(field.key): expected a list of 1 to \(LessonLimits.maxGridExtent) numbers, got \(field.value.quoted)")
             return nil
         }
-        var values: [Double] = []
-        for item in items {
-            guard let s = item.scalar, let v = s.number, v.isFinite else {
-                log.report(item.position, "\(field.key): expected a number, got \(item.quoted)")
-                return nil
-            }
-            values.append(v)
-        }
-        return values
+        return YAMLField.numbers(items, key: field.key, log: &log)
     }
 
     /// `expect: 4`, `[4, 4]`, `[[1, 2], [3, 4]]` or `invalid`.

@@ -1,3 +1,5 @@
+import ConvCore
+
 /// A computed number in a lesson: a `compute` block, or the `compute` key of a question, that asks
 /// the compute core for a result (an output size, a cell, a count, a 1-D identity) instead of
 /// having the author type it.
@@ -44,19 +46,6 @@ public struct Computation: Equatable, Sendable {
         }
     }
 
-    /// One layer of a receptive-field stack.
-    public struct Layer: Equatable, Sendable {
-        public var kernel: Int
-        public var stride: Int
-        public var dilation: Int
-
-        public init(kernel: Int, stride: Int = 1, dilation: Int = 1) {
-            self.kernel = kernel
-            self.stride = stride
-            self.dilation = dilation
-        }
-    }
-
     /// The answer an author expects.
     public enum Expectation: Equatable, Sendable {
         /// A number (`[[v]]`), a list (one row) or rows of a grid.
@@ -77,7 +66,7 @@ public struct Computation: Equatable, Sendable {
     /// The tensor of `show: cell`: `out`, or `dx`, `dw`, `db` for backward kinds.
     public var tensor: String?
     /// The stack of `of: receptive-field`.
-    public var layers: [Layer]
+    public var layers: [ReceptiveField.Layer]
     /// The arrays `f`, `g`, `h` of a property.
     public var arrays: [String: [Double]]
     public var alpha: Double?

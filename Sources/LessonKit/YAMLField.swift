@@ -98,6 +98,19 @@ struct YAMLField {
         return v
     }
 
+    /// The finite numbers of a list's items, reporting the first item that is not one as `key`'s.
+    static func numbers(_ items: [YAMLValue], key: String, log: inout DiagnosticLog) -> [Double]? {
+        var values: [Double] = []
+        for item in items {
+            guard let s = item.scalar, let v = s.number, v.isFinite else {
+                log.report(item.position, "\(key): expected a number, got \(item.quoted)")
+                return nil
+            }
+            values.append(v)
+        }
+        return values
+    }
+
     /// One of `allowed`, as written.
     func oneOf(_ allowed: [String], _ log: inout DiagnosticLog) -> String? {
         guard let s = value.scalar, !s.isNull, allowed.contains(s.text) else {

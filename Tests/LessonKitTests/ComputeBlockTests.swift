@@ -1,3 +1,4 @@
+import ConvCore
 import LessonKit
 import Testing
 
@@ -66,7 +67,7 @@ struct ComputeBlockTests {
     func receptiveField() {
         let c = computation("## S\n\n```compute\nof: receptive-field\nlayers:\n  - {kernel: 3}\n  - {kernel: 3, stride: 2, dilation: 2}\nexpect: 7\n```\n")
         #expect(c?.subject == .receptiveField)
-        #expect(c?.layers == [Computation.Layer(kernel: 3), Computation.Layer(kernel: 3, stride: 2, dilation: 2)])
+        #expect(c?.layers == [ReceptiveField.Layer(kernel: 3), ReceptiveField.Layer(kernel: 3, stride: 2, dilation: 2)])
     }
 
     @Test("a property with its arrays and numbers")

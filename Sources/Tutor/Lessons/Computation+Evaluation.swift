@@ -226,11 +226,10 @@ extension Computation {
     // MARK: Receptive field
 
     private func receptiveFieldResult() throws(ConvError) -> ComputedResult {
-        let stack = layers.map { ReceptiveField.Layer(kernel: $0.kernel, stride: $0.stride, dilation: $0.dilation) }
-        let growth = try ReceptiveField.growth(stack)
+        let growth = try ReceptiveField.growth(layers)
         var previous = ReceptiveField.Growth.input
         var lines: [String] = []
-        for (k, (layer, g)) in zip(stack, growth).enumerated() {
+        for (k, (layer, g)) in zip(layers, growth).enumerated() {
             lines.append("layer \(k + 1) (K=\(layer.kernel), S=\(layer.stride), D=\(layer.dilation)): "
                          + ReceptiveField.formula(previous: previous, layer: layer, result: g))
             previous = g
