@@ -84,10 +84,18 @@ extension ExplorerConfig {
         case .presentation: presentation.rawValue
         case .values:
             switch values {
-            case .ramp: "ramp"
-            case .random(let seed): "random #\(seed)"
+            case .ramp: "ramp" + typedIn
+            case .random(let seed): "random #\(seed)" + typedIn
             }
         }
+    }
+
+    /// `, typed: x w` naming the tensors with typed-in values, which the generated ones do not
+    /// fill.
+    private var typedIn: String {
+        var names: [String] = []
+        for o in overrides where !names.contains(o.tensor) { names.append(o.tensor) }
+        return names.isEmpty ? "" : ", typed: " + names.joined(separator: " ")
     }
 
     /// The label of a parameter in the current mode (1-D calls the lengths `len a`, `len v`).

@@ -27,7 +27,8 @@ extension ExplorerState {
     private func drawMeasuring(into buffer: inout CellBuffer) -> Clipping {
         let width = buffer.width
         var clipping = Clipping()
-        var y = drawHeader(into: &buffer)
+        var (y, cutTitle) = drawHeader(into: &buffer)
+        if let cutTitle { clipping.cutLines.append(cutTitle) }
         y += 1
         if let error {
             for (k, line) in TextLayout.wrap("✗ cannot compute this: \(error.description)", width: width - 2).enumerated() {
@@ -45,16 +46,21 @@ extension ExplorerState {
 
     // MARK: Header and parameter bar
 
-    /// The title line and the parameter bar; returns the first free row.
-    private func drawHeader(into buffer: inout CellBuffer) -> Int {
+    /// The title line and the parameter bar; returns the first free row, and the title if it
+    /// had to be cut.
+    private func drawHeader(into buffer: inout CellBuffer) -> (Int, cut: String?) {
         let width = buffer.width
         var status = ""
         if error == nil, !scene.steps.isEmpty {
             status = "step \(min(step, scene.steps.count - 1) + 1)/\(scene.steps.count) · "
                 + (playing ? "▶ playing" : "paused") + " · \(Self.speedText(speed))"
         }
-        let title = "explore · " + (error == nil ? scene.title : config.mode.title)
-        buffer.put(TextLayout.truncate(title, width: width - TextWidth.columns(status) - 3), x: 1, y: 0, style: Style(bold: true))
+        // The scene's own title matters more than the screen's name: "explore · " gives way first.
+        let name = error == nil ? scene.title : config.mode.title
+        let room = width - TextWidth.columns(status) - 3
+        let title = TextWidth.columns("explore · " + name) <= room ? "explore · " + name : name
+        buffer.put(TextLayout.truncate(title, width: room), x: 1, y: 0, style: Style(bold: true))
+        let cut = TextWidth.columns(title) > room ? title : nil
         buffer.put(status, x: width - TextWidth.columns(status) - 1, y: 0)
 
         // Parameters flow over as many lines as they need; per-axis pairs share one item
@@ -72,7 +78,7 @@ extension ExplorerState {
             buffer.put(text, x: x, y: y, style: Style(bold: isSelected, dim: focus != .parameters && !isSelected, reverse: isSelected))
             x += w + 3
         }
-        return y + 1
+        return (y + 1, cut)
     }
 
     static func speedText(_ speed: Int) -> String {

@@ -249,7 +249,7 @@ public struct Scene: Equatable, Sendable {
                 steps.append(try layer.traceGradient(.dx, at: grads.dx.index(ofOffset: offset), dOut: dOut))
             }
             return Scene(
-                title: "2-D convolution, backward: db, then dw, then dx",
+                title: "conv2d backward: db, then dw, then dx",
                 panels: planes("x", layer.x, padding: g.padding, role: .input)
                     + planes("w", layer.w, role: .kernel, filterAxis: true)
                     + planes("dOut", dOut, role: .gradient, filterAxis: true)
@@ -261,7 +261,7 @@ public struct Scene: Equatable, Sendable {
         case .scatter:
             let steps = try layer.scatterInputGradient(dOut)
             return Scene(
-                title: "2-D convolution, backward: dx by scattering each dOut cell",
+                title: "conv2d backward: each dOut cell scatters into dx",
                 panels: planes("w", layer.w, role: .kernel, filterAxis: true)
                     + planes("dOut", dOut, role: .gradient, filterAxis: true)
                     + partialPanels("dx", grads.dx),
@@ -272,7 +272,7 @@ public struct Scene: Equatable, Sendable {
             return try asConvolution(
                 direct, names: ["x": "dOut′", "w": "w′", "out": "dx"],
                 titles: ("zero-inserted, framed", "= w flipped", ""),
-                title: "2-D convolution, backward: dx as an ordinary convolution",
+                title: "conv2d backward: dx as an ordinary convolution",
                 formulas: convolutionFormulas(g), call: call,
                 note: g.stride == Pair(1)
                     ? "dx is the full convolution of dOut with the flipped kernel: dOut framed by D·(K−1)−P zeros, slid over by w rotated 180°"
@@ -378,7 +378,7 @@ public struct Scene: Equatable, Sendable {
         switch c.presentation {
         case .scatter:
             return Scene(
-                title: "transposed convolution: each cell of x (small) scatters x·w into out (large)",
+                title: "transposed: each x cell scatters x·w into out",
                 panels: inputs + partialPanels("out", out),
                 steps: layer.scatter().map { .scatter($0, into: "out") }, formulas: formulas, call: call,
                 notes: ["x[i,j]·w lands on out rows i·S−P+kh·D, columns j·S−P+kw·D; overlaps add up"
@@ -387,7 +387,7 @@ public struct Scene: Equatable, Sendable {
             var steps: [SceneStep] = []
             for offset in 0..<out.count { steps.append(.cell(try layer.traceOutput(out.index(ofOffset: offset)))) }
             return Scene(
-                title: "transposed convolution: input x (small) → output out (large)",
+                title: "transposed convolution: small x → large out",
                 panels: inputs + planes("out", out, role: .output), steps: steps, formulas: formulas, call: call,
                 notes: ["each out cell sums x[i,j]·w[kh,kw] over every input cell whose scattered kernel lands on it"])
         case .convolution:
