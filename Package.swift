@@ -22,6 +22,9 @@ let package = Package(
         // Markdown lessons: text in, a Lesson with source lines and diagnostics out. Pure.
         .target(name: "LessonKit", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams"), "ConvCore"]),
 
+        // Questions, grading, generated problems and FSRS scheduling. Pure.
+        .target(name: "QuizKit", dependencies: ["ConvCore", "LessonKit"]),
+
         // The learner's progress in SQLite.
         .target(name: "ProgressStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
 
@@ -35,13 +38,13 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TermCanvas"]),
 
         // The application as values: state, messages, update, view. No terminal, no clock, no files.
-        .target(name: "Tutor", dependencies: ["ConvCore", "TermCanvas", "LessonKit"]),
+        .target(name: "Tutor", dependencies: ["ConvCore", "TermCanvas", "LessonKit", "QuizKit"]),
 
         // The executable: argument parsing and the `compute` calculator over ConvCore.
         .executableTarget(
             name: "convtutor",
             dependencies: [
-                "ConvCore", "TermCanvas", "Tutor", "CursesBackend", "LessonKit", "ProgressStore",
+                "ConvCore", "TermCanvas", "Tutor", "CursesBackend", "LessonKit", "QuizKit", "ProgressStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +71,11 @@ let package = Package(
         .testTarget(
             name: "LessonKitTests",
             dependencies: ["LessonKit", "TestSupport"]
+        ),
+        .testTarget(
+            name: "QuizKitTests",
+            dependencies: ["QuizKit", "ConvCore", "LessonKit", "TestSupport"],
+            exclude: ["Reference"]
         ),
         .testTarget(
             name: "ProgressStoreTests",
