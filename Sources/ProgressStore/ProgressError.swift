@@ -20,6 +20,9 @@ public enum ProgressError: Error, Equatable, Sendable, CustomStringConvertible {
     case diskFull(path: String)
     /// A position outside its lesson: `step` must be in `0..<stepCount`. A programming error.
     case invalidPosition(lessonID: String, step: Int, stepCount: Int)
+    /// A review that cannot be recorded: a rating outside 1...4, a negative duration, a card that
+    /// was never registered, or a review of one card given another to update. A programming error.
+    case invalidReview(cardID: String, reason: String)
     /// Any other SQLite failure, with SQLite's own message.
     case database(path: String, message: String)
 
@@ -56,6 +59,8 @@ public enum ProgressError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidPosition(let lessonID, let step, let stepCount):
             return "step \(step) is outside lesson \(lessonID), which has \(stepCount) steps "
                 + "(steps count from 0 and a lesson has at least one)"
+        case .invalidReview(let cardID, let reason):
+            return "cannot record a review of card \(cardID): \(reason)"
         case .database(let path, let message):
             return "the progress file \(path) failed: \(message)"
         }

@@ -3,12 +3,13 @@ import GRDB
 extension ProgressStore {
     /// The history of the schema, as named GRDB migrations applied in order.
     ///
-    /// To change the schema, append a migration with a new name (for example
-    /// `"v2-cards-and-reviews"` for the quiz's cards and review log); never edit or reorder a
+    /// To change the schema, append a migration with a new name; never edit or reorder a
     /// registered one, because files in the wild already have it. A file that has a migration
     /// missing here was written by a newer convtutor and is refused (`.newerSchema`).
     ///
-    /// Dates are stored as REAL seconds since 1970-01-01 UTC.
+    /// Dates are stored as REAL seconds since 1970-01-01 UTC (in `DATETIME` columns too, whose
+    /// numeric affinity keeps them numbers): a date reads back within a microsecond of the one
+    /// written (a `Double` near 1.7e9 has a step of 2.4e-7 s). Booleans are 0 and 1.
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-lesson-progress") { db in
@@ -24,6 +25,51 @@ extension ProgressStore {
                     updated_at REAL NOT NULL
                 )
                 """)
+        }
+        migrator.registerMigration("v2-cards-and-reviews") { db in
+            // One row per quiz card the learner has met: a lesson's question
+            // ("lesson:padding/pad-same-k7") or a generated problem family ("gen:output-size").
+            // `topic` groups cards for accuracy by topic (a lesson id or a problem family);
+            // `contentHash` is the hash of the card's text when it was registered, and `changed`
+            // says that text changed since the last review (the history is kept). The rest is the
+            // FSRS scheduling state: `state` 1 learning, 2 review, 3 relearning; `step` the
+            // learning step (NULL in review); `stability` in days and `difficulty` (NULL before
+            // the first review); the next `due` date and the `lastReview`; `reps` and `lapses`.
+            try db.execute(sql: """
+                CREATE TABLE card (
+                    id TEXT NOT NULL PRIMARY KEY,
+                    topic TEXT NOT NULL,
+                    contentHash TEXT NOT NULL,
+                    state INTEGER NOT NULL CHECK (state IN (1, 2, 3)),
+                    step INTEGER NULL CHECK (step >= 0),
+                    stability REAL NULL,
+                    difficulty REAL NULL,
+                    due DATETIME NOT NULL,
+                    lastReview DATETIME NULL,
+                    reps INTEGER NOT NULL CHECK (reps >= 0),
+                    lapses INTEGER NOT NULL CHECK (lapses >= 0),
+                    changed BOOLEAN NOT NULL DEFAULT 0 CHECK (changed IN (0, 1))
+                )
+                """)
+            // The quiz asks for the cards due first.
+            try db.execute(sql: "CREATE INDEX card_due ON card (due)")
+            // Every answer ever given, never updated or deleted: `rating` is FSRS's 1 again,
+            // 2 hard, 3 good, 4 easy; `correct` is NULL for a self-graded answer; `duration` the
+            // seconds spent answering; `answer` what the learner typed or chose, as text.
+            try db.execute(sql: """
+                CREATE TABLE review (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    cardId TEXT NOT NULL REFERENCES card (id),
+                    time DATETIME NOT NULL,
+                    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+                    correct BOOLEAN NULL CHECK (correct IN (0, 1)),
+                    duration REAL NOT NULL CHECK (duration >= 0),
+                    answer TEXT NOT NULL
+                )
+                """)
+            // A card's history in order, and the log by date (statistics, streaks).
+            try db.execute(sql: "CREATE INDEX review_cardId_time ON review (cardId, time)")
+            try db.execute(sql: "CREATE INDEX review_time ON review (time)")
         }
         return migrator
     }()

@@ -27,6 +27,13 @@ public struct Verdict: Equatable, Sendable {
     public var rating: Rating
     public var expected: String
     public var given: String
+
+    public init(correct: Bool?, rating: Rating, expected: String, given: String) {
+        self.correct = correct
+        self.rating = rating
+        self.expected = expected
+        self.given = given
+    }
 }
 
 extension Question {

@@ -1,3 +1,4 @@
+import QuizKit
 import TermCanvas
 
 /// Everything that can happen to the application: a key, a new terminal size, a timer tick.
@@ -6,6 +7,13 @@ public enum Msg: Equatable, Sendable {
     case resize(width: Int, height: Int)
     /// The animation timer fired; only sent after `update` asked for it with `.scheduleTick`.
     case tick
+    /// The runner saved an answer to card `id`, which comes back `next` ("in 10 minutes").
+    case reviewScheduled(id: String, next: String)
+    /// The questions of a quiz session, as the runner chose them (due first, then new, then
+    /// generated).
+    case quizReady([Question])
+    /// The learner's progress, read by the runner.
+    case statsReady(StatsSummary)
 }
 
 /// What `update` asks the runner to do; the runner feeds results back as messages.
@@ -18,6 +26,14 @@ public enum Effect: Equatable, Sendable {
     case saveProgress(lesson: String, step: Int, stepCount: Int)
     /// Remember that the learner reached the end of the lesson.
     case markCompleted(lesson: String)
+    /// A question is on screen: its answer's time is counted from now.
+    case questionShown(id: String)
+    /// Keep an answer and schedule its card's next review (answer `.reviewScheduled`).
+    case recordAnswer(QuizAnswer)
+    /// Choose the questions of a quiz session (answer `.quizReady`).
+    case startQuiz
+    /// Read the learner's progress (answer `.statsReady`).
+    case loadStats
 }
 
 /// The screen on display.
@@ -26,6 +42,8 @@ public enum Screen: Equatable, Sendable {
     case explorer(ExplorerState)
     case lessons(LessonListState)
     case player(PlayerState)
+    case quiz(QuizState)
+    case stats(StatsSummary)
 }
 
 /// The whole application as a value.
@@ -69,11 +87,36 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             let effects = player.tick()
             state.screen = .player(player)
             return effects
+        case .quiz(var quiz):
+            guard var explorer = quiz.animation else { return [] }
+            let effects = explorer.tick()
+            quiz.animation = explorer
+            state.screen = .quiz(quiz)
+            return effects
         default:
             return []
         }
     case .key(let key):
         return handle(key, &state)
+    case .reviewScheduled(let id, let next):
+        switch state.screen {
+        case .quiz(var quiz):
+            quiz.scheduled(id: id, next: next)
+            state.screen = .quiz(quiz)
+        case .player(var player):
+            player.quiz?.scheduled(id: id, next: next)
+            state.screen = .player(player)
+        default:
+            break
+        }
+        return []
+    case .quizReady(let questions):
+        let quiz = QuizState(questions: questions)
+        state.screen = .quiz(quiz)
+        return quiz.startEffects
+    case .statsReady(let summary):
+        state.screen = .stats(summary)
+        return []
     }
 }
 
@@ -103,6 +146,14 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         case .lessons:
             state.screen = .lessons(LessonListState(catalogue: state.catalogue))
             state.openedFromHome = true
+        case .quiz:
+            state.screen = .home(home)
+            state.openedFromHome = true
+            return [.startQuiz]
+        case .stats:
+            state.screen = .home(home)
+            state.openedFromHome = true
+            return [.loadStats]
         }
         return []
     case .lessons(var list):
@@ -145,6 +196,26 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         }
         state.screen = .explorer(explorer)
         return effects
+    case .quiz(var quiz):
+        let (leave, effects) = quiz.handle(key)
+        if leave {
+            guard state.openedFromHome else { return effects + [.quit(status: 0)] }
+            state.screen = .home(HomeState(selected: 2))
+            state.openedFromHome = false
+            return effects
+        }
+        state.screen = .quiz(quiz)
+        return effects
+    case .stats:
+        switch key {
+        case .character("q"), .escape, .enter:
+            guard state.openedFromHome else { return [.quit(status: 0)] }
+            state.screen = .home(HomeState(selected: 3))
+            state.openedFromHome = false
+        default:
+            break
+        }
+        return []
     }
 }
 
@@ -152,7 +223,8 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
 private func isTyping(_ state: AppState) -> Bool {
     switch state.screen {
     case .explorer(let e): return e.editor != nil
-    case .player(let p): return p.animation?.editor != nil
+    case .player(let p): return p.animation?.editor != nil || (p.quiz?.isTyping ?? false)
+    case .quiz(let q): return q.isTyping
     default: return false
     }
 }

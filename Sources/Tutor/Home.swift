@@ -8,17 +8,17 @@ public struct HomeState: Equatable, Sendable {
         self.selected = selected
     }
 
-    /// The entries, with what each does today.
-    static let entries: [(title: String, summary: String, available: Bool)] = [
-        ("Explore", "a kernel sliding over a grid, every product and gradient", true),
-        ("Lessons", "step-by-step lessons, written in markdown", true),
-        ("Quiz", "questions and spaced reviews (not built yet)", false),
-        ("Stats", "your progress (not built yet)", false),
-        ("Help", "the keys", true),
+    /// The entries, with what each does.
+    static let entries: [(title: String, summary: String)] = [
+        ("Explore", "a kernel sliding over a grid, every product and gradient"),
+        ("Lessons", "step-by-step lessons, written in markdown"),
+        ("Quiz", "due reviews first, then new questions and generated problems"),
+        ("Stats", "lessons completed, accuracy by topic, reviews due, streak"),
+        ("Help", "the keys"),
     ]
 
     enum Outcome {
-        case stay, quit, help, lessons
+        case stay, quit, help, lessons, quiz, stats
         case open(ExplorerState)
     }
 
@@ -52,6 +52,8 @@ public struct HomeState: Equatable, Sendable {
         case "Explore": return .open(ExplorerState(config: ExplorerConfig()))
         case "Help": return .help
         case "Lessons": return .lessons
+        case "Quiz": return .quiz
+        case "Stats": return .stats
         default: return .stay
         }
     }
@@ -64,11 +66,8 @@ public struct HomeState: Equatable, Sendable {
             let y = 4 + 2 * k
             let chosen = k == selected
             let marker = chosen ? "▶" : " "
-            buffer.put("\(marker) \(k + 1)  \(entry.title)", x: 4, y: y, style: Style(bold: chosen, dim: !entry.available, reverse: chosen))
-            buffer.put(TextLayout.truncate(entry.summary, width: area.width - 20), x: 18, y: y, style: Style(dim: !entry.available))
-        }
-        if !Self.entries[selected].available {
-            buffer.put("This part of convtutor is not built yet; Explore and Lessons are.", x: 4, y: 5 + 2 * Self.entries.count, style: Style(dim: true))
+            buffer.put("\(marker) \(k + 1)  \(entry.title)", x: 4, y: y, style: Style(bold: chosen, reverse: chosen))
+            buffer.put(TextLayout.truncate(entry.summary, width: area.width - 20), x: 18, y: y)
         }
         buffer.put(TextLayout.truncate("↑/↓ choose   Enter open   1–5 jump   ? keys   q quit", width: area.width - 4),
                    x: 2, y: area.height - 1, style: Style(dim: true))

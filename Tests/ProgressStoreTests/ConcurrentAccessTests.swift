@@ -3,7 +3,7 @@ import ProgressStore
 import Testing
 
 /// Errors collected from several threads.
-private final class ErrorLog: @unchecked Sendable {
+final class ErrorLog: @unchecked Sendable {
     private let lock = NSLock()
     private var errors: [String] = []
 

@@ -1,4 +1,5 @@
 import LessonKit
+import QuizKit
 import TermCanvas
 
 /// A lesson being played: which step, how far its text is scrolled, and the step's animation on
@@ -12,6 +13,8 @@ public struct PlayerState: Equatable, Sendable {
     public var animation: ExplorerState?
     /// Which of the step's animations `a` opens: the first, then the one after the last played.
     public private(set) var nextAnimation = 0
+    /// The step's questions being answered, through the quiz engine.
+    public var quiz: QuizState?
 
     /// Opens `lesson` on `step` (clamped to the lesson's steps).
     public init(lesson: Lesson, step: Int = 0) {
@@ -34,6 +37,11 @@ public struct PlayerState: Equatable, Sendable {
             animation = leave ? nil : explorer
             return (false, effects)
         }
+        if var session = quiz {
+            let (leave, effects) = session.handle(key)
+            quiz = leave ? nil : session
+            return (false, effects)
+        }
         if case .character(let c) = key, let digit = c.wholeNumberValue, (1...9).contains(digit),
            digit <= currentStep?.animations.count ?? 0 {
             openAnimation(digit - 1)
@@ -48,6 +56,13 @@ public struct PlayerState: Equatable, Sendable {
         case .character("G"), .end: return (false, go(to: lesson.steps.count - 1))
         case .character("R"): return (false, go(to: 0))
         case .character("a"): openAnimation(nextAnimation)
+        case .character("t"):
+            // The step's questions, graded and scheduled like any quiz.
+            let questions = questionsOfStep
+            guard !questions.isEmpty else { break }
+            let session = QuizState(questions: questions, title: "\(lesson.meta.title) · \(currentStep?.title ?? "")")
+            quiz = session
+            return (false, session.startEffects)
         case .enter:
             // Enter plays the step's animation, or reads on when there is none.
             if currentStep?.animations.isEmpty ?? true { scroll += 1 } else { openAnimation(nextAnimation) }
@@ -56,12 +71,25 @@ public struct PlayerState: Equatable, Sendable {
         return (false, [])
     }
 
-    /// The explorer's animation tick, while its page is open.
+    /// The explorer's animation tick, while its page (or a question's replay) is open.
     mutating func tick() -> [Effect] {
-        guard var explorer = animation else { return [] }
+        if var explorer = animation {
+            let effects = explorer.tick()
+            animation = explorer
+            return effects
+        }
+        guard var session = quiz, var explorer = session.animation else { return [] }
         let effects = explorer.tick()
-        animation = explorer
+        session.animation = explorer
+        quiz = session
         return effects
+    }
+
+    /// The current step's quiz blocks as questions.
+    public var questionsOfStep: [Question] {
+        (currentStep?.blocks ?? []).compactMap { block in
+            if case .quiz(let item) = block { Question(item, lesson: lesson.meta.id) } else { nil }
+        }
     }
 
     /// Moves to step `k`, saving the position; the last step also records completion.
@@ -71,6 +99,7 @@ public struct PlayerState: Equatable, Sendable {
         step = target
         scroll = 0
         animation = nil
+        quiz = nil
         nextAnimation = 0
         var effects: [Effect] = [.saveProgress(lesson: lesson.meta.id, step: step, stepCount: lesson.steps.count)]
         if step == lesson.steps.count - 1 { effects.append(.markCompleted(lesson: lesson.meta.id)) }

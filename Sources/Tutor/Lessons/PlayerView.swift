@@ -17,6 +17,12 @@ extension PlayerState {
             buffer.draw(scene, x: 0, y: 1)
             return
         }
+        if let quiz {
+            var page = CellBuffer(width: width, height: buffer.height - 1)
+            quiz.draw(into: &page)
+            buffer.draw(page, x: 0, y: 1)
+            return
+        }
         let lines = textLines(width: width - 4)
         let visible = buffer.height - 3
         let top = min(scroll, max(0, lines.count - visible))
@@ -29,6 +35,7 @@ extension PlayerState {
             hints.insert("\(top + 1)–\(min(lines.count, top + visible)) of \(lines.count) lines", at: 0)
         }
         if !(currentStep?.animations.isEmpty ?? true) { hints.insert("a play the animation", at: 1) }
+        if !questionsOfStep.isEmpty { hints.insert("t answer the questions", at: 1) }
         hints += ["R restart", "? keys", "q back"]
         buffer.put(TextLayout.hints(hints, width: width - 2, separator: "   "), x: 1, y: buffer.height - 1, style: Style(dim: true))
     }

@@ -58,7 +58,7 @@ struct LessonError: Error, CustomStringConvertible {
 struct Learn: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the lessons, or play one lesson (by id or from a markdown file).",
-        discussion: "Keys: [ and ] (or PgUp/PgDn) change step, ↑/↓ scroll, a plays the step's animation, R restarts, q quits. Reopening a lesson resumes where you left it.")
+        discussion: "Keys: [ and ] (or PgUp/PgDn) change step, ↑/↓ scroll, a plays the step's animation, t answers the step's questions (graded and scheduled for review), R restarts, q quits. Reopening a lesson resumes where you left it.")
 
     @Argument(help: "A lesson id (e.g. padding) or the path of a lesson file.")
     var lesson: String?
@@ -83,6 +83,6 @@ struct Learn: ParsableCommand {
         } else {
             state.screen = .lessons(LessonListState(catalogue: state.catalogue))
         }
-        launch(state, noColor: noColor, store: store)
+        launch(state, noColor: noColor, runner: QuizRunner(store: store, lessons: state.catalogue.lessons))
     }
 }

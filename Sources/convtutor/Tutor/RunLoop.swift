@@ -4,15 +4,35 @@ import Tutor
 /// Runs the application on a terminal until it asks to quit, and returns the exit status.
 ///
 /// The loop draws a frame, then blocks on input — with a time-out only while an animation tick is
-/// due, so an idle tutor uses no CPU — and feeds what happened to `update`. Progress effects go to
-/// `persist` as they happen, so a kill loses at most the change in flight.
-func run(_ initial: AppState, on terminal: inout some TerminalBackend, persist: (Effect) -> Void = { _ in }) -> Int32 {
+/// due, so an idle tutor uses no CPU — and feeds what happened to `update`. Effects that touch
+/// files or the clock (progress, answers, choosing questions, stats) go to `perform` as they
+/// happen, so a kill loses at most the change in flight; the messages it answers with are fed
+/// back to `update` before the next frame.
+func run(_ initial: AppState, on terminal: inout some TerminalBackend, startEffects: [Effect] = [],
+         perform: (Effect) -> [Msg] = { _ in [] }) -> Int32 {
     var state = initial
     let size = terminal.size
     _ = update(&state, .resize(width: size.width, height: size.height))
     let clock = ContinuousClock()
     var previous: CellBuffer?
     var tickDue: ContinuousClock.Instant?
+    /// Carries out effects, feeding the messages they answer with back to `update`; returns the
+    /// exit status once an effect asks to quit.
+    func apply(_ effects: [Effect]) -> Int32? {
+        var queue = effects
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            switch effect {
+            case .scheduleTick(let after): tickDue = clock.now.advanced(by: .milliseconds(Int(after * 1000)))
+            case .quit(let status): return status
+            default:
+                for reply in perform(effect) { queue += update(&state, reply) }
+            }
+        }
+        return nil
+    }
+    // The first screen's own effects (a quiz starts its first question's clock).
+    if let status = apply(startEffects) { return status }
     while true {
         let frame = view(state)
         terminal.draw(BufferDiff.changes(from: previous, to: frame))
@@ -31,13 +51,7 @@ func run(_ initial: AppState, on terminal: inout some TerminalBackend, persist: 
             }
         }
         guard let message else { continue }
-        for effect in update(&state, message) {
-            switch effect {
-            case .scheduleTick(let after): tickDue = clock.now.advanced(by: .milliseconds(Int(after * 1000)))
-            case .quit(let status): return status
-            case .saveProgress, .markCompleted: persist(effect)
-            }
-        }
+        if let status = apply(update(&state, message)) { return status }
     }
 }
 

@@ -5,9 +5,10 @@ import Tutor
 
 /// Opens the terminal, runs the tutor from `state`, restores the terminal, and exits with the
 /// tutor's status. A terminal that cannot run the screen gets one line of explanation and
-/// status 2. Progress effects are saved in `store` as they happen; a failure to save is reported
-/// once the screen is closed.
-func launch(_ state: AppState, noColor: Bool, store: ProgressStore? = nil) -> Never {
+/// status 2. Effects that need files or the clock go to `runner` as they happen (so a confirmed
+/// answer is on disk before the next frame); a failure to save is reported once the screen is
+/// closed.
+func launch(_ state: AppState, noColor: Bool, runner: QuizRunner? = nil) -> Never {
     let terminal: CursesTerminal
     do {
         terminal = try CursesTerminal.open(noColor: noColor)
@@ -16,12 +17,10 @@ func launch(_ state: AppState, noColor: Bool, store: ProgressStore? = nil) -> Ne
         exit(2)
     }
     var backend = terminal
-    var failure: String?
-    let status = run(state, on: &backend) { effect in
-        if let problem = store?.perform(effect), failure == nil { failure = problem }
-    }
+    let start: [Effect] = if case .quiz(let quiz) = state.screen { quiz.startEffects } else { [] }
+    let status = run(state, on: &backend, startEffects: start) { runner?.perform($0) ?? [] }
     terminal.close()
-    if let failure {
+    if let failure = runner?.failure {
         FileHandle.standardError.write(Data("convtutor: progress not saved: \(failure)\n".utf8))
     }
     exit(status)

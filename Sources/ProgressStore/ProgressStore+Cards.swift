@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+
+extension ProgressStore {
+    /// The card `id`, or `nil` if it was never registered.
+    public func card(_ id: String) throws(ProgressError) -> CardRecord? {
+        try read { db in try fetchCard(db, id) }
+    }
+
+    /// Every registered card, by id.
+    public func cards() throws(ProgressError) -> [CardRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM card ORDER BY id").map(card(from:))
+        }
+    }
+
+    /// Makes sure card `id` exists, as the quiz does for each card it may ask, and returns it as
+    /// stored.
+    ///
+    /// A new card starts in `learning` at step 0, due `now`, never reviewed. An existing card keeps
+    /// its schedule and history; if its text changed (`contentHash` differs) it takes the new hash
+    /// and is marked `changed` until its next review. Its topic is updated if it differs (the topic
+    /// only groups statistics).
+    @discardableResult
+    public func register(id: String, topic: String, contentHash: String, now: Date) throws(ProgressError) -> CardRecord {
+        try write { db in
+            if let card = try fetchCard(db, id) {
+                guard card.contentHash != contentHash || card.topic != topic else { return card }
+                try db.execute(
+                    sql: """
+                        UPDATE card SET topic = ?, contentHash = ?, changed = changed OR contentHash != ?
+                        WHERE id = ?
+                        """,
+                    arguments: [topic, contentHash, contentHash, id])
+            } else {
+                try db.execute(
+                    sql: """
+                        INSERT INTO card (id, topic, contentHash, state, step, due, reps, lapses, changed)
+                        VALUES (?, ?, ?, ?, 0, ?, 0, 0, 0)
+                        """,
+                    arguments: [id, topic, contentHash, CardRecord.State.learning.rawValue, now.timeIntervalSince1970])
+            }
+            // Read back, so that the caller holds exactly what is stored (dates included).
+            guard let card = try fetchCard(db, id) else {
+                throw ProgressError.database(path: file.path, message: "card \(id) vanished while registering it")
+            }
+            return card
+        }
+    }
+
+    /// Records an answer: adds `review` to the log and replaces `card`'s schedule (state, step,
+    /// stability, difficulty, due, last review, reps, lapses) with the one given, clearing
+    /// `changed`. The card's topic and hash stay as registered.
+    ///
+    /// Both happen in one transaction, committed before this returns: after it returns a kill
+    /// loses nothing, and a kill before leaves neither.
+    ///
+    /// - Returns: the review's id in the log (`review.id` is ignored).
+    /// - Throws: `.invalidReview` when the review is of another card than `card`, its rating is not
+    ///   1...4, its duration is negative or not finite, or the card was never registered (nothing
+    ///   is written then); database errors otherwise.
+    @discardableResult
+    public func record(_ review: ReviewRecord, updating card: CardRecord) throws(ProgressError) -> Int64 {
+        if let reason = Self.problem(with: review, updating: card) {
+            throw .invalidReview(cardID: review.cardID, reason: reason)
+        }
+        return try write { db in
+            try db.execute(
+                sql: """
+                    UPDATE card SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ?,
+                        reps = ?, lapses = ?, changed = 0
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    card.state.rawValue, card.step, card.stability, card.difficulty, card.due.timeIntervalSince1970,
+                    card.lastReview?.timeIntervalSince1970, card.reps, card.lapses, card.id,
+                ])
+            guard db.changesCount == 1 else {
+                throw ProgressError.invalidReview(cardID: card.id, reason: "no such card: register it first")
+            }
+            try db.execute(
+                sql: "INSERT INTO review (cardId, time, rating, correct, duration, answer) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    review.cardID, review.time.timeIntervalSince1970, review.rating, review.correct, review.duration,
+                    review.answer,
+                ])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// The cards due at `date` (due at or before it), the longest overdue first, at most `limit`
+    /// of them (none when `limit <= 0`).
+    public func dueCards(at date: Date, limit: Int) throws(ProgressError) -> [CardRecord] {
+        guard limit > 0 else { return [] }
+        return try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM card WHERE due <= ? ORDER BY due, id LIMIT ?",
+                arguments: [date.timeIntervalSince1970, limit]
+            ).map(card(from:))
+        }
+    }
+
+    /// The reviews given at or after `date`, all cards together, in the order they were given.
+    public func reviews(since date: Date) throws(ProgressError) -> [ReviewRecord] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM review WHERE time >= ? ORDER BY time, id", arguments: [date.timeIntervalSince1970]
+            ).map(Self.review(from:))
+        }
+    }
+
+    /// Every review of card `cardID`, in the order they were given: its history.
+    public func reviews(of cardID: String) throws(ProgressError) -> [ReviewRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM review WHERE cardId = ? ORDER BY time, id", arguments: [cardID])
+                .map(Self.review(from:))
+        }
+    }
+
+    /// Why `review` cannot be recorded with `card`, or `nil` if it can be.
+    private static func problem(with review: ReviewRecord, updating card: CardRecord) -> String? {
+        if review.cardID != card.id { return "the card given to update is \(card.id)" }
+        if !(1...4).contains(review.rating) { return "rating \(review.rating) is not 1 (again) to 4 (easy)" }
+        if !review.duration.isFinite || review.duration < 0 { return "duration \(review.duration) s is not 0 or more" }
+        return nil
+    }
+
+    /// The card `id` read in `db`, or `nil`.
+    private func fetchCard(_ db: Database, _ id: String) throws -> CardRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM card WHERE id = ?", arguments: [id]).map(card(from:))
+    }
+
+    /// The card stored in a `card` row.
+    ///
+    /// - Throws: `.database` for a state the schema's CHECK should have kept out.
+    private func card(from row: Row) throws -> CardRecord {
+        let id: String = row["id"]
+        let rawState: Int = row["state"]
+        guard let state = CardRecord.State(rawValue: rawState) else {
+            throw ProgressError.database(path: file.path, message: "card \(id) has an unknown state \(rawState)")
+        }
+        let due: Double = row["due"]
+        let lastReview: Double? = row["lastReview"]
+        return CardRecord(
+            id: id, topic: row["topic"], contentHash: row["contentHash"], state: state, step: row["step"],
+            stability: row["stability"], difficulty: row["difficulty"], due: Date(timeIntervalSince1970: due),
+            lastReview: lastReview.map(Date.init(timeIntervalSince1970:)), reps: row["reps"], lapses: row["lapses"],
+            changed: row["changed"])
+    }
+
+    /// The review stored in a `review` row.
+    private static func review(from row: Row) -> ReviewRecord {
+        let time: Double = row["time"]
+        return ReviewRecord(
+            cardID: row["cardId"], time: Date(timeIntervalSince1970: time), rating: row["rating"],
+            correct: row["correct"], duration: row["duration"], answer: row["answer"], id: row["id"])
+    }
+}

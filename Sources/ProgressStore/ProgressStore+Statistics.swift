@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+
+extension ProgressStore {
+    /// The learner's statistics at `now`, with days as `calendar` counts them (its time zone says
+    /// when a day starts).
+    ///
+    /// Read from one snapshot, so the numbers agree with each other even while another process
+    /// records reviews.
+    public func statistics(now: Date, calendar: Calendar) throws(ProgressError) -> Statistics {
+        let today = calendar.startOfDay(for: now)
+        let tomorrow = Self.day(after: today, days: 1, calendar: calendar)
+        let weekEnd = Self.day(after: today, days: 7, calendar: calendar)
+        return try read { db in
+            // Every topic with a card; correct is 0/1/NULL, so count() and sum() skip self-graded.
+            let topics = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT card.topic AS topic, count(review.id) AS reviews, count(review.correct) AS graded,
+                        coalesce(sum(review.correct), 0) AS correct
+                    FROM card LEFT JOIN review ON review.cardId = card.id
+                    GROUP BY card.topic ORDER BY card.topic
+                    """
+            ).map { row in
+                Statistics.Topic(topic: row["topic"], reviews: row["reviews"], graded: row["graded"], correct: row["correct"])
+            }
+            let totalReviews = try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0
+            let due = try Row.fetchOne(
+                db, sql: """
+                    SELECT count(*) FILTER (WHERE due < ?) AS today, count(*) FILTER (WHERE due < ?) AS week FROM card
+                    """,
+                arguments: [tomorrow.timeIntervalSince1970, weekEnd.timeIntervalSince1970])
+            return Statistics(
+                topics: topics, totalReviews: totalReviews, dueToday: due?["today"] ?? 0, dueThisWeek: due?["week"] ?? 0,
+                streak: try Self.streak(db, today: today, calendar: calendar))
+        }
+    }
+
+    /// The number of consecutive days with a review, ending today, or yesterday if today has none.
+    ///
+    /// Walks back one day at a time with one indexed query per day (the latest review before the
+    /// day's end), so a long streak costs its length in queries, never the size of the log.
+    /// Reviews dated after today (a clock set wrong) are ignored.
+    private static func streak(_ db: Database, today: Date, calendar: Calendar) throws -> Int {
+        var streak = 0
+        var day = today  // the day that must have a review for the streak to go on
+        var end = Self.day(after: today, days: 1, calendar: calendar)  // reviews before this count
+        while let latest = try Double.fetchOne(
+            db, sql: "SELECT max(time) FROM review WHERE time < ?", arguments: [end.timeIntervalSince1970])
+        {
+            let reviewDay = calendar.startOfDay(for: Date(timeIntervalSince1970: latest))
+            if reviewDay != day {
+                // Nothing today yet: the streak may still run up to yesterday.
+                let yesterday = Self.day(after: today, days: -1, calendar: calendar)
+                guard streak == 0, day == today, reviewDay == yesterday else { break }
+                day = yesterday
+            }
+            streak += 1
+            end = day
+            day = Self.day(after: day, days: -1, calendar: calendar)
+        }
+        return streak
+    }
+
+    /// The start of the day `days` days after the day that starts at `start`.
+    ///
+    /// Goes through noon, so that days of 23 or 25 hours, and days that start at 01:00 because
+    /// the clocks go forward at midnight, come out right.
+    private static func day(after start: Date, days: Int, calendar: Calendar) -> Date {
+        let noon = calendar.date(bySettingHour: 12, minute: 0, second: 0, of: start) ?? start.addingTimeInterval(43_200)
+        let later = calendar.date(byAdding: .day, value: days, to: noon) ?? noon.addingTimeInterval(Double(days) * 86_400)
+        return calendar.startOfDay(for: later)
+    }
+}

@@ -1,0 +1,222 @@
+import ConvCore
+import LessonKit
+
+/// Generated problems: a family and a seed give one question, the same on every machine, whose
+/// answer key comes from the compute core.
+///
+///     let q = ProblemGenerator.question(.outputSize, seed: 42, lang: "en")
+///     q.id == "gen:output-size"          // the family is the card; each review draws a new seed
+///
+/// Cell and select-the-cells problems carry the explorer scene of their computation (`animation`)
+/// and the step of that scene that computes the asked cell (`animationStep`), so the tutor can
+/// play the answer. Those grids are at most 6×6 with one channel.
+public struct ProblemGenerator {
+    /// The question of `family` for `seed`, in English (`en`) or Chinese (`zh`).
+    public static func question(_ family: ProblemFamily, seed: UInt64, lang: String) -> Question {
+        problem(family, seed: seed, lang: lang).question(family)
+    }
+
+    /// The question with the parameters it was drawn from (for tests and for the tutor's notes).
+    static func problem(_ family: ProblemFamily, seed: UInt64, lang: String) -> Problem {
+        var random = SeededRandom(seed: seed ^ family.salt)
+        let words = Words(lang: lang)
+        // A draw the compute core refuses is drawn again from the same stream: still deterministic.
+        for _ in 0..<64 {
+            if let problem = try? draw(family, &random, words) { return problem }
+        }
+        preconditionFailure("no valid \(family.rawValue) problem in 64 draws")
+    }
+
+    /// One draw of `family`'s parameters, and the problem they make.
+    static func draw(_ family: ProblemFamily, _ random: inout SeededRandom, _ words: Words) throws(ConvError) -> Problem {
+        switch family {
+        case .outputSize: return outputSize(&random, words)
+        case .poolOutputSize: return poolOutputSize(&random, words)
+        case .transposedOutputSize: return transposedOutputSize(&random, words)
+        case .parameters: return parameters(&random, words)
+        case .macs: return macs(&random, words)
+        case .receptiveField: return receptiveField(&random, words)
+        case .outputCell: return try outputCell(&random, words)
+        case .dxCell: return try gradientCell(.dx, &random, words)
+        case .dwCell: return try gradientCell(.dw, &random, words)
+        case .poolCell: return try poolCell(&random, words)
+        case .receptiveFieldCells: return try receptiveFieldCells(&random, words)
+        case .dxReach: return try dxReach(&random, words)
+        case .poolMax: return try poolMax(&random, words)
+        }
+    }
+}
+
+/// A generated question before it becomes a `Question`, with what it was drawn from.
+struct Problem {
+    var prompt: String
+    var kind: Question.Kind
+    var explanation: String
+    var animation: Animation?
+    var setup: Setup
+
+    init(prompt: String, kind: Question.Kind, explanation: String, animation: Animation? = nil, setup: Setup) {
+        self.prompt = prompt
+        self.kind = kind
+        self.explanation = explanation
+        self.animation = animation
+        self.setup = setup
+    }
+
+    func question(_ family: ProblemFamily) -> Question {
+        Question(id: family.cardID, topic: family.cardID, prompt: prompt, kind: kind, explanation: explanation,
+                 animation: animation, animationStep: animation?.startStep)
+    }
+}
+
+/// The parameters a problem was drawn from.
+enum Setup: Equatable {
+    /// A conv2d's output size along `axis`.
+    case convolutionSize(input: Pair, kernel: Int, stride: Int, padding: Int, dilation: Int, axis: Axis)
+    /// A pooling layer's output size along `axis`; `stride` is nil when the prompt leaves it to the default.
+    case poolingSize(kind: Pool2D.Kind, input: Pair, kernel: Int, stride: Int?, padding: Int, axis: Axis)
+    /// A transposed convolution's output size (square).
+    case transposedSize(input: Int, kernel: Int, stride: Int, padding: Int, dilation: Int, outputPadding: Int)
+    /// A conv2d layer's learnable parameters.
+    case parameters(channels: Int, filters: Int, kernel: Int, groups: Int, bias: Bool, image: Int)
+    /// A conv2d's multiply-accumulates on one square image.
+    case macs(input: Int, channels: Int, filters: Int, kernel: Int, stride: Int, padding: Int, groups: Int)
+    /// A stack of layers, input first.
+    case receptiveField([ReceptiveField.Layer])
+    /// The asked cell of the animation's scene: `out`, `dx` or `dw` for a cell, or for a
+    /// select-the-cells problem the output cell whose window (`out`) or gradient (`dOut`) is asked
+    /// about; a 4-D index `[0, 0, row, col]`.
+    case cell(tensor: String, index: [Int])
+}
+
+// MARK: - Words
+
+/// The learner's language: English, or Chinese for `zh` (and `zh-…`).
+struct Words {
+    let zh: Bool
+
+    init(lang: String) {
+        zh = lang.lowercased().hasPrefix("zh")
+    }
+
+    /// The text in the learner's language.
+    func callAsFunction(_ en: String, _ zh: String) -> String {
+        self.zh ? zh : en
+    }
+
+    /// The hint closing a numeric question whose answer may be `invalid`.
+    var invalidHint: String {
+        self("Type invalid if the layer has no valid output.", "如果这一层没有合法的输出，请输入 invalid。")
+    }
+
+    /// How to type cells.
+    var cellsHint: String {
+        self("Type the cells as row,col pairs separated by spaces, e.g. 0,1 2,3.",
+             "请按“行,列”输入格子，格子之间用空格分隔，例如 0,1 2,3。")
+    }
+
+    /// `height` or `width` (高 / 宽).
+    func axis(_ axis: Axis) -> String {
+        axis == .height ? self("height", "高") : self("width", "宽")
+    }
+
+    /// Items of a list: `a, b, c` (`a、b、c` in Chinese).
+    func list(_ items: [String]) -> String {
+        items.joined(separator: zh ? "、" : ", ")
+    }
+}
+
+// MARK: - Drawing numbers
+
+extension SeededRandom {
+    /// One of `items`, uniformly.
+    mutating func pick<T>(_ items: [T]) -> T {
+        items[int(in: 0...(items.count - 1))]
+    }
+
+    /// True with probability `numerator / denominator`.
+    mutating func chance(_ numerator: Int, in denominator: Int) -> Bool {
+        int(in: 1...denominator) <= numerator
+    }
+
+    /// A `(1, 1, h, w)` tensor of integers from `values`.
+    mutating func grid(_ h: Int, _ w: Int, _ values: ClosedRange<Int>) -> Tensor {
+        Tensor(shape: [1, 1, h, w], data: (0..<h * w).map { _ in Double(int(in: values)) })
+    }
+}
+
+// MARK: - Shared pieces of cell problems
+
+extension ProblemGenerator {
+    /// The rows of a `(1, 1, H, W)` tensor, as an animation's explicit values.
+    static func rows(_ t: Tensor) -> [[Double]] {
+        let plane = t.plane(0, 0)
+        return (0..<plane.shape[0]).map { r in Array(plane.data[r * plane.shape[1]..<(r + 1) * plane.shape[1]]) }
+    }
+
+    /// `x (5×5):` and the rows of the tensor's first plane, indented.
+    static func gridText(_ name: String, _ t: Tensor) -> String {
+        let plane = t.plane(0, 0)
+        return "\(name) (\(plane.shape[0])×\(plane.shape[1])):\n" + Text.grid(plane).map { "  " + $0 }.joined(separator: "\n")
+    }
+
+    /// `out[1,2]`: a cell by its row and column (the last two axes of a 4-D index).
+    static func cellName(_ tensor: String, _ index: [Int]) -> String {
+        Text.cell(tensor, Array(index.suffix(2)))
+    }
+
+    /// A trace with every 4-D index cut to its row and column, for explanations that talk about
+    /// one image and one channel: `dx[2,3] = 1×2 + …` instead of `dx[0,0,2,3] = …`. Values are
+    /// untouched.
+    static func planar(_ trace: Trace) -> Trace {
+        var t = trace
+        if t.index.count == 4 { t.index = Array(t.index.suffix(2)) }
+        for k in t.terms.indices {
+            for f in t.terms[k].factors.indices where t.terms[k].factors[f].index.count == 4 {
+                t.terms[k].factors[f].index = Array(t.terms[k].factors[f].index.suffix(2))
+            }
+        }
+        return t
+    }
+
+    /// The animation of a 2-D explorer scene with explicit values (one image, one channel, one
+    /// filter), opening on `step`.
+    static func scene(
+        _ kind: AnimationKind, x: Tensor, kernel: Int, stride: Int, padding: Int, dilation: Int = 1,
+        w: Tensor? = nil, b: Tensor? = nil, dOut: Tensor? = nil, convention: Convention = .crossCorrelation,
+        view: String? = nil, step: Int
+    ) -> Animation {
+        var a = Animation(kind: kind, line: 0)
+        a.input = [x.shape[2], x.shape[3]]
+        a.kernel = [kernel, kernel]
+        a.stride = [stride, stride]
+        a.padding = [padding, padding]
+        if dilation != 1 { a.dilation = [dilation, dilation] }
+        a.explicit["x"] = rows(x)
+        if let w { a.explicit["w"] = rows(w) }
+        if let b {
+            a.explicit["b"] = [b.data]
+            a.bias = true
+        } else if w != nil {
+            a.bias = false
+        }
+        if let dOut { a.explicit["dout"] = rows(dOut) }
+        if convention == .convolution { a.convention = convention.rawValue }
+        a.view = view
+        a.startStep = step
+        return a
+    }
+
+    /// A random cell of an `h`×`w` grid; with `preferred` non-empty, one of those half the time.
+    static func pickCell(_ r: inout SeededRandom, _ h: Int, _ w: Int, preferring preferred: [[Int]] = []) -> [Int] {
+        if !preferred.isEmpty, r.chance(1, in: 2) { return r.pick(preferred) }
+        return [0, 0, r.int(in: 0...(h - 1)), r.int(in: 0...(w - 1))]
+    }
+
+    /// `stride 2, padding 1` (and `dilation 2` when not 1), in the learner's language.
+    static func settings(_ t: Words, stride: Int, padding: Int, dilation: Int = 1) -> String {
+        var parts = [t("stride \(stride)", "步幅 \(stride)"), t("padding \(padding)", "填充 \(padding)")]
+        if dilation != 1 { parts.append(t("dilation \(dilation)", "空洞率 \(dilation)")) }
+        return t.list(parts)
+    }
+}

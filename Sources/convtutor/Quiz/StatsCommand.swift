@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Tutor
+
+/// `convtutor stats`: lessons completed, accuracy by topic, reviews due today and this week, the
+/// streak; as a screen, as text (`--plain`) or as JSON (`--json`).
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Your progress: lessons completed, accuracy by topic, reviews due, streak.")
+
+    @Flag(help: "Plain text on stdout.")
+    var plain = false
+
+    @Flag(help: "JSON on stdout.")
+    var json = false
+
+    @Flag(help: "No colours (also when NO_COLOR is set).")
+    var noColor = false
+
+    @OptionGroup var lessons: LessonOptions
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if plain && json { throw ValidationError("--plain and --json: choose one") }
+    }
+
+    func run() throws {
+        let store = try data.openStore()
+        let runner = QuizRunner(store: store, lessons: lessons.catalogue())
+        let summary: StatsSummary
+        do {
+            summary = try runner.stats(at: Date())
+        } catch {
+            throw LessonError(error.description)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+        } else if plain {
+            for line in summary.lines { print(line) }
+        } else {
+            launch(AppState(screen: .stats(summary), width: 80, height: 24), noColor: noColor, runner: runner)
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import ConvCore
+import LessonKit
+import QuizKit
+import TermCanvas
+import Testing
+import TestSupport
+@testable import Tutor
+
+/// The quiz screen driven by keys: every kind answered, refused answers hinted and not graded,
+/// every answer handed to the runner, the computation replayed, the summary; frames as snapshots.
+@Suite("Quiz screen")
+struct QuizTests {
+    static let single = Question(id: "lesson:p/size", topic: "p", prompt: "A 7×7 input, 3×3 kernel, stride 2, padding 1: output size?",
+                                 kind: .single(choices: ["3×3", "4×4", "7×7"], answer: 1), explanation: "⌊(7 + 2 − 2 − 1)/2⌋ + 1 = 4.")
+    static let numeric = Question(id: "gen:output-cell", topic: "gen:output-cell", prompt: "What is out[0,0,1,1]?",
+                                  kind: .numeric(answer: .number(411), tolerance: 0), explanation: "Nine products.",
+                                  animation: { var a = Animation(kind: .conv2d, line: 1); a.padding = [1]; return a }(), animationStep: 7)
+    static let multiple = Question(id: "lesson:p/shrink", topic: "p", prompt: "Which shrink the output?",
+                                   kind: .multiple(choices: ["a larger kernel", "more padding", "a larger stride"], answers: [0, 2]), explanation: "")
+    static let open = Question(id: "lesson:p/why", topic: "p", prompt: "Why pad?", kind: .open(modelAnswer: "To keep the size."), explanation: "")
+    static let cells = Question(id: "gen:receptive-field-cells", topic: "gen:receptive-field-cells",
+                                prompt: "Mark the cells of x that out[0,0,0,0] reads.",
+                                kind: .selectCells(panel: "x[0,0]", answer: [GridCell(row: 0, col: 0), GridCell(row: 0, col: 1), GridCell(row: 1, col: 0), GridCell(row: 1, col: 1)]),
+                                explanation: "", animation: { var a = Animation(kind: .conv2d, line: 1); a.input = [3]; a.kernel = [2]; return a }(),
+                                animationStep: 1)
+
+    func state(_ questions: [Question]) -> AppState {
+        AppState(screen: .quiz(QuizState(questions: questions)), width: 80, height: 24)
+    }
+
+    func quiz(_ state: AppState) -> QuizState? {
+        if case .quiz(let q) = state.screen { return q }
+        return nil
+    }
+
+    func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
+        keys.flatMap { update(&state, .key($0)) }
+    }
+
+    @Test("a choice key answers at once: the verdict, the runner keeps it, Enter goes on, the summary ends")
+    func singleChoice() throws {
+        var state = state([Self.single, Self.numeric])
+        #expect(QuizState(questions: [Self.single]).startEffects == [.questionShown(id: "lesson:p/size")])
+        let effects = send(&state, .character("a"))
+        let verdict = Verdict(correct: false, rating: .again, expected: "b) 4×4", given: "a) 3×3")
+        #expect(effects == [.recordAnswer(QuizAnswer(Self.single, verdict))])
+        #expect(quiz(state)?.phase == .answered(verdict))
+        _ = update(&state, .reviewScheduled(id: "lesson:p/size", next: "in a minute"))
+        let frame = view(state).text
+        #expect(frame.contains("✗ Not quite. You answered: a) 3×3"))
+        #expect(frame.contains("The answer: b) 4×4"))
+        #expect(frame.contains("Next review: in a minute."))
+        #expect(send(&state, .enter) == [.questionShown(id: "gen:output-cell")])
+        #expect(quiz(state)?.index == 1)
+    }
+
+    @Test("numeric: typed in a line editor; a bad answer is refused with a hint and not graded")
+    func numericAnswer() throws {
+        var state = state([Self.numeric])
+        #expect(send(&state, .character("4"), .character("x"), .enter) == [])
+        #expect(quiz(state)?.hint == "'4x' is not a number: type a number, like 4 or -0.5 (or 'invalid' when no output exists)")
+        #expect(quiz(state)?.verdicts == [])
+        // q is typed, not a command, while a number is being written; Backspace and arrows edit.
+        _ = send(&state, .backspace, .character("1"), .left, .left, .character("1"), .right, .character("1"))
+        #expect(quiz(state)?.editor.string == "1411")
+        _ = send(&state, .home, .delete)
+        let effects = send(&state, .enter)
+        #expect(effects.count == 1)
+        #expect(quiz(state)?.verdicts.first?.correct == true)
+        // After the answer, a plays the computation on the explorer at the cell asked for.
+        _ = send(&state, .character("a"))
+        let explorer = try #require(quiz(state)?.animation)
+        #expect(explorer.currentStep?.trace?.index == [0, 0, 1, 1])
+        #expect(explorer.currentStep?.trace?.value == 411)
+        _ = send(&state, .escape)
+        #expect(quiz(state)?.animation == nil)
+    }
+
+    @Test("multiple: letters toggle, Enter answers; nothing picked is refused")
+    func multipleChoice() {
+        var state = state([Self.multiple])
+        _ = send(&state, .enter)
+        #expect(quiz(state)?.hint == "choose one or more: a to c (or 1 to 3), e.g. a c")
+        _ = send(&state, .character("a"), .character("b"), .character("b"), .character("c"))
+        #expect(quiz(state)?.picked == [0, 2])
+        _ = send(&state, .enter)
+        #expect(quiz(state)?.verdicts.first?.correct == true)
+    }
+
+    @Test("open: write, reveal the model answer, grade yourself 1–4")
+    func openQuestion() {
+        var state = state([Self.open])
+        _ = send(&state, .character("s"), .character("i"), .character("z"), .character("e"), .enter)
+        #expect(quiz(state)?.phase == .revealed)
+        #expect(view(state).text.contains("To keep the size."))
+        let effects = send(&state, .character("2"))
+        #expect(effects == [.recordAnswer(QuizAnswer(Self.open, Verdict(correct: nil, rating: .hard, expected: "To keep the size.", given: "size")))])
+    }
+
+    @Test("select the cells: arrows move, space marks, Enter answers")
+    func selectCells() {
+        var state = state([Self.cells])
+        _ = send(&state, .enter)
+        #expect(quiz(state)?.hint == "mark at least one cell with space, then Enter")
+        _ = send(&state, .character(" "), .right, .character(" "), .down, .character(" "), .left, .character(" "))
+        #expect(quiz(state)?.marked.count == 4)
+        // The cursor stays on the grid.
+        _ = send(&state, .down, .down, .down, .down, .right, .right, .right)
+        #expect(quiz(state)?.cursor == GridCell(row: 2, col: 2))
+        _ = send(&state, .enter)
+        #expect(quiz(state)?.verdicts.first?.correct == true)
+    }
+
+    @Test("q finishes with a summary; from the summary the session ends")
+    func summary() {
+        var state = state([Self.single, Self.multiple])
+        _ = send(&state, .character("b"), .enter, .character("q"))
+        #expect(quiz(state)?.phase == .summary)
+        #expect(view(state).text.contains("answered: 1 of 2"))
+        #expect(send(&state, .enter) == [.quit(status: 0)])
+    }
+
+    @Test("frames at 80×24: a question, a wrong answer explained, a grid, the summary")
+    func frames() {
+        var asking = state([Self.single])
+        #expect(snapshotMismatch(view(asking).text, named: "quiz-single-80x24") == nil)
+        _ = send(&asking, .character("c"))
+        _ = update(&asking, .reviewScheduled(id: "lesson:p/size", next: "in a minute"))
+        #expect(snapshotMismatch(view(asking).text, named: "quiz-wrong-80x24") == nil)
+        var grid = state([Self.cells])
+        _ = send(&grid, .character(" "), .right)
+        #expect(snapshotMismatch(view(grid).text, named: "quiz-cells-80x24") == nil)
+        _ = send(&asking, .enter)
+        #expect(snapshotMismatch(view(asking).text, named: "quiz-summary-80x24") == nil)
+    }
+
+    @Test("a lesson's step: t answers its questions through the same engine, Esc/q returns to the page")
+    func checkpoint() throws {
+        let item = QuizItem(id: "padding-same", kind: .single, line: 36, prompt: "Which padding keeps a 5×5 input 5×5 with a 3×3 kernel?",
+                            choices: ["0", "1", "2"], answer: ["1"], explanation: "(5 + 2·1 − 3) + 1 = 5")
+        var state = AppState(screen: .player(PlayerState(lesson: LessonFixtures.padding, step: 2)), width: 80, height: 24)
+        #expect(view(state).text.contains("t answer the questions"))
+        #expect(send(&state, .character("t")) == [.questionShown(id: "lesson:padding/padding-same")])
+        let effects = send(&state, .character("b"))
+        #expect(effects == [.recordAnswer(QuizAnswer(Question(item, lesson: "padding"), Verdict(correct: true, rating: .good, expected: "b) 1", given: "b) 1")))])
+        #expect(view(state).text.contains("✓ Right."))
+        _ = send(&state, .enter, .enter)
+        guard case .player(let player) = state.screen else { Issue.record("left the lesson"); return }
+        #expect(player.quiz == nil)
+        #expect(player.step == 2)
+    }
+
+    @Test("home: Quiz asks the runner for questions, Stats for the summary")
+    func home() {
+        var state = AppState(screen: .home(HomeState()), width: 80, height: 24)
+        #expect(send(&state, .character("3")) == [.startQuiz])
+        #expect(update(&state, .quizReady([Self.single])) == [.questionShown(id: "lesson:p/size")])
+        #expect(quiz(state) != nil)
+        var stats = AppState(screen: .home(HomeState()), width: 80, height: 24)
+        #expect(send(&stats, .character("4")) == [.loadStats])
+        let summary = StatsSummary(lessonsCompleted: 2, lessonsTotal: 13,
+                                   topics: [.init(topic: "padding", reviews: 3, correct: 2, graded: 3)],
+                                   dueToday: 1, dueThisWeek: 4, totalReviews: 3, streakDays: 2)
+        _ = update(&stats, .statsReady(summary))
+        let frame = view(stats).text
+        #expect(frame.contains("lessons completed: 2 of 13"))
+        #expect(frame.contains("padding   67%  (2 of 3 right, 3 answers)"))
+        #expect(snapshotMismatch(frame, named: "stats-80x24") == nil)
+        _ = send(&stats, .character("q"))
+        guard case .home = stats.screen else { Issue.record("not back home"); return }
+    }
+}
