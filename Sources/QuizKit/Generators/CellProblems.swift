@@ -28,13 +28,14 @@ extension ProblemGenerator {
                              bias: bias, convention: convention)
     }
 
-    /// A small convolution of the given sizes with drawn values: x of −3…3, w of −2…2, b of −3…3.
+    /// A small convolution of the given sizes with drawn values: x of −3…3, w of ±1, ±2, b of −3…3.
     static func smallConv(
         _ r: inout SeededRandom, h: Int, w: Int, kernel: Int, stride: Int, padding: Int, dilation: Int = 1,
         bias: Bool = false, convention: Convention = .crossCorrelation
     ) throws(ConvError) -> SmallConv {
         let x = r.grid(h, w, -3...3)
-        let weights = r.grid(kernel, kernel, -2...2)
+        // Weights are never 0, so that every term of a cell counts.
+        let weights = r.grid(kernel, kernel, -2...2, nonzero: true)
         let b = bias ? Tensor([Double(r.int(in: -3...3))]) : nil
         let layer = try Conv2D(x: x, w: weights, b: b,
                                options: Conv2DOptions(stride: Pair(stride), padding: Pair(padding), dilation: Pair(dilation),
@@ -47,15 +48,16 @@ extension ProblemGenerator {
         (0..<shape[2]).flatMap { i in (0..<shape[3]).map { j in [0, 0, i, j] } }
     }
 
-    /// `rows 1–3 and columns 0–2` of `x` that a trace reads (padding included).
+    /// `rows 1 to 3 and columns 0 to 2` of `x` that a trace reads (padding included).
     static func span(_ t: Words, _ trace: Trace, _ tensor: String = "x") -> String {
         let indices = trace.terms.flatMap(\.factors).filter { $0.tensor == tensor }.map(\.index)
         let rows = indices.map { $0[2] }, cols = indices.map { $0[3] }
         let range = { (values: [Int]) in
             let (lo, hi) = (values.min() ?? 0, values.max() ?? 0)
-            return lo == hi ? "\(lo)" : "\(lo)–\(hi)"
+            return (lo, hi)
         }
-        return t("rows \(range(rows)) and columns \(range(cols))", "第 \(range(rows)) 行、第 \(range(cols)) 列")
+        let ((r0, r1), (c0, c1)) = (range(rows), range(cols))
+        return t("rows \(r0) to \(r1) and columns \(c0) to \(c1)", "第 \(r0) 到 \(r1) 行、第 \(c0) 到 \(c1) 列")
     }
 
     /// The trace's term lines, indented, with row-and-column indices.
@@ -153,7 +155,7 @@ extension ProblemGenerator {
                               stride: size.stride, padding: size.padding)
         let layer = c.layer
         let g = layer.geometry
-        let dOut = r.grid(g.output.h, g.output.w, -2...2)
+        let dOut = r.grid(g.output.h, g.output.w, -2...2, nonzero: true)
         let grads = try layer.backward(dOut)
         let index: [Int]
         let step: Int

@@ -163,7 +163,7 @@ extension ProblemGenerator {
                        "从一个输入像素开始（r = 1，jump = 1）。每一层让感受野增加 D·(K−1)·jump，再把 jump 乘以它的步幅：")]
         var previous = ReceptiveField.Growth.input
         for (k, (layer, step)) in zip(layers, growth).enumerated() {
-            lines.append("  " + t("layer \(k + 1)", "第 \(k + 1) 层") + ": " + ReceptiveField.formula(previous: previous, layer: layer, result: step))
+            lines.append("  " + t("layer \(k + 1): ", "第 \(k + 1) 层：") + ReceptiveField.formula(previous: previous, layer: layer, result: step))
             previous = step
         }
         let size = growth.last?.size ?? 1

@@ -124,6 +124,11 @@ struct Words {
     func list(_ items: [String]) -> String {
         items.joined(separator: zh ? "、" : ", ")
     }
+
+    /// Sentences one after another: with a space in English, without in Chinese.
+    func sentences(_ parts: [String]) -> String {
+        parts.filter { !$0.isEmpty }.joined(separator: zh ? "" : " ")
+    }
 }
 
 // MARK: - Drawing numbers
@@ -139,9 +144,10 @@ extension SeededRandom {
         int(in: 1...denominator) <= numerator
     }
 
-    /// A `(1, 1, h, w)` tensor of integers from `values`.
-    mutating func grid(_ h: Int, _ w: Int, _ values: ClosedRange<Int>) -> Tensor {
-        Tensor(shape: [1, 1, h, w], data: (0..<h * w).map { _ in Double(int(in: values)) })
+    /// A `(1, 1, h, w)` tensor of integers from `values` (without 0 when `nonzero`).
+    mutating func grid(_ h: Int, _ w: Int, _ values: ClosedRange<Int>, nonzero: Bool = false) -> Tensor {
+        let choices = Array(values).filter { !nonzero || $0 != 0 }
+        return Tensor(shape: [1, 1, h, w], data: (0..<h * w).map { _ in Double(pick(choices)) })
     }
 }
 

@@ -24,10 +24,13 @@ extension ProblemGenerator {
         cells.sorted().map { "(\($0.row), \($0.col))" }.joined(separator: " ")
     }
 
-    /// The sentence on counting rows and columns on a grid drawn with its padding ring.
+    /// How x is drawn and its cells counted: with its padding ring (x[0,0] drawn at (P, P)), or
+    /// without (cell (r, c) is x[r,c]).
     static func drawnHint(_ t: Words, padding: Int) -> String {
-        t("Count rows and columns on the grid as drawn, padding ring included: x[0,0] is drawn at (\(padding), \(padding)).",
-          "行和列按画出的网格来数，包括填充圈：x[0,0] 画在 (\(padding), \(padding))。")
+        padding > 0
+            ? t("x is drawn with its ring of padding, and rows and columns are counted on the grid as drawn, padding included: x[0,0] is drawn at (\(padding), \(padding)).",
+                "x 连同外圈填充一起画出，行和列按画出的网格来数，包括填充圈：x[0,0] 画在 (\(padding), \(padding))。")
+            : t("There is no padding: (row, col) is x[row, col].", "没有填充：(行, 列) 就是 x[行, 列]。")
     }
 
     // MARK: receptive-field-cells
@@ -53,9 +56,12 @@ extension ProblemGenerator {
         guard !answer.isEmpty else { throw .empty(field: "x") }
         let name = cellName("out", index)
 
-        let prompt = t("A conv2d with a \(c.kernel)×\(c.kernel) kernel, \(settings(t, stride: c.stride, padding: c.padding, dilation: c.dilation)) slides over x (\(c.layer.geometry.input.h)×\(c.layer.geometry.input.w)), drawn with its ring of padding. Mark every cell of x that \(name) reads. Padding cells are not part of x: do not mark them. ",
-                       "一个 conv2d，卷积核 \(c.kernel)×\(c.kernel)，\(settings(t, stride: c.stride, padding: c.padding, dilation: c.dilation))，在 x（\(c.layer.geometry.input.h)×\(c.layer.geometry.input.w)）上滑动，x 连同外圈填充一起画出。请标出 \(name) 读到的 x 的所有格子。填充格不属于 x，不要标。")
-            + drawnHint(t, padding: c.padding) + " " + t.cellsHint
+        let g = layer.geometry
+        let prompt = t.sentences([
+            t("A conv2d with a \(c.kernel)×\(c.kernel) kernel, \(settings(t, stride: c.stride, padding: c.padding, dilation: c.dilation)) slides over x (\(g.input.h)×\(g.input.w)). Mark every cell of x that \(name) reads.",
+              "一个 conv2d，卷积核 \(c.kernel)×\(c.kernel)，\(settings(t, stride: c.stride, padding: c.padding, dilation: c.dilation))，在 x（\(g.input.h)×\(g.input.w)）上滑动。请标出 \(name) 读到的 x 的所有格子。"),
+            c.padding > 0 ? t("Padding cells are not part of x: do not mark them.", "填充格不属于 x，不要标。") : "",
+            drawnHint(t, padding: c.padding), t.cellsHint])
 
         var lines = [t("The window of \(name) covers x \(span(t, trace))", "\(name) 的窗口覆盖 x 的\(span(t, trace))")
             + (c.dilation > 1 ? t(", every \(c.dilation)nd row and column (dilation \(c.dilation))", "，每隔 \(c.dilation - 1) 行、\(c.dilation - 1) 列取一格（空洞率 \(c.dilation)）") : "")
@@ -106,9 +112,10 @@ extension ProblemGenerator {
         guard !answer.isEmpty else { throw .empty(field: "dout") }
         let name = cellName("dOut", index)
 
-        let prompt = t("Backpropagating through a conv2d with a \(c.kernel)×\(c.kernel) kernel, \(settings(t, stride: c.stride, padding: c.padding, dilation: c.dilation)) (x is \(g.input.h)×\(g.input.w), out is \(g.output.h)×\(g.output.w)), the gradient \(name) flows back into dx. Mark every cell of dx that it reaches. dx is drawn without padding: (row, col) is dx[row, col]. ",
-                       "反向传播经过一个 conv2d（卷积核 \(c.kernel)×\(c.kernel)，\(settings(t, stride: c.stride, padding: c.padding, dilation: c.dilation))；x 为 \(g.input.h)×\(g.input.w)，out 为 \(g.output.h)×\(g.output.w)），梯度 \(name) 流回 dx。请标出它到达的 dx 的所有格子。dx 画出时不带填充：(行, 列) 就是 dx[行, 列]。")
-            + t.cellsHint
+        let prompt = t.sentences([
+            t("Backpropagating through a conv2d with a \(c.kernel)×\(c.kernel) kernel, \(settings(t, stride: c.stride, padding: c.padding, dilation: c.dilation)) (x is \(g.input.h)×\(g.input.w), out is \(g.output.h)×\(g.output.w)), the gradient \(name) flows back into dx. Mark every cell of dx that it reaches. dx is drawn without padding: (row, col) is dx[row, col].",
+              "反向传播经过一个 conv2d（卷积核 \(c.kernel)×\(c.kernel)，\(settings(t, stride: c.stride, padding: c.padding, dilation: c.dilation))；x 为 \(g.input.h)×\(g.input.w)，out 为 \(g.output.h)×\(g.output.w)），梯度 \(name) 流回 dx。请标出它到达的 dx 的所有格子。dx 画出时不带填充：(行, 列) 就是 dx[行, 列]。"),
+            t.cellsHint])
 
         var planarStep = step
         planarStep.source.index = Array(step.source.index.suffix(2))
@@ -168,9 +175,10 @@ extension ProblemGenerator {
         let name = cellName("out", index)
 
         let call = "nn.MaxPool2d(kernel_size=\(window), stride=\(stride), padding=\(padding))"
-        let prompt = t("\(call) runs over x (\(h)×\(w)), drawn with its ring of padding. Mark the cell of x whose value becomes \(name). ",
-                       "\(call) 作用在 x（\(h)×\(w)）上，x 连同外圈填充一起画出。请标出其值成为 \(name) 的那个 x 格子。")
-            + drawnHint(t, padding: padding) + " " + t.cellsHint + "\n" + gridText("x", x)
+        let prompt = t.sentences([
+            t("\(call) runs over x (\(h)×\(w)). Mark the cell of x whose value becomes \(name).",
+              "\(call) 作用在 x（\(h)×\(w)）上。请标出其值成为 \(name) 的那个 x 格子。"),
+            drawnHint(t, padding: padding), t.cellsHint]) + "\n" + gridText("x", x)
         var lines = [t("The window of \(name) covers x \(span(t, trace)):", "\(name) 的窗口覆盖 x 的\(span(t, trace))："),
                      "  " + Text.equation(planar(trace)),
                      t("The maximum, \(Text.number(winner.value)), is \(cellName("x", winner.index)), drawn at (\(answer.row), \(answer.col)).",

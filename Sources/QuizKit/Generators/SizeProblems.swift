@@ -180,8 +180,8 @@ extension ProblemGenerator {
                            "常见错误是套用 conv2d 的公式，或者漏掉 output_padding：它在末端多加 OP 个格子，从正向 conv2d 映射到同一个 H 的几种尺寸中选定一种。"))
         case .failure(let error):
             if case .outputPaddingOutOfRange(_, let value, let s, let d) = error {
-                lines.append(t("output_padding only settles which of the sizes that the forward conv2d floors to the same H is meant, so PyTorch requires output_padding < max(stride, dilation) = max(\(s), \(d)) = \(max(s, d)). Here it is \(value): the layer is refused and there is no output.",
-                               "output_padding 只用来确定：正向 conv2d 向下取整后得到同一个 H 的几种尺寸里，指的是哪一种。所以 PyTorch 要求 output_padding < max(stride, dilation) = max(\(s), \(d)) = \(max(s, d))。这里是 \(value)：这一层会被拒绝，没有输出。"))
+                lines.append(t("The forward conv2d floors several input sizes to the same H; output_padding only picks which of them is meant, so PyTorch requires output_padding < max(stride, dilation) = max(\(s), \(d)) = \(max(s, d)). Here it is \(value): PyTorch refuses the layer, so there is no output.",
+                               "正向 conv2d 向下取整后，会把几种输入尺寸映射到同一个 H；output_padding 只是挑出指的是哪一种，所以 PyTorch 要求 output_padding < max(stride, dilation) = max(\(s), \(d)) = \(max(s, d))。这里是 \(value)：PyTorch 会拒绝这一层，没有输出。"))
             } else {
                 lines.append(error.description)
             }

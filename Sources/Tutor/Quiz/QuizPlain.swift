@@ -18,7 +18,12 @@ public enum QuizPlain {
         case .numeric, .open:
             break
         }
-        return lines.map { InertText.sanitize($0) }
+        return inert(lines)
+    }
+
+    /// Lines split at their line breaks, each made inert (no escape sequence reaches stdout).
+    static func inert(_ lines: [String]) -> [String] {
+        lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false) }.map { InertText.sanitize(String($0)) }
     }
 
     /// What to type: the line that asks for the answer.
@@ -34,7 +39,7 @@ public enum QuizPlain {
 
     /// After an open question's answer: the model answer and the grade to give.
     public static func reveal(_ q: Question) -> [String] {
-        ["Model answer: " + q.expectedText, "Grade yourself: 1 again, 2 hard, 3 good, 4 easy:"].map { InertText.sanitize($0) }
+        inert(["Model answer: " + q.expectedText, "Grade yourself: 1 again, 2 hard, 3 good, 4 easy:"])
     }
 
     /// Right or wrong, the right answer, the explanation, when the card comes back.
@@ -52,7 +57,7 @@ public enum QuizPlain {
             if let step, scene.steps.indices.contains(step) { lines.append("Worked: " + scene.steps[step].equation) }
         }
         if let next { lines.append("Next review: \(next).") }
-        return lines.map { InertText.sanitize($0) }
+        return inert(lines)
     }
 
     /// The session's end: how many were answered, right, wrong, self-graded.
