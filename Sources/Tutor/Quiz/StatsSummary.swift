@@ -17,6 +17,26 @@ public struct StatsSummary: Equatable, Sendable, Codable {
 
         /// Right answers over graded ones, nil before any.
         public var accuracy: Double? { graded == 0 ? nil : Double(correct) / Double(graded) }
+
+        enum CodingKeys: String, CodingKey {
+            case topic, reviews, correct, graded, accuracy
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(topic: try c.decode(String.self, forKey: .topic), reviews: try c.decode(Int.self, forKey: .reviews),
+                      correct: try c.decode(Int.self, forKey: .correct), graded: try c.decode(Int.self, forKey: .graded))
+        }
+
+        /// The counts, and the accuracy they give (null before any graded answer).
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(topic, forKey: .topic)
+            try c.encode(reviews, forKey: .reviews)
+            try c.encode(correct, forKey: .correct)
+            try c.encode(graded, forKey: .graded)
+            try c.encode(accuracy, forKey: .accuracy)
+        }
     }
 
     public var lessonsCompleted: Int
