@@ -24,5 +24,6 @@ extension Question {
         }
         self.init(id: "lesson:\(lesson)/\(item.id)", topic: lesson, prompt: item.prompt, kind: kind,
                   explanation: item.explanation, animation: animation)
+        computation = item.compute
     }
 }

@@ -32,6 +32,9 @@ public struct Question: Equatable, Sendable {
     public var animation: Animation?
     /// Which cell of that animation the answer is, so the replay opens on it (1-based step).
     public var animationStep: Int?
+    /// A lesson question's computation, when its answer is checked against one: the replay opens
+    /// on the cell it names.
+    public var computation: Computation?
 
     public init(id: String, topic: String, prompt: String, kind: Kind, explanation: String,
                 animation: Animation? = nil, animationStep: Int? = nil) {

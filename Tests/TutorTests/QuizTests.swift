@@ -150,6 +150,38 @@ struct QuizTests {
         #expect(player.step == 2)
     }
 
+    @Test("a lesson question checked by a computation replays that cell, on the screen and in plain text")
+    func lessonComputation() throws {
+        let text = """
+            ---
+            id: cells
+            title: C
+            lang: en
+            order: 1
+            summary: S.
+            ---
+            ## S
+
+            ```quiz
+            id: cell
+            kind: numeric
+            prompt: What is out[1,2]?
+            answer: 726
+            compute: {show: cell, input: 5, cell: [1, 2]}
+            ```
+            """
+        let lesson = try #require(LessonParser.parse(text, file: "c.md").lesson)
+        let q = Question(lesson.quizzes[0], lesson: "cells")
+        var state = state([q])
+        _ = send(&state, .character("7"), .character("2"), .character("6"), .enter)
+        #expect(quiz(state)?.verdicts.first?.correct == true)
+        _ = send(&state, .character("a"))
+        let explorer = try #require(quiz(state)?.animation)
+        #expect(explorer.currentStep?.trace?.index == [0, 0, 1, 2])
+        let plain = QuizPlain.verdict(q, q.grade(.number(.number(726))), next: nil)
+        #expect(plain.contains("Worked: out[0,0,1,2] = 8×1 + 9×2 + 10×3 + 13×4 + 14×5 + 15×6 + 18×7 + 19×8 + 20×9 = 726"))
+    }
+
     @Test("home: Quiz asks the runner for questions, Stats for the summary")
     func home() {
         var state = AppState(screen: .home(HomeState()), width: 80, height: 24)

@@ -113,6 +113,18 @@ extension Computation {
         }
     }
 
+    /// The 1-based step of the cell-by-cell animation of these parameters that computes the cell
+    /// of `show: cell`, if there is one.
+    public func animationStep() -> Int? {
+        guard show == .cell, case .animation = subject else { return nil }
+        var config = ExplorerConfig(animation: parameters)
+        config.presentation = .cells
+        guard let scene = try? Scene.build(config) else { return nil }
+        let name = tensor ?? "out"
+        let index = cellIndex(name, oneD: config.mode.is1D)
+        return scene.steps.firstIndex { $0.trace?.tensor == name && $0.trace?.index == index }.map { $0 + 1 }
+    }
+
     /// The full index of `cell` in `tensor`: leading indices default to 0 (first image, first
     /// filter or channel); `db` and 1-D outputs take the cell as it is.
     private func cellIndex(_ tensor: String, oneD: Bool) -> [Int] {

@@ -51,10 +51,14 @@ public enum QuizPlain {
         case nil: lines = ["Graded by you: \(["", "again", "hard", "good", "easy"][v.rating.rawValue])."]
         }
         if !q.explanation.isEmpty { lines.append(q.explanation) }
-        if let animation = q.animation, let scene = try? Scene.build(ExplorerConfig(animation: animation)) {
-            // The computation, as its animation would show it: the asked cell's arithmetic.
-            let step = q.animationStep.map { $0 - 1 }
-            if let step, scene.steps.indices.contains(step) { lines.append("Worked: " + scene.steps[step].equation) }
+        if let animation = q.animation {
+            // The computation, as its animation shows it: the asked cell's arithmetic.
+            var config = ExplorerConfig(animation: animation)
+            let step = q.animationStep ?? q.computation?.animationStep()
+            if q.animationStep == nil { config.presentation = .cells }
+            if let step, let scene = try? Scene.build(config), scene.steps.indices.contains(step - 1) {
+                lines.append("Worked: " + scene.steps[step - 1].equation)
+            }
         }
         if let next { lines.append("Next review: \(next).") }
         return inert(lines)

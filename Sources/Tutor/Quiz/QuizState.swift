@@ -210,9 +210,13 @@ public struct QuizState: Equatable, Sendable {
 
     /// Plays the computation behind the current question, opened on the cell asked for.
     private mutating func openAnimation() {
-        guard let block = current?.animation else { return }
-        var explorer = ExplorerState(config: ExplorerConfig(animation: block))
-        explorer.step = max(0, (current?.animationStep ?? block.startStep ?? 1) - 1)
+        guard let q = current, let block = q.animation else { return }
+        var config = ExplorerConfig(animation: block)
+        // A lesson question's cell is found in the cell-by-cell view.
+        let step = q.animationStep ?? q.computation?.animationStep()
+        if q.animationStep == nil, step != nil { config.presentation = .cells }
+        var explorer = ExplorerState(config: config)
+        explorer.step = max(0, (step ?? block.startStep ?? 1) - 1)
         animation = explorer
     }
 
