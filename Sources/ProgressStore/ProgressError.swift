@@ -39,7 +39,7 @@ public enum ProgressError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "\(Self.chooseAnother)."
         case .damaged(let path, let sideFiles):
             var message = "\(path) is damaged: move it aside (for example to \(path).broken) and convtutor starts "
-                + "a fresh one; your lesson positions in it are lost"
+                + "a fresh one; the lesson positions and answers in it are lost"
             if !sideFiles.isEmpty {
                 let names = sideFiles.joined(separator: " and ")
                 message += ". Move \(names) aside with it (they belong to it and would spoil the fresh one)"

@@ -7,7 +7,7 @@ struct OpenFailureTests {
     /// The message the brief asks for, word for word.
     func damagedMessage(_ path: String) -> String {
         "\(path) is damaged: move it aside (for example to \(path).broken) and convtutor starts a fresh one; "
-            + "your lesson positions in it are lost"
+            + "the lesson positions and answers in it are lost"
     }
 
     @Test("garbage bytes: the damaged message, and the file is left byte for byte")
