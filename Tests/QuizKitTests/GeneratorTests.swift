@@ -464,6 +464,8 @@ struct GeneratorTests {
             #expect(answer == [GridCell(row: winner.index[2] + pad, col: winner.index[3] + pad)], "seed \(seed)")
             let cell = try #require(answer.first)
             let out = try r.pool(.max).forward()
+            try #require((pad..<r.x.shape[2] + pad).contains(cell.row) && (pad..<r.x.shape[3] + pad).contains(cell.col),
+                         "seed \(seed): \(cell) is not a cell of x")
             #expect(r.x[0, 0, cell.row - pad, cell.col - pad] == out[index], "seed \(seed)")
             var ties = 0
             let (k, s) = (r.kernel.h, r.options.stride.h)

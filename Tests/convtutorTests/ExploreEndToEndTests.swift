@@ -17,7 +17,8 @@ struct ExploreEndToEndTests {
         let session = try Self.explore(["--stride", "2", "--padding", "1"])
         _ = try session.waitFor("step 1/9")
         try session.sendKeys("Right", "Right", "Right")
-        let screen = try session.waitFor("step 4/9")
+        // Wait for the whole frame: the header comes first, the arithmetic line last.
+        let screen = try session.waitFor { $0.contains("step 4/9") && $0.contains("= 441") }
         #expect(screen.contains("out[0,0,1,0] = 0×1 + 6×2 + 7×3 + 0×4 + 11×5 + 12×6 + 0×7 + 16×8 + 17×9 = 441"))
         // The window on x (bracketed) and the output cell being computed.
         #expect(screen.contains(" [ ·  6  7] 8  9 10  ·"))

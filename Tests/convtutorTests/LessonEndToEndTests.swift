@@ -157,7 +157,7 @@ struct LessonEndToEndTests {
         let first = try session.waitFor("step 1/10")
         #expect(first.contains("什么是卷积 · 连续卷积的定义"))
         try session.sendKeys("]")
-        let second = try session.waitFor("step 2/10")
+        let second = try session.waitFor { $0.contains("step 2/10") && $0.contains("▶ 动画：") }
         #expect(second.contains("▶ 动画：一维卷积（翻转并滑动）"))
         #expect(second.contains("（按 a 播放）"))
         try session.sendKeys("a")
