@@ -151,7 +151,10 @@ extension Question {
     /// Cells as `row,col` pairs separated by spaces or semicolons: `0,0 0,1 1,0`.
     static func readCells(_ text: String) -> Result<Set<GridCell>, Refusal> {
         let hint = "list cells as row,col pairs, e.g. 0,0 0,1 1,0"
-        let pairs = text.split(whereSeparator: { $0 == " " || $0 == ";" })
+        // `(0, 1)` as the right answer is written reads too: no space inside a pair.
+        let compact = text.replacingOccurrences(of: #",\s+"#, with: ",", options: .regularExpression)
+            .replacingOccurrences(of: ")(", with: ") (")
+        let pairs = compact.split(whereSeparator: { $0 == " " || $0 == ";" })
         guard !pairs.isEmpty else { return .failure(Refusal(hint)) }
         var cells = Set<GridCell>()
         for pair in pairs {

@@ -21,7 +21,8 @@ public struct Question: Equatable, Sendable {
         case selectCells(panel: String, answer: Set<GridCell>)
     }
 
-    /// The card it is scheduled under: `lesson:<lesson id>/<quiz id>` or `gen:<family>:<seed>`.
+    /// The card it is scheduled under: `lesson:<lesson id>/<quiz id>`, or `gen:<family>` (a
+    /// family is one card; each review draws a new problem of it).
     public var id: String
     /// For accuracy by topic: the lesson id, or the generated problem's family.
     public var topic: String

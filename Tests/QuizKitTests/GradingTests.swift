@@ -75,6 +75,8 @@ struct GradingTests {
     func selectCells() throws {
         #expect(try verdict(Self.cells, "0,0 0,1").correct == true)
         #expect(try verdict(Self.cells, "(0,1);(0,0)").correct == true)
+        #expect(try verdict(Self.cells, Self.cells.expectedText).correct == true)
+        #expect(try verdict(Self.cells, "(0, 0)(0, 1)").correct == true)
         #expect(try verdict(Self.cells, "0,0").correct == false)
         #expect(Self.cells.expectedText == "(0, 0) (0, 1)")
     }

@@ -62,7 +62,7 @@ extension ProblemGenerator {
 
     /// The trace's term lines, indented, with row-and-column indices.
     static func termLines(_ trace: Trace) -> [String] {
-        Text.termLines(planar(trace)).map { "  " + $0 }
+        Text.termLines(planar(trace)).map { indent + $0 }
     }
 
     /// True when some term of the trace reads the padding.
@@ -110,7 +110,7 @@ extension ProblemGenerator {
             + (convention == .convolution
                 ? t(" and meets w rotated by 180°: its top-left cell meets w's bottom-right.", "，与旋转 180° 后的 w 对齐：窗口左上角对着 w 的右下角。")
                 : t(" and meets w as stored: top-left with top-left.", "，与 w 按原样对齐：左上角对左上角。")),
-            "  " + Text.equation(planar(trace))]
+            indent + Text.equation(planar(trace))]
         let flipped = Conv2DOptions(stride: Pair(c.stride), padding: Pair(c.padding),
                                     convention: convention == .convolution ? .crossCorrelation : .convolution)
         let other = try Conv2D(x: layer.x, w: layer.w, b: layer.b, options: flipped).traceOutput(index).value
@@ -193,14 +193,14 @@ extension ProblemGenerator {
                                "\(of) 被每个覆盖它的窗口读过，每次经过的权重都不同；\(name) 就是这些窗口的 w × dOut 之和："))
                 lines += termLines(trace)
             }
-            lines.append("  " + Text.equation(planar(trace)))
+            lines.append(indent + Text.equation(planar(trace)))
             lines.append(t("The usual mistake is pairing each dOut[i,j] with the weight at the same offset: as the window moves right, x[r,c] meets the kernel further left (w is effectively flipped), so dOut[i,j] pairs with w[r − i·S + P, c − j·S + P].",
                            "常见错误是让每个 dOut[i,j] 配上同一偏移处的权重：窗口向右移时，x[r,c] 碰到的是卷积核更靠左的格子（相当于把 w 翻转），所以 dOut[i,j] 配的是 w[r − i·S + P, c − j·S + P]。"))
         } else {
             lines.append(t("\(of) met one x cell in every window, x[i·S − P + \(index[2]), j·S − P + \(index[3])] for out[i,j]; \(name) adds dOut[i,j] × that cell over all windows:",
                            "\(of) 在每个窗口里都碰到一个 x 格子：对 out[i,j] 来说是 x[i·S − P + \(index[2]), j·S − P + \(index[3])]；\(name) 就是所有窗口的 dOut[i,j] × 该格子之和："))
             lines += termLines(trace)
-            lines.append("  " + Text.equation(planar(trace)))
+            lines.append(indent + Text.equation(planar(trace)))
             lines.append(readsPadding(trace)
                 ? t("The usual mistake is giving padding cells a value: they are 0, so their terms vanish; or forgetting the stride in the offset.",
                     "常见错误是给填充格赋值：它们是 0，对应的项都消失了；或者在偏移里忘了步幅。")
@@ -254,7 +254,7 @@ extension ProblemGenerator {
                     : t("; its padding cells read 0 and still count in the divisor (count_include_pad=True):",
                         "；其中的填充格读作 0，但仍计入除数（count_include_pad=True）："))
                 : t(":", "：")),
-            "  " + Text.equation(planar(trace))]
+            indent + Text.equation(planar(trace))]
         switch (kind, padded) {
         case (.max, true):
             lines.append(t("The usual mistake is treating the padding as 0: it is −∞, so a window of negative numbers keeps its largest negative number.",

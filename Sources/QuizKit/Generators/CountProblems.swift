@@ -156,14 +156,14 @@ extension ProblemGenerator {
         }
         // Every parameter is at least 1 and tiny: growth cannot throw here.
         let growth = (try? ReceptiveField.growth(layers)) ?? []
-        let listing = names.enumerated().map { "  \($0.offset + 1). \($0.element)" }.joined(separator: "\n")
+        let listing = names.enumerated().map { indent + "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")
         let prompt = t("Layers are stacked on an image, input first:\n\(listing)\nHow many input pixels wide is the receptive field of one cell of the last layer's output? (Padding does not change it.)",
                        "在一张图像上依次叠加以下各层（从输入开始）：\n\(listing)\n最后一层输出中的一个格子，感受野在输入上有多宽（多少个像素）？（填充不影响它的大小。）")
         var lines = [t("Start from one input pixel (r = 1, jump 1). Each layer adds D·(K−1)·jump and multiplies the jump by its stride:",
                        "从一个输入像素开始（r = 1，jump = 1）。每一层让感受野增加 D·(K−1)·jump，再把 jump 乘以它的步幅：")]
         var previous = ReceptiveField.Growth.input
         for (k, (layer, step)) in zip(layers, growth).enumerated() {
-            lines.append("  " + t("layer \(k + 1): ", "第 \(k + 1) 层：") + ReceptiveField.formula(previous: previous, layer: layer, result: step))
+            lines.append(indent + t("layer \(k + 1): ", "第 \(k + 1) 层：") + ReceptiveField.formula(previous: previous, layer: layer, result: step))
             previous = step
         }
         let size = growth.last?.size ?? 1

@@ -9,14 +9,15 @@ import LessonKit
 ///
 /// Cell and select-the-cells problems carry the explorer scene of their computation (`animation`)
 /// and the step of that scene that computes the asked cell (`animationStep`), so the tutor can
-/// play the answer. Those grids are at most 6×6 with one channel.
+/// play the answer. Those grids are at most 6×6 with one channel, in sizes whose scene the explorer
+/// draws whole at 80×24.
 public struct ProblemGenerator {
     /// The question of `family` for `seed`, in English (`en`) or Chinese (`zh`).
     public static func question(_ family: ProblemFamily, seed: UInt64, lang: String) -> Question {
         problem(family, seed: seed, lang: lang).question(family)
     }
 
-    /// The question with the parameters it was drawn from (for tests and for the tutor's notes).
+    /// The question with the parameters it was drawn from (the tests check the answer against them).
     static func problem(_ family: ProblemFamily, seed: UInt64, lang: String) -> Problem {
         var random = SeededRandom(seed: seed ^ family.salt)
         let words = Words(lang: lang)
@@ -106,13 +107,7 @@ struct Words {
 
     /// The hint closing a numeric question whose answer may be `invalid`.
     var invalidHint: String {
-        self("Type invalid if the layer has no valid output.", "如果这一层没有合法的输出，请输入 invalid。")
-    }
-
-    /// How to type cells.
-    var cellsHint: String {
-        self("Type the cells as row,col pairs separated by spaces, e.g. 0,1 2,3.",
-             "请按“行,列”输入格子，格子之间用空格分隔，例如 0,1 2,3。")
+        self("If the layer has no valid output, answer invalid.", "如果这一层没有合法的输出，请回答 invalid。")
     }
 
     /// `height` or `width` (高 / 宽).
@@ -160,10 +155,18 @@ extension ProblemGenerator {
         return (0..<plane.shape[0]).map { r in Array(plane.data[r * plane.shape[1]..<(r + 1) * plane.shape[1]]) }
     }
 
-    /// `x (5×5):` and the rows of the tensor's first plane, indented.
+    /// Two no-break spaces: the indent of a listed line (an equation, a term, a layer), which the
+    /// quiz screen's word wrapping keeps (it collapses ordinary leading spaces).
+    static let indent = "\u{00A0}\u{00A0}"
+
+    /// `x (5×5):` and the rows of the tensor's first plane, indented and right-aligned.
+    ///
+    /// The rows are spaced with no-break spaces (U+00A0, one column wide): the quiz screen wraps a
+    /// prompt as words and would collapse ordinary runs of spaces, losing the alignment.
     static func gridText(_ name: String, _ t: Tensor) -> String {
         let plane = t.plane(0, 0)
-        return "\(name) (\(plane.shape[0])×\(plane.shape[1])):\n" + Text.grid(plane).map { "  " + $0 }.joined(separator: "\n")
+        let rows = Text.grid(plane).map { ("  " + $0).replacingOccurrences(of: " ", with: "\u{00A0}") }
+        return "\(name) (\(plane.shape[0])×\(plane.shape[1])):\n" + rows.joined(separator: "\n")
     }
 
     /// `out[1,2]`: a cell by its row and column (the last two axes of a 4-D index).

@@ -3,7 +3,8 @@ import LessonKit
 
 /// Select-the-cells problems: the learner marks cells on one grid of the explorer scene, counted as
 /// drawn (with the padding ring, when the grid has one). The answer is read off the compute core's
-/// trace (or scatter step) of the cell asked about.
+/// trace (or scatter step) of the cell asked about. The quiz screens draw that grid, with its
+/// values, and say how to mark or type cells, so the prompt does neither.
 ///
 /// Padding cells are never part of an answer: a receptive field is the set of real input cells a
 /// window reads, and the gradient of a window's padding taps goes nowhere.
@@ -61,10 +62,10 @@ extension ProblemGenerator {
             t("A conv2d with a \(c.kernel)×\(c.kernel) kernel, \(settings(t, stride: c.stride, padding: c.padding, dilation: c.dilation)) slides over x (\(g.input.h)×\(g.input.w)). Mark every cell of x that \(name) reads.",
               "一个 conv2d，卷积核 \(c.kernel)×\(c.kernel)，\(settings(t, stride: c.stride, padding: c.padding, dilation: c.dilation))，在 x（\(g.input.h)×\(g.input.w)）上滑动。请标出 \(name) 读到的 x 的所有格子。"),
             c.padding > 0 ? t("Padding cells are not part of x: do not mark them.", "填充格不属于 x，不要标。") : "",
-            drawnHint(t, padding: c.padding), t.cellsHint])
+            drawnHint(t, padding: c.padding)])
 
         var lines = [t("The window of \(name) covers x \(span(t, trace))", "\(name) 的窗口覆盖 x 的\(span(t, trace))")
-            + (c.dilation > 1 ? t(", every \(c.dilation)nd row and column (dilation \(c.dilation))", "，每隔 \(c.dilation - 1) 行、\(c.dilation - 1) 列取一格（空洞率 \(c.dilation)）") : "")
+            + (c.dilation > 1 ? t(", every other row and column (dilation \(c.dilation))", "，每隔 \(c.dilation - 1) 行、\(c.dilation - 1) 列取一格（空洞率 \(c.dilation)）") : "")
             + t(". It reads ", "。它读到 ")
             + t.list(real.map { cellName("x", $0.index) })
             + t(", drawn at ", "，画在 ") + cellList(answer) + t(".", "。")]
@@ -75,7 +76,7 @@ extension ProblemGenerator {
                     " 落在填充里：读到的是 0，不属于感受野。"))
         }
         if c.dilation > 1 {
-            lines.append(t("The usual mistake is marking the cells the dilated kernel skips: it reads every \(c.dilation)nd row and column only.",
+            lines.append(t("The usual mistake is marking the cells the dilated kernel skips: it reads every other row and column only.",
                            "常见错误是把空洞卷积核跳过的格子也标上：它只读每隔 \(c.dilation - 1) 行、\(c.dilation - 1) 列的格子。"))
         } else if c.padding > 0 {
             lines.append(t("The usual mistake is forgetting the padding ring in the coordinates: x[r,c] is drawn at (r + \(c.padding), c + \(c.padding)).",
@@ -114,8 +115,7 @@ extension ProblemGenerator {
 
         let prompt = t.sentences([
             t("Backpropagating through a conv2d with a \(c.kernel)×\(c.kernel) kernel, \(settings(t, stride: c.stride, padding: c.padding, dilation: c.dilation)) (x is \(g.input.h)×\(g.input.w), out is \(g.output.h)×\(g.output.w)), the gradient \(name) flows back into dx. Mark every cell of dx that it reaches. dx is drawn without padding: (row, col) is dx[row, col].",
-              "反向传播经过一个 conv2d（卷积核 \(c.kernel)×\(c.kernel)，\(settings(t, stride: c.stride, padding: c.padding, dilation: c.dilation))；x 为 \(g.input.h)×\(g.input.w)，out 为 \(g.output.h)×\(g.output.w)），梯度 \(name) 流回 dx。请标出它到达的 dx 的所有格子。dx 画出时不带填充：(行, 列) 就是 dx[行, 列]。"),
-            t.cellsHint])
+              "反向传播经过一个 conv2d（卷积核 \(c.kernel)×\(c.kernel)，\(settings(t, stride: c.stride, padding: c.padding, dilation: c.dilation))；x 为 \(g.input.h)×\(g.input.w)，out 为 \(g.output.h)×\(g.output.w)），梯度 \(name) 流回 dx。请标出它到达的 dx 的所有格子。dx 画出时不带填充：(行, 列) 就是 dx[行, 列]。")])
 
         var planarStep = step
         planarStep.source.index = Array(step.source.index.suffix(2))
@@ -126,14 +126,14 @@ extension ProblemGenerator {
         }
         var lines = [t("\(name) goes back to exactly the cells its window read in the forward pass, each times the weight that met it:",
                        "\(name) 正好流回前向传播时它的窗口读过的那些格子，各自乘上当时对上的权重："),
-                     "  " + Text.scatter(planarStep, into: "dx"),
+                     indent + Text.scatter(planarStep, into: "dx"),
                      t("That is ", "也就是 ") + cellList(answer) + t(".", "。")]
         if step.contributions.count < c.kernel * c.kernel {
             lines.append(t("Taps that fell in the padding send nothing back: the padding is not part of x.",
                            "落在填充里的抽头不回传任何梯度：填充不属于 x。"))
         }
         lines.append(c.dilation > 1
-            ? t("The usual mistake is filling in the cells the dilated kernel skipped: only every \(c.dilation)nd row and column receives gradient.",
+            ? t("The usual mistake is filling in the cells the dilated kernel skipped: only every other row and column receives gradient.",
                 "常见错误是把空洞卷积核跳过的格子也填上：只有每隔 \(c.dilation - 1) 行、\(c.dilation - 1) 列的格子收到梯度。")
             : t("The usual mistake is forgetting the stride (the window of dOut[i,j] starts at x row i·S − P) or marking padding positions.",
                 "常见错误是忘了步幅（dOut[i,j] 的窗口从 x 的第 i·S − P 行开始），或者把填充位置也标上。"))
@@ -178,9 +178,9 @@ extension ProblemGenerator {
         let prompt = t.sentences([
             t("\(call) runs over x (\(h)×\(w)). Mark the cell of x whose value becomes \(name).",
               "\(call) 作用在 x（\(h)×\(w)）上。请标出其值成为 \(name) 的那个 x 格子。"),
-            drawnHint(t, padding: padding), t.cellsHint]) + "\n" + gridText("x", x)
+            drawnHint(t, padding: padding)])
         var lines = [t("The window of \(name) covers x \(span(t, trace)):", "\(name) 的窗口覆盖 x 的\(span(t, trace))："),
-                     "  " + Text.equation(planar(trace)),
+                     indent + Text.equation(planar(trace)),
                      t("The maximum, \(Text.number(winner.value)), is \(cellName("x", winner.index)), drawn at (\(answer.row), \(answer.col)).",
                        "最大值 \(Text.number(winner.value)) 是 \(cellName("x", winner.index))，画在 (\(answer.row), \(answer.col))。")]
         lines.append(padding > 0

@@ -20,7 +20,7 @@ extension QuizState {
             lines = summaryLines()
             hints = ["Enter or q leave"]
         } else if let q = current {
-            lines += LessonText.wrap([Span(q.prompt, Style(bold: true))], width: text)
+            lines += promptLines(q.prompt, width: text)
             lines.append([])
             lines += body(q, width: text)
             switch phase {
@@ -50,6 +50,18 @@ extension QuizState {
             for span in line { x = buffer.put(span.text, x: x, y: 2 + row, style: span.style) }
         }
         buffer.put(TextLayout.hints(hints, width: width - 2, keep: 1, separator: "   "), x: 1, y: buffer.height - 1, style: Style(dim: true))
+    }
+
+    /// The prompt wrapped to the page; a line laid out with runs of spaces (a small grid, an
+    /// indented listing) is kept as written.
+    private func promptLines(_ prompt: String, width: Int) -> [StyledLine] {
+        prompt.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [StyledLine] in
+            let text = String(line)
+            if text.contains("  ") || text.hasPrefix(" ") {
+                return [[Span(TextLayout.truncate(text, width: width), Style(bold: true))]]
+            }
+            return LessonText.wrap([Span(text, Style(bold: true))], width: width)
+        }
     }
 
     /// Choices, the listing, the answer field or the grid.
