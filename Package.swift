@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "QuizKit", dependencies: ["ConvCore", "LessonKit"]),
 
         // The learner's progress in SQLite.
-        .target(name: "ProgressStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "ProgressStore", dependencies: ["QuizKit", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // Cells, styles, text width, widgets and buffer diffs. Knows nothing of ncurses.
         .target(name: "TermCanvas"),
@@ -79,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProgressStoreTests",
-            dependencies: ["ProgressStore", "TestSupport"]
+            dependencies: ["ProgressStore", "QuizKit", "TestSupport"]
         ),
         .testTarget(
             name: "TermCanvasTests",

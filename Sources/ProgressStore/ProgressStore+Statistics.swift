@@ -1,4 +1,5 @@
 import Foundation
+import QuizKit
 import GRDB
 
 extension ProgressStore {
@@ -7,7 +8,7 @@ extension ProgressStore {
     ///
     /// Read from one snapshot, so the numbers agree with each other even while another process
     /// records reviews.
-    public func statistics(now: Date, calendar: Calendar) throws(ProgressError) -> Statistics {
+    public func statistics(now: Date, calendar: Calendar) throws(ProgressError) -> ReviewStatistics {
         let today = calendar.startOfDay(for: now)
         let tomorrow = Self.day(after: today, days: 1, calendar: calendar)
         let weekEnd = Self.day(after: today, days: 7, calendar: calendar)
@@ -22,7 +23,7 @@ extension ProgressStore {
                     GROUP BY card.topic ORDER BY card.topic
                     """
             ).map { row in
-                Statistics.Topic(topic: row["topic"], reviews: row["reviews"], graded: row["graded"], correct: row["correct"])
+                ReviewStatistics.Topic(topic: row["topic"], reviews: row["reviews"], graded: row["graded"], correct: row["correct"])
             }
             let totalReviews = try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0
             let due = try Row.fetchOne(
@@ -30,7 +31,7 @@ extension ProgressStore {
                     SELECT count(*) FILTER (WHERE due < ?) AS today, count(*) FILTER (WHERE due < ?) AS week FROM card
                     """,
                 arguments: [tomorrow.timeIntervalSince1970, weekEnd.timeIntervalSince1970])
-            return Statistics(
+            return ReviewStatistics(
                 topics: topics, totalReviews: totalReviews, dueToday: due?["today"] ?? 0, dueThisWeek: due?["week"] ?? 0,
                 streak: try Self.streak(db, today: today, calendar: calendar))
         }

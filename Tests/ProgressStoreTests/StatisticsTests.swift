@@ -1,4 +1,5 @@
 import Foundation
+import QuizKit
 import ProgressStore
 import Testing
 
@@ -18,7 +19,7 @@ extension Calendar {
     }
 }
 
-@Suite("Statistics: accuracy by topic, reviews coming due, the streak")
+@Suite("ReviewStatistics: accuracy by topic, reviews coming due, the streak")
 struct StatisticsTests {
     /// Records an answer to card `id` at `time` (one more rep, nothing else moves).
     func answer(_ store: ProgressStore, _ id: String, at time: Date, correct: Bool?) throws {
@@ -54,10 +55,10 @@ struct StatisticsTests {
         }
         let stats = try store.statistics(now: day(120), calendar: try calendar("UTC"))
         #expect(stats.topics == [
-            Statistics.Topic(topic: "gen:output-size", reviews: 2, graded: 2, correct: 2),
-            Statistics.Topic(topic: "open", reviews: 1, graded: 0, correct: 0),
-            Statistics.Topic(topic: "padding", reviews: 4, graded: 3, correct: 2),
-            Statistics.Topic(topic: "stride", reviews: 0, graded: 0, correct: 0),
+            ReviewStatistics.Topic(topic: "gen:output-size", reviews: 2, graded: 2, correct: 2),
+            ReviewStatistics.Topic(topic: "open", reviews: 1, graded: 0, correct: 0),
+            ReviewStatistics.Topic(topic: "padding", reviews: 4, graded: 3, correct: 2),
+            ReviewStatistics.Topic(topic: "stride", reviews: 0, graded: 0, correct: 0),
         ])
         #expect(stats.topics.map(\.accuracy) == [1, nil, 2.0 / 3, nil])
         #expect(stats.totalReviews == 7)
@@ -158,11 +159,11 @@ struct StatisticsTests {
         }
     }
 
-    @Test("Statistics encodes to JSON for stats --json (accuracy null when nothing was graded) and back")
+    @Test("ReviewStatistics encodes to JSON for stats --json (accuracy null when nothing was graded) and back")
     func json() throws {
-        let stats = Statistics(
-            topics: [Statistics.Topic(topic: "padding", reviews: 3, graded: 2, correct: 1),
-                     Statistics.Topic(topic: "stride", reviews: 0, graded: 0, correct: 0)],
+        let stats = ReviewStatistics(
+            topics: [ReviewStatistics.Topic(topic: "padding", reviews: 3, graded: 2, correct: 1),
+                     ReviewStatistics.Topic(topic: "stride", reviews: 0, graded: 0, correct: 0)],
             totalReviews: 3, dueToday: 1, dueThisWeek: 2, streak: 5)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -170,6 +171,6 @@ struct StatisticsTests {
         #expect(json == #"{"dueThisWeek":2,"dueToday":1,"streak":5,"topics":["#
             + #"{"accuracy":0.5,"correct":1,"graded":2,"reviews":3,"topic":"padding"},"#
             + #"{"accuracy":null,"correct":0,"graded":0,"reviews":0,"topic":"stride"}],"totalReviews":3}"#)
-        #expect(try JSONDecoder().decode(Statistics.self, from: Data(json.utf8)) == stats)
+        #expect(try JSONDecoder().decode(ReviewStatistics.self, from: Data(json.utf8)) == stats)
     }
 }

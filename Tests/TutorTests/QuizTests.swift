@@ -190,9 +190,8 @@ struct QuizTests {
         #expect(quiz(state) != nil)
         var stats = AppState(screen: .home(HomeState()), width: 80, height: 24)
         #expect(send(&stats, .character("4")) == [.loadStats])
-        let summary = StatsSummary(lessonsCompleted: 2, lessonsTotal: 13,
-                                   topics: [.init(topic: "padding", reviews: 3, correct: 2, graded: 3)],
-                                   dueToday: 1, dueThisWeek: 4, totalReviews: 3, streakDays: 2)
+        let summary = StatsSummary(lessonsCompleted: 2, lessonsTotal: 13, reviews: ReviewStatistics(
+            topics: [.init(topic: "padding", reviews: 3, graded: 3, correct: 2)], totalReviews: 3, dueToday: 1, dueThisWeek: 4, streak: 2))
         _ = update(&stats, .statsReady(summary))
         let frame = view(stats).text
         #expect(frame.contains("lessons completed: 2 of 13"))

@@ -45,11 +45,13 @@ struct QuizEndToEndTests {
         return (dir.path, dir.appendingPathComponent("data").path)
     }
 
-    /// `stats --json` decoded.
+    /// The `reviews` part of `stats --json`, decoded.
     static func stats(_ f: (lessons: String, data: String)) throws -> [String: Any] {
         let run = try runConvtutor(["stats", "--json", "--lessons", f.lessons, "--data-dir", f.data])
         #expect(run.status == 0, "\(run.stderr)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["lessonsTotal"] as? Int == 14)
+        return try #require(json["reviews"] as? [String: Any])
     }
 
     @Test("answer one right and one wrong on the screen, quit; stats shows both after a restart")

@@ -85,12 +85,7 @@ extension ProblemGenerator {
                               padding: padding, bias: r.chance(1, in: 3), convention: convention)
         let layer = c.layer
         let out = layer.forward()
-        var edge: [[Int]] = []
-        for index in cells(out.shape) {
-            if readsPadding(try layer.traceOutput(index)) { edge.append(index) }
-        }
-        let index = pickCell(&r, out.shape[2], out.shape[3], preferring: edge)
-        let trace = try layer.traceOutput(index)
+        let (index, trace) = try pickTracedCell(&r, out.shape) { i throws(ConvError) in try layer.traceOutput(i) }
         let name = cellName("out", index)
 
         let how = convention == .convolution
@@ -230,12 +225,7 @@ extension ProblemGenerator {
         let x = r.grid(h, w, kind == .max ? -5...9 : -3...9)
         let pool = try Pool2D(kind, x: x, kernel: Pair(window), stride: Pair(stride), padding: Pair(padding))
         let out = pool.forward()
-        var edge: [[Int]] = []
-        for index in cells(out.shape) {
-            if readsPadding(try pool.traceOutput(index)) { edge.append(index) }
-        }
-        let index = pickCell(&r, out.shape[2], out.shape[3], preferring: edge)
-        let trace = try pool.traceOutput(index)
+        let (index, trace) = try pickTracedCell(&r, out.shape) { i throws(ConvError) in try pool.traceOutput(i) }
         let name = cellName("out", index)
         let rounded = kind == .average && window * window == 9
 

@@ -222,6 +222,16 @@ extension ProblemGenerator {
         return [0, 0, r.int(in: 0...(h - 1)), r.int(in: 0...(w - 1))]
     }
 
+    /// An output cell of `shape` and its trace, half the time one whose window reads padding (the
+    /// cells learners get wrong).
+    static func pickTracedCell(_ r: inout SeededRandom, _ shape: [Int],
+                               trace: ([Int]) throws(ConvError) -> Trace) throws(ConvError) -> (index: [Int], trace: Trace) {
+        var edge: [[Int]] = []
+        for index in cells(shape) where readsPadding(try trace(index)) { edge.append(index) }
+        let index = pickCell(&r, shape[2], shape[3], preferring: edge)
+        return (index, try trace(index))
+    }
+
     /// `stride 2, padding 1` (and `dilation 2` when not 1), in the learner's language.
     static func settings(_ t: Words, stride: Int, padding: Int, dilation: Int = 1) -> String {
         var parts = [t("stride \(stride)", "步幅 \(stride)"), t("padding \(padding)", "填充 \(padding)")]

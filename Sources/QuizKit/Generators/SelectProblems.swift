@@ -44,12 +44,7 @@ extension ProblemGenerator {
         let c = try smallConv(&r, sizes: 4...6, kernels: [2, 3, 3], strides: [1, 1, 2], paddings: [0, 1, 1], dilation: dilation)
         let layer = c.layer
         let out = layer.forward()
-        var edge: [[Int]] = []
-        for index in cells(out.shape) {
-            if readsPadding(try layer.traceOutput(index)) { edge.append(index) }
-        }
-        let index = pickCell(&r, out.shape[2], out.shape[3], preferring: edge)
-        let trace = try layer.traceOutput(index)
+        let (index, trace) = try pickTracedCell(&r, out.shape) { i throws(ConvError) in try layer.traceOutput(i) }
         let inputs = trace.terms.map { $0.factors[0] }
         let real = inputs.filter { !$0.inPadding }
         let answer = real.map { drawn($0.index, padding: c.padding) }
@@ -157,12 +152,7 @@ extension ProblemGenerator {
         var x = r.grid(h, w, -9...9)
         var pool = try Pool2D(.max, x: x, kernel: Pair(window), stride: Pair(stride), padding: Pair(padding))
         let out = pool.forward()
-        var edge: [[Int]] = []
-        for index in cells(out.shape) {
-            if readsPadding(try pool.traceOutput(index)) { edge.append(index) }
-        }
-        let index = pickCell(&r, out.shape[2], out.shape[3], preferring: edge)
-        var trace = try pool.traceOutput(index)
+        var (index, trace) = try pickTracedCell(&r, out.shape) { i throws(ConvError) in try pool.traceOutput(i) }
         let ties = trace.terms.filter { !$0.factors[0].inPadding && $0.factors[0].value == trace.value }
         if ties.count > 1 {
             x[ties[0].factors[0].index] += 1

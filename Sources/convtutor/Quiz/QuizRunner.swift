@@ -118,13 +118,10 @@ final class QuizRunner {
     // MARK: Stats
 
     func stats(at now: Date) throws(ProgressError) -> StatsSummary {
-        let s = try store.statistics(now: now, calendar: calendar)
         let completed = try store.allPositions().filter { $0.value.completed }.keys
         let ids = Set(lessons.map(\.meta.id))
-        return StatsSummary(
-            lessonsCompleted: completed.filter(ids.contains).count, lessonsTotal: lessons.count,
-            topics: s.topics.map { StatsSummary.Topic(topic: $0.topic, reviews: $0.reviews, correct: $0.correct, graded: $0.graded) },
-            dueToday: s.dueToday, dueThisWeek: s.dueThisWeek, totalReviews: s.totalReviews, streakDays: s.streak)
+        return StatsSummary(lessonsCompleted: completed.filter(ids.contains).count, lessonsTotal: lessons.count,
+                            reviews: try store.statistics(now: now, calendar: calendar))
     }
 }
 

@@ -1,8 +1,8 @@
-/// What the stats screen and `stats --json` show: accuracy by topic, the reviews coming due, and
-/// the streak.
+/// The review log summed up: accuracy by topic, the reviews coming due, and the streak; what the
+/// stats screen and `stats --json` show of the reviews.
 ///
 /// Computed by `ProgressStore.statistics(now:calendar:)` from one consistent snapshot.
-public struct Statistics: Sendable, Equatable, Codable {
+public struct ReviewStatistics: Sendable, Equatable, Codable {
     /// The answers given for the cards of one topic (a lesson id or a problem family).
     public struct Topic: Sendable, Equatable, Codable {
         /// The topic.
