@@ -43,7 +43,7 @@ public enum Screen: Equatable, Sendable {
     case lessons(LessonListState)
     case player(PlayerState)
     case quiz(QuizState)
-    case stats(StatsSummary)
+    case stats(StatsState)
 }
 
 /// The whole application as a value.
@@ -115,7 +115,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.screen = .quiz(quiz)
         return quiz.startEffects
     case .statsReady(let summary):
-        state.screen = .stats(summary)
+        state.screen = .stats(StatsState(summary: summary))
         return []
     }
 }
@@ -206,14 +206,13 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         }
         state.screen = .quiz(quiz)
         return effects
-    case .stats:
-        switch key {
-        case .character("q"), .escape, .enter:
+    case .stats(var stats):
+        if stats.handle(key) {
             guard state.openedFromHome else { return [.quit(status: 0)] }
             state.screen = .home(HomeState(selected: 3))
             state.openedFromHome = false
-        default:
-            break
+        } else {
+            state.screen = .stats(stats)
         }
         return []
     }

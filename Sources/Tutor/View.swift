@@ -13,19 +13,10 @@ public func view(_ state: AppState) -> CellBuffer {
     case .lessons(let list): list.draw(into: &buffer)
     case .player(let player): player.draw(into: &buffer)
     case .quiz(let quiz): quiz.draw(into: &buffer)
-    case .stats(let summary): drawStats(summary, into: &buffer)
+    case .stats(let stats): stats.draw(into: &buffer)
     }
     if state.showingHelp { drawHelp(into: &buffer) }
     return buffer
-}
-
-/// The learner's progress: lessons, reviews due, streak, accuracy by topic.
-private func drawStats(_ summary: StatsSummary, into buffer: inout CellBuffer) {
-    buffer.put("Stats", x: 1, y: 0, style: Style(bold: true))
-    for (row, line) in summary.lines.prefix(buffer.height - 3).enumerated() {
-        buffer.put(TextLayout.truncate(line, width: buffer.width - 4), x: 2, y: 2 + row, style: Style(bold: row < 3))
-    }
-    buffer.put("q back", x: 1, y: buffer.height - 1, style: Style(dim: true))
 }
 
 /// Below the minimum size: what is needed, centred as well as the space allows.

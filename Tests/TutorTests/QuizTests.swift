@@ -199,5 +199,13 @@ struct QuizTests {
         #expect(snapshotMismatch(frame, named: "stats-80x24") == nil)
         _ = send(&stats, .character("q"))
         guard case .home = stats.screen else { Issue.record("not back home"); return }
+        // Many topics scroll.
+        let topics = (1...30).map { ReviewStatistics.Topic(topic: "topic-\($0)", reviews: 1, graded: 1, correct: 1) }
+        var long = AppState(screen: .stats(StatsState(summary: StatsSummary(lessonsCompleted: 0, lessonsTotal: 13,
+            reviews: ReviewStatistics(topics: topics, totalReviews: 30, dueToday: 0, dueThisWeek: 0, streak: 1)))), width: 80, height: 24)
+        #expect(view(long).text.contains("1–21 of 35 lines"))
+        #expect(!view(long).text.contains("topic-30"))
+        _ = send(&long, .pageDown, .pageDown)
+        #expect(view(long).text.contains("topic-30"))
     }
 }

@@ -40,7 +40,7 @@ struct Stats: ParsableCommand {
         } else if plain {
             for line in summary.lines { print(line) }
         } else {
-            launch(AppState(screen: .stats(summary), width: 80, height: 24), noColor: noColor, runner: runner)
+            launch(AppState(screen: .stats(StatsState(summary: summary)), width: 80, height: 24), noColor: noColor, runner: runner)
         }
     }
 }
