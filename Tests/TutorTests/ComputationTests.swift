@@ -236,3 +236,22 @@ struct ChineseTextTests {
         #expect(en.first == "Question: 哪一个？")
     }
 }
+
+/// A Chinese lesson's compute blocks read Chinese around the arithmetic; the value is the same.
+@Suite("Computed numbers in Chinese")
+struct ComputationChineseTests {
+    @Test("sizes, counts, receptive fields and identities in the lesson's language")
+    func chinese() throws {
+        let size = try ComputationTests.computation("show: size\ninput: [7, 9]\nkernel: 3")
+        #expect(size.evaluate(.chinese).lines == ["输出高度：⌊(7 + 2·0 − 1·(3−1) − 1)/1⌋ + 1 = 5",
+                                                  "输出宽度：⌊(9 + 2·0 − 1·(3−1) − 1)/1⌋ + 1 = 7", "输出：5×7"])
+        #expect(size.evaluate(.chinese).value == size.evaluate().value)
+        let params = try ComputationTests.computation("show: parameters\nchannels: 64\nfilters: 128")
+        #expect(params.evaluate(.chinese).lines == ["参数量：128·64·3·3 个权重 + 128 个偏置 = 73,856"])
+        let rf = try ComputationTests.computation("of: receptive-field\nlayers: [{kernel: 3}]")
+        #expect(rf.evaluate(.chinese).lines == ["第 1 层 (K=3, S=1, D=1)：r = 1 + 1·(3−1)·1 = 3, 跳距 1·1 = 1", "感受野：3×3 个输入位置"])
+        let shift = try ComputationTests.computation("of: shift\nf: [1, 2]\ng: [1, 1]\nshift: 1")
+        #expect(shift.evaluate(.chinese).lines.last == "两边相等")
+        #expect(LessonLabels(lang: "zh").compute == .chinese)
+    }
+}

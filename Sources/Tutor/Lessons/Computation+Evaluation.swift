@@ -74,27 +74,28 @@ public struct ComputedResult: Equatable, Sendable {
 }
 
 extension Computation {
-    /// Asks the compute core, through the same scene the animation of these parameters shows.
-    /// Pure: the same computation always gives the same result.
-    public func evaluate() -> ComputedResult {
+    /// Asks the compute core, through the same scene the animation of these parameters shows;
+    /// `words` put the arithmetic in the lesson's language. Pure: the same computation always
+    /// gives the same result.
+    public func evaluate(_ words: ComputeWords = .english) -> ComputedResult {
         do throws(ConvError) {
             switch subject {
-            case .animation: return try animationResult()
-            case .receptiveField: return try receptiveFieldResult()
-            case .property(let property): return try propertyResult(property)
+            case .animation: return try animationResult(words)
+            case .receptiveField: return try receptiveFieldResult(words)
+            case .property(let property): return try propertyResult(property, words)
             }
         } catch {
-            return ComputedResult(lines: ["invalid: \(error.description)"], value: .invalid(error.description))
+            return ComputedResult(lines: [words.invalid + words.colon + error.description], value: .invalid(error.description))
         }
     }
 
     // MARK: Animation kinds
 
-    private func animationResult() throws(ConvError) -> ComputedResult {
+    private func animationResult(_ words: ComputeWords) throws(ConvError) -> ComputedResult {
         var config = ExplorerConfig(animation: parameters)
         switch show {
-        case .size: return try size(config)
-        case .parameters, .macs: return try count(config)
+        case .size: return try size(config, words)
+        case .parameters, .macs: return try count(config, words)
         case .output:
             let scene = try Scene.build(config)
             return output(scene, oneD: config.mode.is1D)
@@ -107,7 +108,7 @@ extension Computation {
             guard let trace = scene.steps.lazy.compactMap(\.trace).first(where: { $0.tensor == name && $0.index == index }) else {
                 let plane = scene.panels.first { $0.tensor == name }.map { " (its planes are \($0.grid.shape[0])×\($0.grid.shape[1]))" } ?? ""
                 let reason = "cell: \(Text.cell(name, index)) is not a cell of \(name)\(plane)"
-                return ComputedResult(lines: ["invalid: \(reason)"], value: .invalid(reason))
+                return ComputedResult(lines: [words.invalid + words.colon + reason], value: .invalid(reason))
             }
             return ComputedResult(lines: [Text.equation(trace)], value: .number(trace.value))
         }
@@ -155,13 +156,13 @@ extension Computation {
 
     /// The output size with its formula, per axis; for a backward kind, the size of the forward
     /// output (the shape of `dOut`).
-    private func size(_ c: ExplorerConfig) throws(ConvError) -> ComputedResult {
+    private func size(_ c: ExplorerConfig, _ words: ComputeWords) throws(ConvError) -> ComputedResult {
         if c.mode.is1D {
             let (m, n) = (c.input.w, c.kernel.w)
             try Limits.check(m, field: "input", minimum: 1)
             try Limits.check(n, field: "kernel", minimum: 1)
             let length = Conv1D.outputLength(m, n, mode: c.mode1D)
-            return ComputedResult(lines: ["output length (\(c.mode1D.rawValue)): \(Conv1D.lengthFormula(m, n, mode: c.mode1D))"],
+            return ComputedResult(lines: ["\(words.outputLength) (\(c.mode1D.rawValue))\(words.colon)\(Conv1D.lengthFormula(m, n, mode: c.mode1D))"],
                                   value: .size([length]))
         }
         var extents: [Int] = []
@@ -184,16 +185,15 @@ extension Computation {
             }
             extents.append(result)
         }
-        var lines = OutputSize.lines { formulas[$0] ?? "" }
-        if extents[0] != extents[1] || lines.count == 1 {
-            lines.append("output: \(extents[0])×\(extents[1])")
-        }
+        var lines = OutputSize.lines(labels: (words.outputSize, words.outputHeight, words.outputWidth),
+                                     separator: words.colon) { formulas[$0] ?? "" }
+        lines.append("\(words.output)\(words.colon)\(extents[0])×\(extents[1])")
         return ComputedResult(lines: lines, value: .size(extents))
     }
 
     /// Parameters (`F·(C/groups)·KH·KW` weights, plus `F` biases unless `bias: false`) or
     /// multiply-accumulates for one image, of a convolution or a transposed convolution.
-    private func count(_ c: ExplorerConfig) throws(ConvError) -> ComputedResult {
+    private func count(_ c: ExplorerConfig, _ words: ComputeWords) throws(ConvError) -> ComputedResult {
         let (kh, kw) = (c.kernel.h, c.kernel.w)
         let transposed = c.mode == .transposed
         // A transposed convolution's weight is (C_in, C_out/groups, KH, KW).
@@ -207,20 +207,21 @@ extension Computation {
         let weights = wShape.reduce(1, *)
         if show == .parameters {
             let biases = (parameters.bias ?? true) ? c.filters : 0
-            let text = biases > 0 ? "\(shape) weights + \(biases) bias\(biases == 1 ? "" : "es") = \(grouped(weights + biases))"
-                : "\(shape) weights = \(grouped(weights))"
-            return ComputedResult(lines: ["parameters: \(text)"], value: .number(Double(weights + biases)))
+            let text = biases > 0 ? "\(words.weights(shape)) + \(words.biases(biases)) = \(grouped(weights + biases))"
+                : "\(words.weights(shape)) = \(grouped(weights))"
+            return ComputedResult(lines: [words.parameters + words.colon + text], value: .number(Double(weights + biases)))
         }
-        let out = try size(c).value
+        let out = try size(c, words).value
         guard case .size(let extents) = out else { return ComputedResult(lines: [], value: out) }
         if transposed {
             // Every input cell scatters C_out/groups·KH·KW products.
             let macs = c.input.h * c.input.w * weights
-            return ComputedResult(lines: ["multiply-accumulates: \(c.input.h)·\(c.input.w) input cells × \(shape) = \(grouped(macs))"],
+            return ComputedResult(lines: [words.macs + words.colon + "\(words.inputCells("\(c.input.h)·\(c.input.w)")) × \(shape) = \(grouped(macs))"],
                                   value: .number(Double(macs)))
         }
         let macs = extents[0] * extents[1] * weights
-        return ComputedResult(lines: ["output \(extents[0])×\(extents[1]); multiply-accumulates: \(extents[0])·\(extents[1]) cells × \(shape) = \(grouped(macs))"],
+        return ComputedResult(lines: ["\(words.output) \(extents[0])×\(extents[1]); " + words.macs + words.colon
+                                      + "\(words.cells("\(extents[0])·\(extents[1])")) × \(shape) = \(grouped(macs))"],
                               value: .number(Double(macs)))
     }
 
@@ -237,22 +238,22 @@ extension Computation {
 
     // MARK: Receptive field
 
-    private func receptiveFieldResult() throws(ConvError) -> ComputedResult {
+    private func receptiveFieldResult(_ words: ComputeWords) throws(ConvError) -> ComputedResult {
         let growth = try ReceptiveField.growth(layers)
         var previous = ReceptiveField.Growth.input
         var lines: [String] = []
         for (k, (layer, g)) in zip(layers, growth).enumerated() {
-            lines.append("layer \(k + 1) (K=\(layer.kernel), S=\(layer.stride), D=\(layer.dilation)): "
-                         + ReceptiveField.formula(previous: previous, layer: layer, result: g))
+            lines.append("\(words.layer(k + 1)) (K=\(layer.kernel), S=\(layer.stride), D=\(layer.dilation))\(words.colon)"
+                         + ReceptiveField.formula(previous: previous, layer: layer, result: g, jump: words.jump))
             previous = g
         }
-        lines.append("receptive field: \(previous.size)×\(previous.size) input cells")
+        lines.append(words.receptiveField(previous.size))
         return ComputedResult(lines: lines, value: .number(Double(previous.size)))
     }
 
     // MARK: Properties of 1-D convolution
 
-    private func propertyResult(_ property: Property) throws(ConvError) -> ComputedResult {
+    private func propertyResult(_ property: Property, _ words: ComputeWords) throws(ConvError) -> ComputedResult {
         let (f, g, h) = (arrays["f"] ?? [], arrays["g"] ?? [], arrays["h"] ?? [])
         let (a, b) = (alpha ?? 1, beta ?? 1)
         let conv = { (p: [Double], q: [Double]) throws(ConvError) in try Conv1D.convolve(p, q, mode: .full) }
@@ -296,12 +297,12 @@ extension Computation {
             let zeros = [Double](repeating: 0, count: k)
             lhs = try conv(zeros + f, g)
             rhs = zeros + (try conv(f, g))
-            lines = ["f = \(L(f)), g = \(L(g)), f shifted by \(k) = \(L(zeros + f))",
-                     "(f shifted) ∗ g = \(L(lhs))",
-                     "(f ∗ g) shifted by \(k) = \(L(rhs))"]
+            lines = ["f = \(L(f)), g = \(L(g)), \(words.shifted("f", k)) = \(L(zeros + f))",
+                     "(\(words.shifted("f", k))) ∗ g = \(L(lhs))",
+                     "\(words.shifted("(f ∗ g)", k)) = \(L(rhs))"]
         }
         let agree = lhs.count == rhs.count && zip(lhs, rhs).allSatisfy(ComputedValue.close)
-        lines.append(agree ? "both sides agree" : "the two sides differ")
+        lines.append(agree ? words.agree : words.differ)
         guard agree else { return ComputedResult(lines: lines, value: .invalid("the two sides of \(property.rawValue) differ")) }
         return ComputedResult(lines: lines, value: .list(lhs))
     }

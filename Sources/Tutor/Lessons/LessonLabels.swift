@@ -11,6 +11,8 @@ public struct LessonLabels: Sendable {
     public var pressToPlay: @Sendable (_ keys: [String]) -> String
     /// The animation's name.
     public var title: @Sendable (AnimationKind) -> String
+    /// The words around a compute block's arithmetic.
+    public var compute = ComputeWords.english
 
     public static let english = LessonLabels(
         question: "Question: ", animation: "▶ animation: ",
@@ -37,6 +39,7 @@ public struct LessonLabels: Sendable {
     /// The labels for a lesson's `lang`; English for any language without its own.
     public init(lang: String) {
         self = lang == "zh" ? .chinese : .english
+        if lang == "zh" { compute = .chinese }
     }
 
     init(question: String, animation: String, pressToPlay: @escaping @Sendable ([String]) -> String,
@@ -46,4 +49,54 @@ public struct LessonLabels: Sendable {
         self.pressToPlay = pressToPlay
         self.title = title
     }
+}
+
+/// The words a compute block's lines use around the arithmetic, in the lesson's language.
+public struct ComputeWords: Equatable, Sendable {
+    public var invalid: String
+    public var outputSize: String
+    public var outputHeight: String
+    public var outputWidth: String
+    public var output: String
+    public var outputLength: String
+    public var parameters: String
+    /// `128·64·3·3 weights`.
+    public var weights: @Sendable (String) -> String
+    /// `128 biases`.
+    public var biases: @Sendable (Int) -> String
+    public var macs: String
+    /// `4·4 input cells`, `3·3 cells`.
+    public var inputCells: @Sendable (String) -> String
+    public var cells: @Sendable (String) -> String
+    /// `layer 2`.
+    public var layer: @Sendable (Int) -> String
+    public var jump: String
+    /// `receptive field: 7×7 input cells`.
+    public var receptiveField: @Sendable (Int) -> String
+    /// `f shifted by 2`.
+    public var shifted: @Sendable (String, Int) -> String
+    public var agree: String
+    public var differ: String
+    /// How a label is followed by its value: `: ` or `：`.
+    public var colon: String
+
+    public static func == (a: ComputeWords, b: ComputeWords) -> Bool {
+        a.outputSize == b.outputSize && a.agree == b.agree
+    }
+
+    public static let english = ComputeWords(
+        invalid: "invalid", outputSize: "output size", outputHeight: "output height", outputWidth: "output width",
+        output: "output", outputLength: "output length", parameters: "parameters",
+        weights: { "\($0) weights" }, biases: { "\($0) bias\($0 == 1 ? "" : "es")" }, macs: "multiply-accumulates",
+        inputCells: { "\($0) input cells" }, cells: { "\($0) cells" }, layer: { "layer \($0)" }, jump: "jump",
+        receptiveField: { "receptive field: \($0)×\($0) input cells" }, shifted: { "\($0) shifted by \($1)" },
+        agree: "both sides agree", differ: "the two sides differ", colon: ": ")
+
+    public static let chinese = ComputeWords(
+        invalid: "无效", outputSize: "输出尺寸", outputHeight: "输出高度", outputWidth: "输出宽度",
+        output: "输出", outputLength: "输出长度", parameters: "参数量",
+        weights: { "\($0) 个权重" }, biases: { "\($0) 个偏置" }, macs: "乘加次数",
+        inputCells: { "\($0) 个输入位置" }, cells: { "\($0) 个位置" }, layer: { "第 \($0) 层" }, jump: "跳距",
+        receptiveField: { "感受野：\($0)×\($0) 个输入位置" }, shifted: { "\($0) 平移 \($1) 位" },
+        agree: "两边相等", differ: "两边不相等", colon: "：")
 }

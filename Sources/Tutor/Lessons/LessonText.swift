@@ -67,7 +67,7 @@ public enum LessonText {
             // The core's answer behind a bar; a line too long for the page wraps (grid rows,
             // which are short, keep their alignment).
             let bar = Span("  │ ", Style(dim: true))
-            return c.evaluate().lines.flatMap { line -> [StyledLine] in
+            return c.evaluate(labels.compute).lines.flatMap { line -> [StyledLine] in
                 guard TextWidth.columns(line) > width - 4 else { return [[bar, Span(line, Style(bold: true))]] }
                 return wrap([Span(line, Style(bold: true))], width: width - 4).map { [bar] + $0 }
             }
