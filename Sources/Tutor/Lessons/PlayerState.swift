@@ -60,7 +60,8 @@ public struct PlayerState: Equatable, Sendable {
             // The step's questions, graded and scheduled like any quiz.
             let questions = questionsOfStep
             guard !questions.isEmpty else { break }
-            let session = QuizState(questions: questions, title: "\(lesson.meta.title) · \(currentStep?.title ?? "")")
+            // The player's header names the lesson and the step already.
+            let session = QuizState(questions: questions, title: "")
             quiz = session
             return (false, session.startEffects)
         case .enter:
