@@ -57,7 +57,7 @@ extension Question {
             let tail = tolerance > 0 ? " (± \(Text.number(tolerance)))" : ""
             return Self.text(answer) + tail
         case .open(let model): return model
-        case .spotTheMistake(let lines, let k, _): return "line \(k + 1): " + (lines.indices.contains(k) ? lines[k] : "")
+        case .spotTheMistake(let lines, let k, _): return Self.label(k) + " " + (lines.indices.contains(k) ? lines[k] : "")
         case .selectCells(_, let cells): return Self.text(cells)
         }
     }
@@ -80,77 +80,78 @@ extension Question {
 
     // MARK: Reading typed answers
 
-    /// Reads typed text as an answer, or refuses it with a hint (empty, letters in a number, a
-    /// choice out of range): a refused answer is not graded. Open questions take any text; their
-    /// grade is read by `readRating`.
-    public func read(_ text: String) -> Result<Response, Refusal> {
+    /// Reads typed text as an answer, or refuses it with a hint in `lang` (empty, letters in a
+    /// number, a choice out of range): a refused answer is not graded. Open questions take any
+    /// text; their grade is read by `readRating`.
+    public func read(_ text: String, lang: String = "en") -> Result<Response, Refusal> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let hints = Hints(lang)
         switch kind {
         case .single, .spotTheMistake:
-            return readChoice(trimmed).map(Response.choice)
+            return readChoice(trimmed, hints).map(Response.choice)
         case .multiple:
             let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
             // `ac` picks a) and c): letters may be run together.
             let parts = words.count == 1 && words[0].allSatisfy({ $0.isLetter }) ? words[0].map(String.init) : words
-            guard !parts.isEmpty else { return .failure(Refusal("choose one or more: \(rangeHint), e.g. a c")) }
+            guard !parts.isEmpty else { return .failure(Refusal(hints.chooseSeveral(rangeHint(hints)))) }
             var picked = Set<Int>()
             for part in parts {
-                switch readChoice(part) {
+                switch readChoice(part, hints) {
                 case .success(let k): picked.insert(k)
                 case .failure(let refusal): return .failure(refusal)
                 }
             }
             return .success(.choices(picked))
         case .numeric:
-            return Self.readNumber(trimmed).map(Response.number)
+            return Self.readNumber(trimmed, hints).map(Response.number)
         case .open:
-            return .failure(Refusal("grade yourself: 1 again, 2 hard, 3 good, 4 easy"))
+            return .failure(Refusal(hints.grade))
         case .selectCells:
-            return Self.readCells(trimmed).map(Response.cells)
+            return Self.readCells(trimmed, hints).map(Response.cells)
         }
     }
 
     /// The grade of a self-graded answer: `1`–`4` or the words again, hard, good, easy.
-    public static func readRating(_ text: String) -> Result<Rating, Refusal> {
+    public static func readRating(_ text: String, lang: String = "en") -> Result<Rating, Refusal> {
         let word = text.trimmingCharacters(in: .whitespaces).lowercased()
         let names: [String: Rating] = ["again": .again, "hard": .hard, "good": .good, "easy": .easy]
         if let k = Int(word), let rating = Rating(rawValue: k) { return .success(rating) }
         if let rating = names[word] { return .success(rating) }
-        return .failure(Refusal("grade yourself: 1 again, 2 hard, 3 good, 4 easy"))
+        return .failure(Refusal(Hints(lang).grade))
     }
 
     /// `a`–`z` or `1`–`n`.
-    private var rangeHint: String {
+    private func rangeHint(_ hints: Hints) -> String {
         let n = optionCount
-        return n <= 26 ? "a to \(Character(Unicode.Scalar(UInt8(96 + n)))) (or 1 to \(n))" : "1 to \(n)"
+        return n <= 26 ? hints.range("\(Character(Unicode.Scalar(UInt8(96 + n))))", n) : hints.numbers(n)
     }
 
-    private func readChoice(_ text: String) -> Result<Int, Refusal> {
+    private func readChoice(_ text: String, _ hints: Hints) -> Result<Int, Refusal> {
         let n = optionCount
         let word = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " )."))
         if let k = Int(word), (1...n).contains(k) { return .success(k - 1) }
         if word.count == 1, let c = word.unicodeScalars.first, c.value >= 97, c.value < 97 + UInt32(min(n, 26)) {
             return .success(Int(c.value) - 97)
         }
-        if word.isEmpty { return .failure(Refusal("choose \(rangeHint)")) }
-        return .failure(Refusal("'\(text)' is not a choice: choose \(rangeHint)"))
+        if word.isEmpty { return .failure(Refusal(hints.choose(rangeHint(hints)))) }
+        return .failure(Refusal(hints.notAChoice(text, rangeHint(hints))))
     }
 
     /// A number (`4`, `-0.5`, `1e-3`, with `−` as minus and `,` or `_` between thousands) or
     /// `invalid`.
-    static func readNumber(_ text: String) -> Result<NumericAnswer, Refusal> {
-        let hint = "type a number, like 4 or -0.5 (or 'invalid' when no output exists)"
+    static func readNumber(_ text: String, _ hints: Hints = Hints("en")) -> Result<NumericAnswer, Refusal> {
+        let hint = hints.number
         guard !text.isEmpty else { return .failure(Refusal(hint)) }
         if text.lowercased() == "invalid" { return .success(.invalid) }
         let normal = text.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "_", with: "")
             .replacingOccurrences(of: ",", with: "")
-        guard let v = Double(normal), v.isFinite else { return .failure(Refusal("'\(text)' is not a number: \(hint)")) }
+        guard let v = Double(normal), v.isFinite else { return .failure(Refusal(hints.notANumber(text))) }
         return .success(.number(v))
     }
 
     /// Cells as `row,col` pairs separated by spaces or semicolons: `0,0 0,1 1,0`.
-    static func readCells(_ text: String) -> Result<Set<GridCell>, Refusal> {
-        let hint = "list cells as row,col pairs, e.g. 0,0 0,1 1,0"
+    static func readCells(_ text: String, _ hints: Hints = Hints("en")) -> Result<Set<GridCell>, Refusal> {
+        let hint = hints.cells
         // `(0, 1)` as the right answer is written reads too: no space inside a pair.
         let compact = text.replacingOccurrences(of: #",\s+"#, with: ",", options: .regularExpression)
             .replacingOccurrences(of: ")(", with: ") (")
@@ -160,7 +161,7 @@ extension Question {
         for pair in pairs {
             let parts = pair.trimmingCharacters(in: CharacterSet(charactersIn: "()")).split(separator: ",")
             guard parts.count == 2, let r = Int(parts[0]), let c = Int(parts[1]), r >= 0, c >= 0 else {
-                return .failure(Refusal("'\(pair)' is not a cell: \(hint)"))
+                return .failure(Refusal(hints.notACell(String(pair))))
             }
             cells.insert(GridCell(row: r, col: c))
         }
@@ -180,7 +181,7 @@ extension Question {
         case (.single(let choices, let k), .choice(let given)):
             return automatic(given == k, Self.label(given) + " " + (choices.indices.contains(given) ? choices[given] : ""))
         case (.spotTheMistake(let lines, let k, _), .choice(let given)):
-            return automatic(given == k, "line \(given + 1): " + (lines.indices.contains(given) ? lines[given] : ""))
+            return automatic(given == k, Self.label(given) + " " + (lines.indices.contains(given) ? lines[given] : ""))
         case (.multiple(let choices, let answers), .choices(let given)):
             return automatic(given == answers, given.sorted().map { Self.label($0) + " " + (choices.indices.contains($0) ? choices[$0] : "") }.joined(separator: "; "))
         case (.numeric(let answer, let tolerance), .number(let given)):
@@ -200,4 +201,22 @@ extension Question {
             return automatic(false, "\(response)")
         }
     }
+}
+
+/// The hints a refused answer gets, in the question's language.
+struct Hints {
+    let zh: Bool
+
+    init(_ lang: String) { zh = lang == "zh" }
+
+    var grade: String { zh ? "请给自己评分：1 没记住，2 困难，3 良好，4 轻松" : "grade yourself: 1 again, 2 hard, 3 good, 4 easy" }
+    var number: String { zh ? "请输入一个数，例如 4 或 -0.5（没有合法输出时输入 invalid）" : "type a number, like 4 or -0.5 (or 'invalid' when no output exists)" }
+    var cells: String { zh ? "按“行,列”列出格子，例如 0,0 0,1 1,0" : "list cells as row,col pairs, e.g. 0,0 0,1 1,0" }
+    func range(_ last: String, _ n: Int) -> String { zh ? "a 到 \(last)（或 1 到 \(n)）" : "a to \(last) (or 1 to \(n))" }
+    func numbers(_ n: Int) -> String { zh ? "1 到 \(n)" : "1 to \(n)" }
+    func choose(_ range: String) -> String { zh ? "请选择 \(range)" : "choose \(range)" }
+    func chooseSeveral(_ range: String) -> String { zh ? "请选择一个或多个：\(range)，例如 a c" : "choose one or more: \(range), e.g. a c" }
+    func notAChoice(_ text: String, _ range: String) -> String { zh ? "“\(text)”不是选项：请选择 \(range)" : "'\(text)' is not a choice: choose \(range)" }
+    func notANumber(_ text: String) -> String { zh ? "“\(text)”不是数：\(number)" : "'\(text)' is not a number: \(number)" }
+    func notACell(_ text: String) -> String { zh ? "“\(text)”不是格子：\(cells)" : "'\(text)' is not a cell: \(cells)" }
 }

@@ -111,7 +111,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         }
         return []
     case .quizReady(let questions):
-        let quiz = QuizState(questions: questions)
+        // The session speaks the learner's lesson language.
+        let quiz = QuizState(questions: questions, lang: state.catalogue.lessons.first?.meta.lang ?? "en")
         state.screen = .quiz(quiz)
         return quiz.startEffects
     case .statsReady(let summary):

@@ -56,7 +56,7 @@ struct GradingTests {
         #expect(try verdict(Self.spot, "b").correct == true)
         let wrong = try verdict(Self.spot, "3")
         #expect(wrong.correct == false)
-        #expect(wrong.expected == "line 2: y = x +")
+        #expect(wrong.expected == "b) y = x +")
     }
 
     @Test("open: the learner's own grade, right or wrong left open")
@@ -95,6 +95,13 @@ struct GradingTests {
     ])
     func refused(_ q: Question, _ text: String, _ hint: String) {
         #expect(q.read(text) == .failure(Refusal(hint)))
+    }
+
+    @Test("hints in Chinese for a Chinese session")
+    func chineseHints() {
+        #expect(Self.single.read("d", lang: "zh") == .failure(Refusal("“d”不是选项：请选择 a 到 c（或 1 到 3）")))
+        #expect(Self.numeric.read("four", lang: "zh") == .failure(Refusal("“four”不是数：请输入一个数，例如 4 或 -0.5（没有合法输出时输入 invalid）")))
+        #expect(Question.readRating("5", lang: "zh") == .failure(Refusal("请给自己评分：1 没记住，2 困难，3 良好，4 轻松")))
     }
 
     @Test("a lesson's quiz block becomes a question under lesson:<id>/<quiz id>")

@@ -182,6 +182,24 @@ struct QuizTests {
         #expect(plain.contains("Worked: out[0,0,1,2] = 8×1 + 9×2 + 10×3 + 13×4 + 14×5 + 15×6 + 18×7 + 19×8 + 20×9 = 726"))
     }
 
+    @Test("a Chinese session speaks Chinese: the screen, the hints, the plain text")
+    func chinese() {
+        var state = AppState(screen: .quiz(QuizState(questions: [Self.numeric, Self.single], lang: "zh")), width: 80, height: 24)
+        #expect(view(state).text.contains("测验"))
+        #expect(view(state).text.contains("你的答案：▏"))
+        _ = send(&state, .character("x"), .enter)
+        #expect(quiz(state)?.hint == "“x”不是数：请输入一个数，例如 4 或 -0.5（没有合法输出时输入 invalid）")
+        _ = send(&state, .backspace, .character("4"), .character("1"), .character("1"), .enter)
+        _ = update(&state, .reviewScheduled(id: "gen:output-cell", next: "1 分钟后"))
+        let frame = view(state).text
+        #expect(frame.contains("✓ 答对了。"))
+        #expect(frame.contains("下次复习：1 分钟后。"))
+        #expect(frame.contains("a 看计算过程"))
+        let plain = QuizPlain.verdict(Self.single, Self.single.grade(.choice(0)), next: "明天", .chinese)
+        #expect(plain.prefix(2) == ["不对。你的答案：a) 3×3", "正确答案：b) 4×4"])
+        #expect(plain.last == "下次复习：明天。")
+    }
+
     @Test("home: Quiz asks the runner for questions, Stats for the summary")
     func home() {
         var state = AppState(screen: .home(HomeState()), width: 80, height: 24)

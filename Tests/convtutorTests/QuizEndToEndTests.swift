@@ -119,7 +119,7 @@ struct QuizEndToEndTests {
         let f = try Self.folder()
         let run = try runConvtutor(["quiz", "--plain", "--lesson", "e2e-quiz", "--lessons", f.lessons, "--data-dir", f.data], stdin: "a\n")
         #expect(run.status == 0)
-        #expect(run.stdout.contains("Wrong. You answered: a) 0"))
+        #expect(run.stdout.contains("Not quite. You answered: a) 0"))
         #expect(run.stdout.contains("Session done: answered 1 of 2"))
         #expect(try Self.stats(f)["totalReviews"] as? Int == 1)
     }

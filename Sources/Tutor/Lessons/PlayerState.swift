@@ -61,7 +61,7 @@ public struct PlayerState: Equatable, Sendable {
             let questions = questionsOfStep
             guard !questions.isEmpty else { break }
             // The player's header names the lesson and the step already.
-            let session = QuizState(questions: questions, title: "")
+            let session = QuizState(questions: questions, title: "", lang: lesson.meta.lang)
             quiz = session
             return (false, session.startEffects)
         case .enter:

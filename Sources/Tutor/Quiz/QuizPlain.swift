@@ -6,15 +6,15 @@ import TermCanvas
 /// line, so screen readers and scripts can use it. No escape sequences; lesson text shown inert.
 public enum QuizPlain {
     /// The question: its number, prompt, choices or listing, or the grid with coordinates.
-    public static func question(_ q: Question, number: Int, of total: Int) -> [String] {
-        var lines = ["", "Question \(number) of \(total) (\(q.topic)):", q.prompt]
+    public static func question(_ q: Question, number: Int, of total: Int, _ words: QuizWords = .english) -> [String] {
+        var lines = ["", words.plainQuestion(number, total, q.topic), q.prompt]
         switch q.kind {
         case .single(let choices, _), .multiple(let choices, _):
             lines += choices.enumerated().map { "  \(Question.label($0)) \($1)" }
         case .spotTheMistake(let rows, _, let isCode):
             lines += rows.enumerated().map { k, row in isCode ? "  \(Question.label(k)) \(String(k + 1).leftPadded(to: 3))  \(row)" : "  \(Question.label(k)) \(row)" }
         case .selectCells(let title, _):
-            lines += grid(q, title)
+            lines += grid(q, title, words)
         case .numeric, .open:
             break
         }
@@ -27,28 +27,24 @@ public enum QuizPlain {
     }
 
     /// What to type: the line that asks for the answer.
-    public static func ask(_ q: Question) -> String {
-        switch q.kind {
-        case .single, .spotTheMistake: "Answer with a letter or a number:"
-        case .multiple: "Answer with every right letter (e.g. a c):"
-        case .numeric: "Answer with a number (or invalid):"
-        case .open: "Your answer (any text; then the model answer is shown):"
-        case .selectCells: "Answer with the cells as row,col pairs (e.g. 0,0 0,1):"
-        }
+    public static func ask(_ q: Question, _ words: QuizWords = .english) -> String {
+        words.ask(q.kind)
     }
 
     /// After an open question's answer: the model answer and the grade to give.
-    public static func reveal(_ q: Question) -> [String] {
-        inert(["Model answer: " + q.expectedText, "Grade yourself: 1 again, 2 hard, 3 good, 4 easy:"])
+    public static func reveal(_ q: Question, _ words: QuizWords = .english) -> [String] {
+        inert([words.modelAnswer + " " + q.expectedText, words.howWell])
     }
 
     /// Right or wrong, the right answer, the explanation, when the card comes back.
-    public static func verdict(_ q: Question, _ v: Verdict, next: String?) -> [String] {
+    public static func verdict(_ q: Question, _ v: Verdict, next: String?, _ words: QuizWords = .english) -> [String] {
+        // The screen's words without its marks: ✓ and ✗ are for eyes, not for screen readers.
+        let plain = { (text: String) in String(text.drop { $0 == "✓" || $0 == "✗" || $0 == " " }) }
         var lines: [String]
         switch v.correct {
-        case true?: lines = ["Right."]
-        case false?: lines = ["Wrong. You answered: \(v.given)", "The answer: \(v.expected)"]
-        case nil: lines = ["Graded by you: \(["", "again", "hard", "good", "easy"][v.rating.rawValue])."]
+        case true?: lines = [plain(words.right)]
+        case false?: lines = [plain(words.wrong) + words.youAnswered + v.given, words.theAnswer + v.expected]
+        case nil: lines = [words.gradedByYou(v.rating)]
         }
         if !q.explanation.isEmpty { lines.append(q.explanation) }
         if let animation = q.animation {
@@ -57,22 +53,22 @@ public enum QuizPlain {
             let step = q.animationStep ?? q.computation?.animationStep()
             if q.animationStep == nil { config.presentation = .cells }
             if let step, let scene = try? Scene.build(config), scene.steps.indices.contains(step - 1) {
-                lines.append("Worked: " + scene.steps[step - 1].equation)
+                lines.append(words.worked + scene.steps[step - 1].equation)
             }
         }
-        if let next { lines.append("Next review: \(next).") }
+        if let next { lines.append(words.nextReview(next)) }
         return inert(lines)
     }
 
     /// The session's end: how many were answered, right, wrong, self-graded.
-    public static func summary(_ verdicts: [Verdict], of total: Int) -> [String] {
+    public static func summary(_ verdicts: [Verdict], of total: Int, _ words: QuizWords = .english) -> [String] {
         let right = verdicts.filter { $0.correct == true }.count
         let wrong = verdicts.filter { $0.correct == false }.count
-        return ["", "Session done: answered \(verdicts.count) of \(total); right \(right), wrong \(wrong), graded by you \(verdicts.count - right - wrong)."]
+        return ["", words.plainSummary(verdicts.count, total, right, wrong, verdicts.count - right - wrong)]
     }
 
     /// A select-the-cells question's grid with row and column numbers (padding cells as `·`).
-    static func grid(_ q: Question, _ title: String) -> [String] {
+    static func grid(_ q: Question, _ title: String, _ words: QuizWords) -> [String] {
         guard let animation = q.animation, let scene = try? Scene.build(ExplorerConfig(animation: animation)),
               let panel = scene.panels.first(where: { $0.title == title }) else { return [] }
         let (rows, cols) = (panel.grid.shape[0] + 2 * panel.padding.h, panel.grid.shape[1] + 2 * panel.padding.w)
@@ -82,7 +78,7 @@ public enum QuizPlain {
         }
         let width = max(2, (cells.flatMap { $0 } + (0..<cols).map(String.init)).map(\.count).max() ?? 1)
         let pad = { (s: String) in String(repeating: " ", count: width - s.count) + s }
-        var lines = ["\(title), rows and columns numbered from 0:", "     " + (0..<cols).map { pad(String($0)) }.joined(separator: " ")]
+        var lines = [words.gridHeader(title), "     " + (0..<cols).map { pad(String($0)) }.joined(separator: " ")]
         for r in 0..<rows { lines.append(pad(String(r)).leftPadded(to: 3) + "  " + cells[r].map(pad).joined(separator: " ")) }
         return lines
     }

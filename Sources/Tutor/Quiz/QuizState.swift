@@ -50,14 +50,19 @@ public struct QuizState: Equatable, Sendable {
     public private(set) var nextReview: String?
     /// The computation behind the answer, playing on the explorer.
     public var animation: ExplorerState?
-    /// What the session is called in the header: `Quiz`, or the lesson's checkpoint.
+    /// What the session is called in the header: `Quiz`, or nothing inside a lesson.
     public let title: String
+    /// The session's language: its words and its hints.
+    public let lang: String
 
-    public init(questions: [Question], title: String = "Quiz") {
+    public init(questions: [Question], title: String? = nil, lang: String = "en") {
         self.questions = questions
-        self.title = title
+        self.lang = lang
+        self.title = title ?? QuizWords(lang: lang).quiz
         if questions.isEmpty { phase = .summary }
     }
+
+    var words: QuizWords { QuizWords(lang: lang) }
 
     public var current: Question? { questions.indices.contains(index) ? questions[index] : nil }
 
@@ -117,7 +122,7 @@ public struct QuizState: Equatable, Sendable {
         switch q.kind {
         case .single, .spotTheMistake:
             if case .character(let c) = key, c != "q" {
-                switch q.read(String(c)) {
+                switch q.read(String(c), lang: lang) {
                 case .success(let response): return (false, answer(response))
                 case .failure(let refusal): hint = refusal.hint
                 }
@@ -127,17 +132,17 @@ public struct QuizState: Equatable, Sendable {
         case .multiple:
             switch key {
             case .enter:
-                switch q.read(picked.sorted().map { String($0 + 1) }.joined(separator: " ")) {
+                switch q.read(picked.sorted().map { String($0 + 1) }.joined(separator: " "), lang: lang) {
                 case .success(let response): return (false, answer(response))
                 case .failure(let refusal): hint = refusal.hint
                 }
             case .character("q"), .escape: phase = .summary
             case .character(let c):
-                if case .success(.choices(let k)) = q.read(String(c)), let choice = k.first {
+                if case .success(.choices(let k)) = q.read(String(c), lang: lang), let choice = k.first {
                     if picked.contains(choice) { picked.remove(choice) } else { picked.insert(choice) }
                     hint = nil
                 } else {
-                    hint = "press a letter to pick or unpick a choice, Enter to answer"
+                    hint = lang == "zh" ? "按字母选中或取消选项，按 Enter 提交" : "press a letter to pick or unpick a choice, Enter to answer"
                 }
             default: break
             }
@@ -149,7 +154,7 @@ public struct QuizState: Equatable, Sendable {
                     phase = .revealed
                     hint = nil
                 } else {
-                    switch q.read(editor.string) {
+                    switch q.read(editor.string, lang: lang) {
                     case .success(let response): return (false, answer(response))
                     case .failure(let refusal): hint = refusal.hint
                     }
@@ -169,7 +174,7 @@ public struct QuizState: Equatable, Sendable {
                 hint = nil
             case .enter:
                 guard !marked.isEmpty else {
-                    hint = "mark at least one cell with space, then Enter"
+                    hint = lang == "zh" ? "先用空格标记至少一个格子，再按 Enter" : "mark at least one cell with space, then Enter"
                     break
                 }
                 return (false, answer(.cells(marked)))

@@ -10,7 +10,8 @@ extension QuizState {
             explorer.draw(into: &buffer)
             return
         }
-        let status = phase == .summary ? "done" : "question \(index + 1)/\(questions.count)"
+        let w = words
+        let status = phase == .summary ? w.done : w.question(index + 1, questions.count)
         buffer.put(TextLayout.truncate(title, width: width - TextWidth.columns(status) - 4), x: 1, y: 0, style: Style(bold: true))
         buffer.put(status, x: width - TextWidth.columns(status) - 1, y: 0)
         var lines: [StyledLine] = []
@@ -18,7 +19,7 @@ extension QuizState {
         let hints: [String]
         if phase == .summary {
             lines = summaryLines()
-            hints = ["Enter or q leave"]
+            hints = [w.leave]
         } else if let q = current {
             lines += promptLines(q.prompt, width: text)
             lines.append([])
@@ -27,14 +28,14 @@ extension QuizState {
             case .answered(let verdict):
                 lines.append([])
                 lines += verdictLines(q, verdict, width: text)
-                hints = (q.animation == nil ? [] : ["a watch the computation"]) + ["Enter next", "q finish"]
+                hints = (q.animation == nil ? [] : [w.watch]) + [w.next, w.finish]
             case .revealed:
                 lines.append([])
-                lines.append([Span("Model answer:", Style(bold: true))])
+                lines.append([Span(w.modelAnswer, Style(bold: true))])
                 lines += LessonText.wrap([Span(q.expectedText)], width: text - 2).map { [Span("  ")] + $0 }
                 lines.append([])
-                lines.append([Span("How well did you know it?  1 again   2 hard   3 good   4 easy", Style(bold: true))])
-                hints = ["1–4 grade yourself", "Esc finish"]
+                lines.append([Span(w.howWell, Style(bold: true))])
+                hints = [w.gradeKeys, w.finish]
             default:
                 hints = askingHints(q)
             }
@@ -83,7 +84,7 @@ extension QuizState {
                 return [Span(label), Span(TextLayout.truncate(line, width: width - TextWidth.columns(label)), isCode ? Style(foreground: .cyan) : .plain)]
             }
         case .numeric, .open:
-            let prompt = "Your answer: "
+            let prompt = words.yourAnswer
             guard phase == .asking else { return [[Span(prompt, Style(bold: true)), Span(editor.string)]] }
             // The cursor where the next character goes.
             let before = String(editor.text[..<editor.cursor]), after = String(editor.text[editor.cursor...])
@@ -115,12 +116,13 @@ extension QuizState {
     }
 
     private func askingHints(_ q: Question) -> [String] {
+        let w = words
         switch q.kind {
-        case .single, .spotTheMistake: ["a–\(Question.label(max(0, optionCount(q) - 1)).dropLast()) or 1–\(optionCount(q)) answer", "q finish"]
-        case .multiple: ["letters pick and unpick", "Enter answer", "q finish"]
-        case .numeric: ["type a number (or invalid)", "Enter answer", "Esc clear / finish"]
-        case .open: ["type your answer (optional)", "Enter show the model answer", "Esc finish"]
-        case .selectCells: ["arrows move", "space mark", "Enter answer", "q finish"]
+        case .single, .spotTheMistake: return [w.pickKeys(String(Question.label(max(0, optionCount(q) - 1)).dropLast()), optionCount(q)), w.finish]
+        case .multiple: return w.multipleKeys
+        case .numeric: return w.numericKeys
+        case .open: return w.openKeys
+        case .selectCells: return w.cellKeys
         }
     }
 
@@ -134,14 +136,15 @@ extension QuizState {
 
     /// ✓ or ✗, the right answer, the explanation, when the card comes back.
     private func verdictLines(_ q: Question, _ verdict: Verdict, width: Int) -> [StyledLine] {
+        let w = words
         var out: [StyledLine] = []
         switch verdict.correct {
-        case true?: out.append([Span("✓ Right.", Style(foreground: .green, bold: true))])
+        case true?: out.append([Span(w.right, Style(foreground: .green, bold: true))])
         case false?:
-            out.append([Span("✗ Not quite.", Style(foreground: .red, bold: true)), Span(" You answered: " + verdict.given)])
-            out += LessonText.wrap([Span("The answer: ", Style(bold: true)), Span(verdict.expected)], width: width)
+            out.append([Span(w.wrong, Style(foreground: .red, bold: true)), Span(w.youAnswered + verdict.given)])
+            out += LessonText.wrap([Span(w.theAnswer, Style(bold: true)), Span(verdict.expected)], width: width)
         case nil:
-            out.append([Span("Graded by you: \(["", "again", "hard", "good", "easy"][verdict.rating.rawValue]).", Style(bold: true))])
+            out.append([Span(w.gradedByYou(verdict.rating), Style(bold: true))])
         }
         if !q.explanation.isEmpty {
             out.append([])
@@ -149,21 +152,18 @@ extension QuizState {
         }
         if let nextReview {
             out.append([])
-            out.append([Span("Next review: \(nextReview).", Style(dim: true))])
+            out.append([Span(w.nextReview(nextReview), Style(dim: true))])
         }
         return out
     }
 
     private func summaryLines() -> [StyledLine] {
+        let w = words
         let (right, wrong, selfGraded) = tally
-        var out: [StyledLine] = [[Span("Session done.", Style(bold: true))], []]
-        out.append([Span("answered: \(verdicts.count) of \(questions.count)")])
-        out.append([Span("right: \(right)   wrong: \(wrong)   graded by you: \(selfGraded)")])
         if questions.isEmpty {
-            out = [[Span("Nothing to ask right now.", Style(bold: true))], [],
-                   [Span("No reviews are due and no lesson is finished yet: finish a lesson, or try")],
-                   [Span("convtutor quiz --generated for problems made on the spot.")]]
+            return w.nothingToAsk.enumerated().map { k, line in [Span(line, Style(bold: k == 0))] }
         }
-        return out
+        return [[Span(w.sessionDone, Style(bold: true))], [], [Span(w.answered(verdicts.count, questions.count))],
+                [Span(w.tally(right, wrong, selfGraded))]]
     }
 }

@@ -56,7 +56,7 @@ struct Quiz: ParsableCommand {
         if plain {
             throw ExitCode(runPlain(questions, runner))
         }
-        var state = AppState(screen: .quiz(QuizState(questions: questions)), width: 80, height: 24)
+        var state = AppState(screen: .quiz(QuizState(questions: questions, lang: lessons.language)), width: 80, height: 24)
         state.catalogue = LessonCatalogue(lessons: catalogue, positions: try data.positions(store))
         launch(state, noColor: noColor, runner: runner)
     }
@@ -66,34 +66,35 @@ struct Quiz: ParsableCommand {
     /// an answer could not be saved.
     private func runPlain(_ questions: [Question], _ runner: QuizRunner) -> Int32 {
         var verdicts: [Verdict] = []
+        let lang = lessons.language
+        let words = QuizWords(lang: lang)
         func say(_ lines: [String]) {
             for line in lines { print(line) }
             fflush(nil)
         }
         if questions.isEmpty {
-            say(["Nothing to ask right now: no reviews are due and no lesson is finished yet.",
-                 "Finish a lesson, or try convtutor quiz --generated."])
+            say(words.plainNothing)
             return 0
         }
         session: for (k, q) in questions.enumerated() {
-            say(QuizPlain.question(q, number: k + 1, of: questions.count) + [QuizPlain.ask(q)])
+            say(QuizPlain.question(q, number: k + 1, of: questions.count, words) + [QuizPlain.ask(q, words)])
             _ = runner.perform(.questionShown(id: q.id))
             var response: Response?
             while response == nil {
                 guard let line = readLine() else { break session }
                 if case .open = q.kind {
-                    say(QuizPlain.reveal(q))
+                    say(QuizPlain.reveal(q, words))
                     var rating: Rating?
                     while rating == nil {
                         guard let grade = readLine() else { break session }
-                        switch Question.readRating(grade) {
+                        switch Question.readRating(grade, lang: lang) {
                         case .success(let r): rating = r
                         case .failure(let refusal): say(["! " + refusal.hint])
                         }
                     }
                     response = .selfGraded(answer: line, rating!)
                 } else {
-                    switch q.read(line) {
+                    switch q.read(line, lang: lang) {
                     case .success(let r): response = r
                     case .failure(let refusal): say(["! " + refusal.hint])
                     }
@@ -104,9 +105,9 @@ struct Quiz: ParsableCommand {
             verdicts.append(verdict)
             var next: String?
             for case .reviewScheduled(_, let text) in runner.perform(.recordAnswer(QuizAnswer(q, verdict))) { next = text }
-            say(QuizPlain.verdict(q, verdict, next: next))
+            say(QuizPlain.verdict(q, verdict, next: next, words))
         }
-        say(QuizPlain.summary(verdicts, of: questions.count))
+        say(QuizPlain.summary(verdicts, of: questions.count, words))
         if let failure = runner.failure {
             FileHandle.standardError.write(Data("convtutor: answers not saved: \(failure)\n".utf8))
             return 1

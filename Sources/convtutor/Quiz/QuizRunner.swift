@@ -65,7 +65,7 @@ final class QuizRunner {
         let review = ReviewRecord(cardID: stored.id, time: now, rating: answer.verdict.rating.rawValue,
                                   correct: answer.verdict.correct, duration: max(0, duration), answer: answer.verdict.given)
         _ = try store.record(review, updating: Self.record(next, of: stored))
-        return Self.describe(from: now, to: next.due, calendar: calendar)
+        return Self.describe(from: now, to: next.due, calendar: calendar, lang: lessons.first?.meta.lang ?? "en")
     }
 
     static func schedulingCard(_ r: CardRecord) -> SchedulingCard {
@@ -79,20 +79,24 @@ final class QuizRunner {
                    reps: c.reps, lapses: c.lapses, changed: false)
     }
 
-    /// `in 10 minutes`, `in 3 hours`, `tomorrow`, `in 4 days`, `in 2 months`.
-    static func describe(from now: Date, to due: Date, calendar: Calendar) -> String {
+    /// `in 10 minutes`, `in 3 hours`, `tomorrow`, `in 4 days`, `in 2 months` (in Chinese for `zh`).
+    static func describe(from now: Date, to due: Date, calendar: Calendar, lang: String = "en") -> String {
+        let zh = lang == "zh"
         let seconds = due.timeIntervalSince(now)
-        if seconds < 90 { return "in a minute" }
-        if seconds < 3600 { return "in \(Int((seconds / 60).rounded())) minutes" }
+        if seconds < 90 { return zh ? "1 分钟后" : "in a minute" }
+        if seconds < 3600 {
+            let minutes = Int((seconds / 60).rounded())
+            return zh ? "\(minutes) 分钟后" : "in \(minutes) minutes"
+        }
         let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: due)).day ?? 0
         if days == 0 {
             let hours = Int((seconds / 3600).rounded())
-            return hours == 1 ? "in an hour" : "in \(hours) hours"
+            return zh ? "\(hours) 小时后" : hours == 1 ? "in an hour" : "in \(hours) hours"
         }
-        if days == 1 { return "tomorrow" }
-        if days < 60 { return "in \(days) days" }
-        if days < 730 { return "in \(days / 30) months" }
-        return "in \(days / 365) years"
+        if days == 1 { return zh ? "明天" : "tomorrow" }
+        if days < 60 { return zh ? "\(days) 天后" : "in \(days) days" }
+        if days < 730 { return zh ? "\(days / 30) 个月后" : "in \(days / 30) months" }
+        return zh ? "\(days / 365) 年后" : "in \(days / 365) years"
     }
 
     // MARK: Choosing the questions
