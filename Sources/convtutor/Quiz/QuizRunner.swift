@@ -42,9 +42,20 @@ final class QuizRunner {
                 return [.reviewScheduled(id: answer.questionID, next: "not saved: \(error.description)")]
             }
         case .startQuiz:
-            return [.quizReady((try? plan(at: Date())) ?? [])]
+            do {
+                return [.quizReady(try plan(at: Date()))]
+            } catch {
+                // An empty session says there is nothing to ask; the reason follows on exit.
+                fail(error.description)
+                return [.quizReady([])]
+            }
         case .loadStats:
-            return (try? stats(at: Date())).map { [.statsReady($0)] } ?? []
+            do {
+                return [.statsReady(try stats(at: Date()))]
+            } catch {
+                fail(error.description)
+                return []
+            }
         case .scheduleTick, .quit:
             return []
         }
