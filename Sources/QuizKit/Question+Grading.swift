@@ -38,7 +38,7 @@ public struct Verdict: Equatable, Sendable {
 
 extension Question {
     /// How many choices (or lines) a choice question offers.
-    var optionCount: Int {
+    public var optionCount: Int {
         switch kind {
         case .single(let choices, _), .multiple(let choices, _): choices.count
         case .spotTheMistake(let lines, _, _): lines.count

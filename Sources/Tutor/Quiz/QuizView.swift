@@ -118,19 +118,11 @@ extension QuizState {
     private func askingHints(_ q: Question) -> [String] {
         let w = words
         switch q.kind {
-        case .single, .spotTheMistake: return [w.pickKeys(String(Question.label(max(0, optionCount(q) - 1)).dropLast()), optionCount(q)), w.finish]
+        case .single, .spotTheMistake: return [w.pickKeys(String(Question.label(max(0, q.optionCount - 1)).dropLast()), q.optionCount), w.finish]
         case .multiple: return w.multipleKeys
         case .numeric: return w.numericKeys
         case .open: return w.openKeys
         case .selectCells: return w.cellKeys
-        }
-    }
-
-    private func optionCount(_ q: Question) -> Int {
-        switch q.kind {
-        case .single(let choices, _), .multiple(let choices, _): choices.count
-        case .spotTheMistake(let lines, _, _): lines.count
-        default: 0
         }
     }
 
