@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import QuizKit
 
 extension ProgressStore {
     /// The card `id`, or `nil` if it was never registered.
@@ -38,7 +39,7 @@ extension ProgressStore {
                         INSERT INTO card (id, topic, contentHash, state, step, due, reps, lapses, changed)
                         VALUES (?, ?, ?, ?, 0, ?, 0, 0, 0)
                         """,
-                    arguments: [id, topic, contentHash, CardRecord.State.learning.rawValue, now.timeIntervalSince1970])
+                    arguments: [id, topic, contentHash, CardState.learning.rawValue, now.timeIntervalSince1970])
             }
             // Read back, so that the caller holds exactly what is stored (dates included).
             guard let card = try fetchCard(db, id) else {
@@ -64,6 +65,7 @@ extension ProgressStore {
         if let reason = Self.problem(with: review, updating: card) {
             throw .invalidReview(cardID: review.cardID, reason: reason)
         }
+        let s = card.schedule
         return try write { db in
             try db.execute(
                 sql: """
@@ -72,8 +74,8 @@ extension ProgressStore {
                     WHERE id = ?
                     """,
                 arguments: [
-                    card.state.rawValue, card.step, card.stability, card.difficulty, card.due.timeIntervalSince1970,
-                    card.lastReview?.timeIntervalSince1970, card.reps, card.lapses, card.id,
+                    s.state.rawValue, s.step, s.stability, s.difficulty, s.due.timeIntervalSince1970,
+                    s.lastReview?.timeIntervalSince1970, s.reps, s.lapses, card.id,
                 ])
             guard db.changesCount == 1 else {
                 throw ProgressError.invalidReview(cardID: card.id, reason: "no such card: register it first")
@@ -136,16 +138,17 @@ extension ProgressStore {
     private func card(from row: Row) throws -> CardRecord {
         let id: String = row["id"]
         let rawState: Int = row["state"]
-        guard let state = CardRecord.State(rawValue: rawState) else {
+        guard let state = CardState(rawValue: rawState) else {
             throw ProgressError.database(path: file.path, message: "card \(id) has an unknown state \(rawState)")
         }
         let due: Double = row["due"]
         let lastReview: Double? = row["lastReview"]
-        return CardRecord(
-            id: id, topic: row["topic"], contentHash: row["contentHash"], state: state, step: row["step"],
-            stability: row["stability"], difficulty: row["difficulty"], due: Date(timeIntervalSince1970: due),
-            lastReview: lastReview.map(Date.init(timeIntervalSince1970:)), reps: row["reps"], lapses: row["lapses"],
-            changed: row["changed"])
+        let schedule = SchedulingCard(
+            state: state, step: row["step"], stability: row["stability"], difficulty: row["difficulty"],
+            due: Date(timeIntervalSince1970: due), lastReview: lastReview.map(Date.init(timeIntervalSince1970:)),
+            reps: row["reps"], lapses: row["lapses"])
+        return CardRecord(id: id, topic: row["topic"], contentHash: row["contentHash"], schedule: schedule,
+                          changed: row["changed"])
     }
 
     /// The review stored in a `review` row.

@@ -1,4 +1,5 @@
 import Foundation
+import QuizKit
 import ProgressStore
 import Testing
 
@@ -14,8 +15,8 @@ func nearly(_ a: Date?, _ b: Date?) -> Bool {
 /// Whether `a` is `b` read back: every field equal, dates within a microsecond.
 func sameCard(_ a: CardRecord?, _ b: CardRecord?) -> Bool {
     guard var a, let b else { return a == nil && b == nil }
-    guard nearly(a.due, b.due), nearly(a.lastReview, b.lastReview) else { return false }
-    (a.due, a.lastReview) = (b.due, b.lastReview)
+    guard nearly(a.schedule.due, b.schedule.due), nearly(a.schedule.lastReview, b.schedule.lastReview) else { return false }
+    (a.schedule.due, a.schedule.lastReview) = (b.schedule.due, b.schedule.lastReview)
     return a == b
 }
 
@@ -36,8 +37,9 @@ struct CardTests {
         #expect(try store.card("lesson:padding/pad-same-k7") == nil)
         let card = try store.register(id: "lesson:padding/pad-same-k7", topic: "padding", contentHash: "3f2a", now: day(5))
         #expect(card == CardRecord(
-            id: "lesson:padding/pad-same-k7", topic: "padding", contentHash: "3f2a", state: .learning, step: 0,
-            stability: nil, difficulty: nil, due: day(5), lastReview: nil, reps: 0, lapses: 0, changed: false))
+            id: "lesson:padding/pad-same-k7", topic: "padding", contentHash: "3f2a",
+            schedule: SchedulingCard(state: .learning, step: 0, stability: nil, difficulty: nil, due: day(5), lastReview: nil,
+                                     reps: 0, lapses: 0), changed: false))
         #expect(try store.card(card.id) == card)
         #expect(try store.cards() == [card])
         #expect(try store.reviews(of: card.id).isEmpty)
@@ -49,8 +51,8 @@ struct CardTests {
         let store = try ProgressStore.open(at: temp.database)
         let new = try store.register(id: "gen:output-size", topic: "gen:output-size", contentHash: "v1", now: day(0))
         var reviewed = new
-        (reviewed.state, reviewed.step, reviewed.stability, reviewed.difficulty) = (.review, nil, 3.2, 5.1)
-        (reviewed.due, reviewed.lastReview, reviewed.reps) = (day(86_400 * 3), day(10), 1)
+        (reviewed.schedule.state, reviewed.schedule.step, reviewed.schedule.stability, reviewed.schedule.difficulty) = (.review, nil, 3.2, 5.1)
+        (reviewed.schedule.due, reviewed.schedule.lastReview, reviewed.schedule.reps) = (day(86_400 * 3), day(10), 1)
         try store.record(
             ReviewRecord(cardID: new.id, time: day(10), rating: 3, correct: true, duration: 4, answer: "7"),
             updating: reviewed)
@@ -71,7 +73,7 @@ struct CardTests {
 
         // The next review clears the mark.
         var next = changed
-        (next.reps, next.lastReview, next.changed) = (2, day(86_500), true)
+        (next.schedule.reps, next.schedule.lastReview, next.changed) = (2, day(86_500), true)
         try store.record(
             ReviewRecord(cardID: new.id, time: day(86_500), rating: 4, correct: true, duration: 1, answer: "7"),
             updating: next)
@@ -86,8 +88,9 @@ struct CardTests {
         let store = try ProgressStore.open(at: temp.database)
         let card = try store.register(id: "lesson:stride/s2", topic: "stride", contentHash: "h", now: day(0))
         var next = CardRecord(
-            id: card.id, topic: "ignored", contentHash: "ignored", state: .relearning, step: 1, stability: 0.4,
-            difficulty: 8.75, due: day(600), lastReview: day(20), reps: 4, lapses: 2, changed: true)
+            id: card.id, topic: "ignored", contentHash: "ignored",
+            schedule: SchedulingCard(state: .relearning, step: 1, stability: 0.4, difficulty: 8.75, due: day(600),
+                                     lastReview: day(20), reps: 4, lapses: 2), changed: true)
         let review = ReviewRecord(cardID: card.id, time: day(20), rating: 1, correct: false, duration: 12.5, answer: "3x3")
         let id = try store.record(review, updating: next)
         #expect(id == 1)
@@ -116,12 +119,13 @@ struct CardTests {
             for k in 0..<60 {
                 let id = k == 0 ? "lesson:it's \"quoted\"; 中文 -- ok/q1" : "gen:family-\(k)"
                 try store.register(id: id, topic: k == 0 ? "卷积 basics" : "gen:family-\(k % 4)", contentHash: "h\(k)", now: day())
-                let card = CardRecord(
-                    id: id, topic: k == 0 ? "卷积 basics" : "gen:family-\(k % 4)", contentHash: "h\(k)",
-                    state: CardRecord.State.allCases[k % 3], step: k % 2 == 0 ? nil : k % 5,
+                let schedule = SchedulingCard(
+                    state: CardState.allCases[k % 3], step: k % 2 == 0 ? nil : k % 5,
                     stability: k % 3 == 0 ? nil : Double.random(in: 0.001...36_500, using: &random),
                     difficulty: k % 3 == 0 ? nil : Double.random(in: 1...10, using: &random), due: anyDate(),
-                    lastReview: k % 4 == 0 ? nil : anyDate(), reps: k * 1000, lapses: k, changed: false)
+                    lastReview: k % 4 == 0 ? nil : anyDate(), reps: k * 1000, lapses: k)
+                let card = CardRecord(id: id, topic: k == 0 ? "卷积 basics" : "gen:family-\(k % 4)", contentHash: "h\(k)",
+                                      schedule: schedule, changed: false)
                 let review = ReviewRecord(
                     cardID: id, time: anyDate(), rating: k % 4 + 1, correct: [true, false, nil][k % 3],
                     duration: Double.random(in: 0...3_600, using: &random),
@@ -152,10 +156,10 @@ struct CardTests {
         // Dates that fit a millisecond grid (what a review time usually looks like) come back exactly.
         let exact = Date(timeIntervalSince1970: 1_718_000_123.456)
         var card = try #require(try store.card("gen:family-1"))
-        (card.due, card.lastReview) = (exact, exact)
+        (card.schedule.due, card.schedule.lastReview) = (exact, exact)
         try store.record(ReviewRecord(cardID: card.id, time: exact, rating: 2, correct: nil, duration: 0, answer: "x"),
                          updating: card)
-        #expect(try store.card(card.id)?.due == exact)
+        #expect(try store.card(card.id)?.schedule.due == exact)
         #expect(try store.reviews(of: card.id).first { $0.answer == "x" }?.time == exact)
     }
 
@@ -175,7 +179,7 @@ struct CardTests {
         #expect(try store.dueCards(at: day(100), limit: -1).isEmpty)
         // Reviewing a card moves it to its new due date.
         var a = try #require(try store.card("a"))
-        (a.due, a.lastReview, a.reps) = (day(45), day(35), 1)
+        (a.schedule.due, a.schedule.lastReview, a.schedule.reps) = (day(45), day(35), 1)
         try store.record(ReviewRecord(cardID: "a", time: day(35), rating: 3, correct: true, duration: 1, answer: "1"),
                          updating: a)
         #expect(try store.dueCards(at: day(100), limit: 10).map(\.id) == ["b", "b2", "c", "d", "a", "e"])
@@ -206,7 +210,7 @@ struct CardTests {
         let store = try ProgressStore.open(at: temp.database)
         let card = try store.register(id: "k", topic: "t", contentHash: "h", now: day())
         var moved = card
-        (moved.due, moved.reps) = (day(999), 1)
+        (moved.schedule.due, moved.schedule.reps) = (day(999), 1)
         let good = ReviewRecord(cardID: "k", time: day(1), rating: 3, correct: true, duration: 1, answer: "a")
         let cases: [(ReviewRecord, CardRecord, String)] = [
             ({ var r = good; r.rating = 0; return r }(), moved, "rating 0 is not 1 (again) to 4 (easy)"),

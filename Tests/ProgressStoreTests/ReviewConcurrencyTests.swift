@@ -1,4 +1,5 @@
 import Foundation
+import QuizKit
 import ProgressStore
 import Testing
 
@@ -50,8 +51,8 @@ struct ReviewConcurrencyTests {
         let cards = try stores[1].cards()
         #expect(cards.count == 4 * ReviewWriter.cardsPerWriter)
         for card in cards {
-            #expect(card.reps == Self.reviews / ReviewWriter.cardsPerWriter, "\(card.id)")
-            #expect(try stores[1].reviews(of: card.id).count == card.reps, "\(card.id)")
+            #expect(card.schedule.reps == Self.reviews / ReviewWriter.cardsPerWriter, "\(card.id)")
+            #expect(try stores[1].reviews(of: card.id).count == card.schedule.reps, "\(card.id)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import QuizKit
 import ProgressStore
 import Testing
 
@@ -64,8 +65,8 @@ struct ReviewKillTests {
             committedUnprinted += unprinted
             for card in try store.cards() {
                 let history = try store.reviews(of: card.id)
-                #expect(card.reps == history.count, "round \(round): \(card.id)")
-                #expect(card.lastReview == history.last?.time, "round \(round): \(card.id)")
+                #expect(card.schedule.reps == history.count, "round \(round): \(card.id)")
+                #expect(card.schedule.lastReview == history.last?.time, "round \(round): \(card.id)")
             }
             try store.close()
             let check = try runPython(pythonIntegrityCheck, [temp.database.path])

@@ -1,4 +1,5 @@
 import Foundation
+import QuizKit
 import ProgressStore
 import Testing
 
@@ -66,18 +67,18 @@ enum ReviewWriter {
     static func answer(_ store: ProgressStore, cardID: String, k: Int) throws -> Int64 {
         guard let card = try store.card(cardID) else { throw WriterError.missingCard(cardID) }
         let rating = k % 4 + 1
-        let time = (card.lastReview ?? day()).addingTimeInterval(60.125)
+        let time = (card.schedule.lastReview ?? day()).addingTimeInterval(60.125)
         var next = card
-        next.reps += 1
+        next.schedule.reps += 1
         if rating == 1 {
-            (next.state, next.step, next.lapses) = (.relearning, 0, card.lapses + 1)
+            (next.schedule.state, next.schedule.step, next.schedule.lapses) = (.relearning, 0, card.schedule.lapses + 1)
         } else {
-            (next.state, next.step) = (.review, nil)
+            (next.schedule.state, next.schedule.step) = (.review, nil)
         }
-        next.stability = 1.5 * Double(next.reps)
-        next.difficulty = 4 + Double(rating) / 8
-        next.lastReview = time
-        next.due = time.addingTimeInterval(86_400 * next.stability!)
+        next.schedule.stability = 1.5 * Double(next.schedule.reps)
+        next.schedule.difficulty = 4 + Double(rating) / 8
+        next.schedule.lastReview = time
+        next.schedule.due = time.addingTimeInterval(86_400 * next.schedule.stability!)
         // A few hundred bytes, so a commit spans more of the WAL and a kill can land inside it.
         let answer = "answer \(k) to \(cardID): " + String(repeating: "卷积 conv ", count: 20 + k % 40)
         let review = ReviewRecord(

@@ -24,7 +24,7 @@ struct StatisticsTests {
     /// Records an answer to card `id` at `time` (one more rep, nothing else moves).
     func answer(_ store: ProgressStore, _ id: String, at time: Date, correct: Bool?) throws {
         var card = try #require(try store.card(id))
-        (card.reps, card.lastReview) = (card.reps + 1, time)
+        (card.schedule.reps, card.schedule.lastReview) = (card.schedule.reps + 1, time)
         let rating = correct.map { $0 ? 3 : 1 } ?? 2
         try store.record(
             ReviewRecord(cardID: id, time: time, rating: rating, correct: correct, duration: 3, answer: "a"),

@@ -37,12 +37,10 @@ struct QuizEndToEndTests {
 
         """
 
-    /// A folder with the lesson (as `DIR/01-quiz.md`) and a data folder.
+    /// A folder holding the lesson, for `--lessons`, and a data folder.
     static func folder() throws -> (lessons: String, data: String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("convtutor-quiz-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try lesson.write(to: dir.appendingPathComponent("01-quiz.md"), atomically: true, encoding: .utf8)
-        return (dir.path, dir.appendingPathComponent("data").path)
+        let (file, data) = try LessonEndToEndTests.folder(lesson)
+        return (file.deletingLastPathComponent().path, data.path)
     }
 
     /// The `reviews` part of `stats --json`, decoded.

@@ -19,7 +19,7 @@ public enum CardState: Int, Sendable, Codable, CaseIterable {
 /// A value: `Scheduler.review` returns the card after a review and never mutates its argument.
 /// The fields mirror py-fsrs's `Card` (without its id); `reps` and `lapses` are extra counters
 /// py-fsrs 6 does not keep. They never influence scheduling.
-public struct SchedulingCard: Sendable, Equatable, Codable {
+public struct SchedulingCard: Sendable, Hashable, Codable {
     /// Learning, review or relearning.
     public var state: CardState
     /// The index into the learning or relearning steps; `nil` in review.

@@ -71,23 +71,13 @@ final class QuizRunner {
     /// back, as "in 10 minutes", "tomorrow", "in 4 days".
     func record(_ answer: QuizAnswer, at now: Date) throws(ProgressError) -> String {
         let stored = try store.register(id: answer.questionID, topic: answer.topic, contentHash: answer.contentHash, now: now)
-        let next = scheduler.review(Self.schedulingCard(stored), rating: answer.verdict.rating, at: now)
+        var next = stored
+        next.schedule = scheduler.review(stored.schedule, rating: answer.verdict.rating, at: now)
         let duration = shownAt[answer.questionID].map { now.timeIntervalSince($0) } ?? 0
         let review = ReviewRecord(cardID: stored.id, time: now, rating: answer.verdict.rating.rawValue,
                                   correct: answer.verdict.correct, duration: max(0, duration), answer: answer.verdict.given)
-        _ = try store.record(review, updating: Self.record(next, of: stored))
-        return Self.describe(from: now, to: next.due, calendar: calendar, lang: lessons.first?.meta.lang ?? "en")
-    }
-
-    static func schedulingCard(_ r: CardRecord) -> SchedulingCard {
-        SchedulingCard(state: CardState(rawValue: r.state.rawValue) ?? .learning, step: r.step, stability: r.stability,
-                       difficulty: r.difficulty, due: r.due, lastReview: r.lastReview, reps: r.reps, lapses: r.lapses)
-    }
-
-    static func record(_ c: SchedulingCard, of r: CardRecord) -> CardRecord {
-        CardRecord(id: r.id, topic: r.topic, contentHash: r.contentHash, state: CardRecord.State(rawValue: c.state.rawValue) ?? .learning,
-                   step: c.step, stability: c.stability, difficulty: c.difficulty, due: c.due, lastReview: c.lastReview,
-                   reps: c.reps, lapses: c.lapses, changed: false)
+        _ = try store.record(review, updating: next)
+        return Self.describe(from: now, to: next.schedule.due, calendar: calendar, lang: lessons.first?.meta.lang ?? "en")
     }
 
     /// `in 10 minutes`, `in 3 hours`, `tomorrow`, `in 4 days`, `in 2 months` (in Chinese for `zh`).
@@ -115,7 +105,7 @@ final class QuizRunner {
     /// The session's questions: due cards, new questions of finished lessons, generated problems.
     func plan(at now: Date) throws(ProgressError) -> [Question] {
         let cards = try store.cards()
-        let due = cards.filter { $0.due <= now }.sorted { $0.due < $1.due }.map(\.id)
+        let due = cards.filter { $0.schedule.due <= now }.sorted { $0.schedule.due < $1.schedule.due }.map(\.id)
         let finished = Set(try store.allPositions().filter { $0.value.completed }.keys)
         let families = ProblemFamily.allCases.map { "gen:\($0.rawValue)" }
         let lang = lessons.first?.meta.lang ?? "en"
