@@ -29,14 +29,14 @@ extension ProgressStore {
                 guard card.contentHash != contentHash || card.topic != topic else { return card }
                 try db.execute(
                     sql: """
-                        UPDATE card SET topic = ?, contentHash = ?, changed = changed OR contentHash != ?
+                        UPDATE card SET topic = ?, content_hash = ?, changed = changed OR content_hash != ?
                         WHERE id = ?
                         """,
                     arguments: [topic, contentHash, contentHash, id])
             } else {
                 try db.execute(
                     sql: """
-                        INSERT INTO card (id, topic, contentHash, state, step, due, reps, lapses, changed)
+                        INSERT INTO card (id, topic, content_hash, state, step, due, reps, lapses, changed)
                         VALUES (?, ?, ?, ?, 0, ?, 0, 0, 0)
                         """,
                     arguments: [id, topic, contentHash, CardState.learning.rawValue, now.timeIntervalSince1970])
@@ -69,7 +69,7 @@ extension ProgressStore {
         return try write { db in
             try db.execute(
                 sql: """
-                    UPDATE card SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ?,
+                    UPDATE card SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?,
                         reps = ?, lapses = ?, changed = 0
                     WHERE id = ?
                     """,
@@ -81,7 +81,7 @@ extension ProgressStore {
                 throw ProgressError.invalidReview(cardID: card.id, reason: "no such card: register it first")
             }
             try db.execute(
-                sql: "INSERT INTO review (cardId, time, rating, correct, duration, answer) VALUES (?, ?, ?, ?, ?, ?)",
+                sql: "INSERT INTO review (card_id, time, rating, correct, duration, answer) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [
                     review.cardID, review.time.timeIntervalSince1970, review.rating, review.correct, review.duration,
                     review.answer,
@@ -114,7 +114,7 @@ extension ProgressStore {
     /// Every review of card `cardID`, in the order they were given: its history.
     public func reviews(of cardID: String) throws(ProgressError) -> [ReviewRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM review WHERE cardId = ? ORDER BY time, id", arguments: [cardID])
+            try Row.fetchAll(db, sql: "SELECT * FROM review WHERE card_id = ? ORDER BY time, id", arguments: [cardID])
                 .map(Self.review(from:))
         }
     }
@@ -142,12 +142,12 @@ extension ProgressStore {
             throw ProgressError.database(path: file.path, message: "card \(id) has an unknown state \(rawState)")
         }
         let due: Double = row["due"]
-        let lastReview: Double? = row["lastReview"]
+        let lastReview: Double? = row["last_review"]
         let schedule = SchedulingCard(
             state: state, step: row["step"], stability: row["stability"], difficulty: row["difficulty"],
             due: Date(timeIntervalSince1970: due), lastReview: lastReview.map(Date.init(timeIntervalSince1970:)),
             reps: row["reps"], lapses: row["lapses"])
-        return CardRecord(id: id, topic: row["topic"], contentHash: row["contentHash"], schedule: schedule,
+        return CardRecord(id: id, topic: row["topic"], contentHash: row["content_hash"], schedule: schedule,
                           changed: row["changed"])
     }
 
@@ -155,7 +155,7 @@ extension ProgressStore {
     private static func review(from row: Row) -> ReviewRecord {
         let time: Double = row["time"]
         return ReviewRecord(
-            cardID: row["cardId"], time: Date(timeIntervalSince1970: time), rating: row["rating"],
+            cardID: row["card_id"], time: Date(timeIntervalSince1970: time), rating: row["rating"],
             correct: row["correct"], duration: row["duration"], answer: row["answer"], id: row["id"])
     }
 }

@@ -10,6 +10,9 @@ extension ProgressStore {
     /// Dates are stored as REAL seconds since 1970-01-01 UTC (in `DATETIME` columns too, whose
     /// numeric affinity keeps them numbers): a date reads back within a microsecond of the one
     /// written (a `Double` near 1.7e9 has a step of 2.4e-7 s). Booleans are 0 and 1.
+    ///
+    /// Tables, columns and indexes are named in snake_case. v2 created three columns in camelCase
+    /// (named so in its comments below); v3 renamed them.
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-lesson-progress") { db in
@@ -71,6 +74,19 @@ extension ProgressStore {
             try db.execute(sql: "CREATE INDEX review_cardId_time ON review (cardId, time)")
             try db.execute(sql: "CREATE INDEX review_time ON review (time)")
         }
+        migrator.registerMigration("v3-snake-case-columns") { db in
+            // One naming style, snake_case, in every table: v1's `lesson_progress` had it, while v2
+            // named three columns in camelCase. `card.contentHash` becomes `content_hash`,
+            // `card.lastReview` becomes `last_review` and `review.cardId` becomes `card_id`.
+            // Renaming moves no data, so every row and value stays as it was; SQLite (3.25 and
+            // later) also rewrites the indexes that use a renamed column.
+            try db.execute(sql: "ALTER TABLE card RENAME COLUMN contentHash TO content_hash")
+            try db.execute(sql: "ALTER TABLE card RENAME COLUMN lastReview TO last_review")
+            try db.execute(sql: "ALTER TABLE review RENAME COLUMN cardId TO card_id")
+            // SQLite cannot rename an index, so the one named after `cardId` is made again.
+            try db.execute(sql: "DROP INDEX review_cardId_time")
+            try db.execute(sql: "CREATE INDEX review_card_id_time ON review (card_id, time)")
+        }
         return migrator
     }()
 
@@ -84,8 +100,9 @@ extension ProgressStore {
     ///
     /// Two processes opening a new file at once may both decide to apply the same migration (GRDB's
     /// migrator reads which are applied before it takes the write lock); the second one's
-    /// transaction then fails (the table exists) and rolls back, or SQLite answers "busy" without
-    /// waiting. Trying again sees the first one's work and has nothing left to do.
+    /// transaction then fails (the table exists, or the column to rename does not) and rolls back,
+    /// or SQLite answers "busy" without waiting. Trying again sees the first one's work and has
+    /// nothing left to do.
     func migrate() throws(ProgressError) {
         for attempt in 1... {
             do {
@@ -98,7 +115,8 @@ extension ProgressStore {
             } catch let error as DatabaseError
                 where attempt < 5 && [.SQLITE_ERROR, .SQLITE_CONSTRAINT, .SQLITE_BUSY].contains(error.resultCode)
             {
-                continue  // "table already exists", a duplicate migration name or busy: lost the race
+                // "table already exists", "no such column", a duplicate migration name or busy: lost the race
+                continue
             } catch {
                 throw ProgressError.from(error, path: file.path)
             }

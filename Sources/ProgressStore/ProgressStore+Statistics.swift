@@ -19,7 +19,7 @@ extension ProgressStore {
                 sql: """
                     SELECT card.topic AS topic, count(review.id) AS reviews, count(review.correct) AS graded,
                         coalesce(sum(review.correct), 0) AS correct
-                    FROM card LEFT JOIN review ON review.cardId = card.id
+                    FROM card LEFT JOIN review ON review.card_id = card.id
                     GROUP BY card.topic ORDER BY card.topic
                     """
             ).map { row in

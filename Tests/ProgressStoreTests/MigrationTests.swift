@@ -12,7 +12,7 @@ let pythonDump = """
     db.close()
     """
 
-@Suite("Migrations: v1 files grow the review schedule, v2 files stay as they are, newer ones are refused")
+@Suite("Migrations: v1 files grow the review schedule, v2 files take snake_case names, newer ones are refused")
 struct MigrationTests {
     /// A progress file as convtutor wrote it before cards existed: GRDB's migration log holding
     /// only "v1-lesson-progress", the v1 table word for word, two lessons, WAL mode.
@@ -36,9 +36,9 @@ struct MigrationTests {
         db.close()
         """
 
-    @Test("a v1 file (lesson progress only) is migrated to v2 and keeps its lessons",
+    @Test("a v1 file (lesson progress only) is migrated to the current schema and keeps its lessons",
           .enabled(if: pythonAvailable))
-    func v1ToV2() throws {
+    func v1ToCurrent() throws {
         let temp = try TemporaryFolder()
         let made = try runPython(v1File, [temp.database.path])
         try #require(made.status == 0, "\(made.errors)")
@@ -60,9 +60,10 @@ struct MigrationTests {
         let dump = try runPython(pythonDump, [temp.database.path]).lines
         #expect(dump.contains(#"INSERT INTO "grdb_migrations" VALUES('v1-lesson-progress');"#))
         #expect(dump.contains(#"INSERT INTO "grdb_migrations" VALUES('v2-cards-and-reviews');"#))
+        #expect(dump.contains(#"INSERT INTO "grdb_migrations" VALUES('v3-snake-case-columns');"#))
         #expect(dump.contains(#"INSERT INTO "lesson_progress" VALUES('conv-1d',4,9,1700000060.0,1700000100.0);"#))
         for name in ["CREATE TABLE card", "CREATE TABLE review", "CREATE INDEX card_due",
-                     "CREATE INDEX review_cardId_time", "CREATE INDEX review_time"] {
+                     "CREATE INDEX review_card_id_time", "CREATE INDEX review_time"] {
             #expect(dump.contains { $0.hasPrefix(name) }, "\(name)")
         }
         let reopened = try ProgressStore.open(at: temp.database)
@@ -70,7 +71,7 @@ struct MigrationTests {
         #expect(try reopened.reviews(of: card.id).count == 1)
     }
 
-    @Test("opening a v2 file again changes nothing: schema, migration log and rows are the same",
+    @Test("opening a current file again changes nothing: schema, migration log and rows are the same",
           .enabled(if: pythonAvailable))
     func migratingTwice() throws {
         let temp = try TemporaryFolder()
@@ -85,16 +86,16 @@ struct MigrationTests {
         }
         let before = try runPython(pythonDump, [temp.database.path])
         try #require(before.status == 0, "\(before.errors)")
-        #expect(before.lines.filter { $0.contains("grdb_migrations\" VALUES") }.count == 2)
+        #expect(before.lines.filter { $0.contains("grdb_migrations\" VALUES") }.count == 3)
         for _ in 0..<2 {
             try ProgressStore.open(at: temp.database).close()
             #expect(try runPython(pythonDump, [temp.database.path]).lines == before.lines)
         }
     }
 
-    @Test("a v2 file with a migration from a newer convtutor is refused and left unchanged",
+    @Test("a v3 file with a migration from a newer convtutor is refused and left unchanged",
           .enabled(if: pythonAvailable))
-    func newerThanV2() throws {
+    func newerThanV3() throws {
         let temp = try TemporaryFolder()
         do {
             let store = try ProgressStore.open(at: temp.database)
@@ -105,7 +106,7 @@ struct MigrationTests {
             import sqlite3, sys
             db = sqlite3.connect(sys.argv[1])
             db.execute("ALTER TABLE card ADD COLUMN bury INTEGER")
-            db.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v3-buried-cards')")
+            db.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v4-buried-cards')")
             db.commit()
             db.close()
             """, [temp.database.path])
@@ -113,8 +114,8 @@ struct MigrationTests {
         let before = try Data(contentsOf: temp.database)
 
         let error = #expect(throws: ProgressError.self) { try ProgressStore.open(at: temp.database) }
-        #expect(error == .newerSchema(path: temp.database.path, unknownMigrations: ["v3-buried-cards"]))
-        #expect(error?.description.contains("v3-buried-cards") == true)
+        #expect(error == .newerSchema(path: temp.database.path, unknownMigrations: ["v4-buried-cards"]))
+        #expect(error?.description.contains("v4-buried-cards") == true)
         #expect(error?.description.contains("update convtutor") == true)
         #expect(try Data(contentsOf: temp.database) == before)
     }
