@@ -19,17 +19,24 @@ let package = Package(
         // cmark-gfm as a system library (Debian's libcmark-gfm-dev and -extensions-dev).
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
 
+        // Cells, styles, text width, widgets and buffer diffs. Knows nothing of ncurses.
+        .target(name: "TermCanvas"),
+
+        // Every word the learner reads, per language: a catalogue of phrases with typed arguments.
+        .target(name: "Localization", dependencies: ["ConvCore", "TermCanvas"]),
+
         // Markdown lessons: text in, a Lesson with source lines and diagnostics out. Pure.
         .target(name: "LessonKit", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams"), "ConvCore"]),
 
         // Questions, grading, generated problems and FSRS scheduling. Pure.
-        .target(name: "QuizKit", dependencies: ["ConvCore", "LessonKit"]),
+        .target(name: "QuizKit", dependencies: ["ConvCore", "LessonKit", "Localization"]),
+
+        // What the explorer and `check` need from the maths: scenes of every mode, compute blocks
+        // evaluated, lesson checks. No UI: used by Tutor, `check` and the practice checker.
+        .target(name: "Scenes", dependencies: ["ConvCore", "LessonKit", "Localization"]),
 
         // The learner's progress in SQLite.
         .target(name: "ProgressStore", dependencies: ["QuizKit", .product(name: "GRDB", package: "GRDB.swift")]),
-
-        // Cells, styles, text width, widgets and buffer diffs. Knows nothing of ncurses.
-        .target(name: "TermCanvas"),
 
         // ncursesw as a system library: module map plus a shim header for macros and signals.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -38,19 +45,20 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TermCanvas"]),
 
         // The application as values: state, messages, update, view. No terminal, no clock, no files.
-        .target(name: "Tutor", dependencies: ["ConvCore", "TermCanvas", "LessonKit", "QuizKit"]),
+        .target(name: "Tutor", dependencies: ["ConvCore", "TermCanvas", "Localization", "LessonKit", "QuizKit", "Scenes"]),
 
         // The executable: argument parsing and the `compute` calculator over ConvCore.
         .executableTarget(
             name: "convtutor",
             dependencies: [
-                "ConvCore", "TermCanvas", "Tutor", "CursesBackend", "LessonKit", "QuizKit", "ProgressStore",
+                "ConvCore", "TermCanvas", "Localization", "LessonKit", "QuizKit", "Scenes", "Tutor", "CursesBackend",
+                "ProgressStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // `make bench`: timings of the compute core in a release build.
-        .executableTarget(name: "convtutor-bench", dependencies: ["ConvCore", "TermCanvas", "Tutor", "LessonKit"]),
+        .executableTarget(name: "convtutor-bench", dependencies: ["ConvCore", "TermCanvas", "LessonKit", "Scenes", "Tutor"]),
 
         // A test fixture: opens the terminal and traps on a key, for the restore-after-crash test.
         .executableTarget(name: "terminal-probe", dependencies: ["CursesBackend", "TermCanvas"], path: "Tests/TerminalProbe"),
@@ -64,8 +72,16 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "LocalizationTests",
+            dependencies: ["Localization", "ConvCore", "TermCanvas", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ScenesTests",
+            dependencies: ["Scenes", "ConvCore", "LessonKit", "Localization", "TestSupport"]
+        ),
+        .testTarget(
             name: "TutorTests",
-            dependencies: ["Tutor", "TermCanvas", "ConvCore", "TestSupport"],
+            dependencies: ["Tutor", "TermCanvas", "ConvCore", "Localization", "LessonKit", "QuizKit", "Scenes", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
@@ -74,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QuizKitTests",
-            dependencies: ["QuizKit", "ConvCore", "LessonKit", "TestSupport"],
+            dependencies: ["QuizKit", "ConvCore", "LessonKit", "Localization", "TestSupport"],
             exclude: ["Reference"]
         ),
         .testTarget(

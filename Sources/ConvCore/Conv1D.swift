@@ -63,7 +63,7 @@ public enum Conv1D {
     struct Plan {
         /// The longer array and the sliding one, each with its name and a map back to its indices.
         let long: [Double], short: [Double]
-        let longName: String, shortName: String
+        let longName: TensorName, shortName: TensorName
         let shortIndex: (Int) -> Int
         let left: Int
         let length: Int
@@ -75,8 +75,8 @@ public enum Conv1D {
             _ = try Limits.checkElements([a.count], field: "a")
             _ = try Limits.checkElements([v.count], field: "v")
             let swaps = v.count > a.count
-            (long, longName) = swaps ? (v, "v") : (a, "a")
-            let (s, sName) = swaps ? (a, "a") : (v, "v")
+            (long, longName) = swaps ? (v, .v) : (a, .a)
+            let (s, sName): ([Double], TensorName) = swaps ? (a, .a) : (v, .v)
             shortName = sName
             let n = s.count
             switch operation {
@@ -97,7 +97,7 @@ public enum Conv1D {
             case .valid: left = 0
             }
             length = Conv1D.outputLength(long.count, n, mode: mode)
-            _ = try Limits.product([length, n], field: "a", what: "multiply-add count",
+            _ = try Limits.product([length, n], field: "a", what: .multiplyAdds,
                                    limit: Limits.maxMultiplyAdds)
         }
 
@@ -133,7 +133,7 @@ public enum Conv1D {
                 total.add(term.product)
                 terms.append(term)
             }
-            return Trace(tensor: "out", index: [k], reduction: .sum, terms: terms, value: total.value)
+            return Trace(tensor: .out, index: [k], reduction: .sum, terms: terms, value: total.value)
         }
     }
 }

@@ -12,7 +12,7 @@ extension Conv2D {
     /// KW−1−kw]`, grouped as the layer is. For stride 1 and no padding this is the textbook
     /// "full convolution of `dOut` with the flipped kernel".
     public func inputGradientAsConvolution(_ dOut: Tensor) throws(ConvError) -> Conv2D {
-        try Self.checkShape(dOut, geometry.outShape, field: "dout", because: "the output shape")
+        try Self.checkShape(dOut, geometry.outShape, field: "dout", because: .outputShape)
         return try Self.adjointConvolution(of: geometry, applyingTo: dOut, w: w, bias: nil)
     }
 
@@ -72,7 +72,7 @@ extension Conv2D {
     /// `dx` built one output-gradient cell at a time, in row-major order of `dOut`. The last
     /// step's `partial` equals `backward(dOut).dx` up to the order of rounding.
     public func scatterInputGradient(_ dOut: Tensor) throws(ConvError) -> [ScatterStep] {
-        try Self.checkShape(dOut, geometry.outShape, field: "dout", because: "the output shape")
+        try Self.checkShape(dOut, geometry.outShape, field: "dout", because: .outputShape)
         return Self.scatter(dOut, w, geometry, names: .standard)
     }
 

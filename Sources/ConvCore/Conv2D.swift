@@ -16,14 +16,14 @@ public struct Conv2D: Sendable {
     /// Validates the shapes and options; every invalid combination throws a `ConvError`.
     public init(x: Tensor, w: Tensor, b: Tensor? = nil, options: Conv2DOptions = .init()) throws(ConvError) {
         let geometry = try Conv2DGeometry(xShape: x.shape, wShape: w.shape, options: options)
-        try Self.checkBias(b, count: geometry.filters, because: "one bias per filter")
+        try Self.checkBias(b, count: geometry.filters, because: .oneBiasPerFilter)
         self.x = x
         self.w = w
         self.b = b
         self.geometry = geometry
     }
 
-    static func checkBias(_ b: Tensor?, count: Int, because: String) throws(ConvError) {
+    static func checkBias(_ b: Tensor?, count: Int, because: ConvError.ShapeRule) throws(ConvError) {
         guard let b else { return }
         guard b.rank == 1 else { throw .wrongRank(field: "b", expected: [1], got: b.rank) }
         guard b.count == count else {
@@ -67,7 +67,7 @@ public struct Conv2D: Sendable {
     /// `dx` is the full convolution of `dOut` (dilated by the stride) with the flipped kernel,
     /// cropped by the padding; `dw` is the correlation of the padded input with `dOut`.
     public func backward(_ dOut: Tensor) throws(ConvError) -> Gradients {
-        try Self.checkShape(dOut, geometry.outShape, field: "dout", because: "the output shape")
+        try Self.checkShape(dOut, geometry.outShape, field: "dout", because: .outputShape)
         return Gradients(
             dx: Self.inputGradient(dOut, w, geometry),
             dw: Self.weightGradient(x, dOut, geometry),
@@ -81,7 +81,7 @@ public struct Conv2D: Sendable {
 
     /// Every contribution to one cell of `dx`, `dw` or `db`.
     public func traceGradient(_ gradient: Gradient, at index: [Int], dOut: Tensor) throws(ConvError) -> Trace {
-        try Self.checkShape(dOut, geometry.outShape, field: "dout", because: "the output shape")
+        try Self.checkShape(dOut, geometry.outShape, field: "dout", because: .outputShape)
         switch gradient {
         case .dx:
             try Self.checkIndex(index, shape: geometry.xShape, field: "cell")
@@ -102,8 +102,8 @@ extension Conv2D {
     /// What the tensors are called in traces: a transposed convolution runs the same loops with
     /// the roles renamed.
     struct Names {
-        var x, w, b, dOut, out, dx, dw: String
-        static let standard = Names(x: "x", w: "w", b: "b", dOut: "dOut", out: "out", dx: "dx", dw: "dw")
+        var x, w, b, dOut, out, dx, dw: TensorName
+        static let standard = Names(x: .x, w: .w, b: .b, dOut: .dOut, out: .out, dx: .dx, dw: .dw)
     }
 
     /// `out = correlate(x, w) + b` over the whole output.
@@ -263,11 +263,11 @@ extension Conv2D {
         var terms: [Term] = []
         var total = Accumulator()
         forEachBiasGradientTerm(dOut, filter: f) { offset in
-            let term = Term([Factor(tensor: "dOut", index: dOut.index(ofOffset: offset), value: dOut.data[offset])])
+            let term = Term([Factor(tensor: .dOut, index: dOut.index(ofOffset: offset), value: dOut.data[offset])])
             total.add(term.product)
             terms.append(term)
         }
-        return Trace(tensor: "db", index: [f], reduction: .sum, terms: terms, value: total.value)
+        return Trace(tensor: .db, index: [f], reduction: .sum, terms: terms, value: total.value)
     }
 
     /// Calls `body(offset)` for every element `dOut[n, f, :, :]`, batch by batch, row-major.
@@ -280,7 +280,7 @@ extension Conv2D {
         }
     }
 
-    static func checkShape(_ t: Tensor, _ shape: [Int], field: String, because: String) throws(ConvError) {
+    static func checkShape(_ t: Tensor, _ shape: [Int], field: String, because: ConvError.ShapeRule) throws(ConvError) {
         guard t.rank == shape.count else { throw .wrongRank(field: field, expected: [shape.count], got: t.rank) }
         for axis in shape.indices where t.shape[axis] != shape[axis] {
             throw .shapeMismatch(field: field, axis: axis, expected: shape[axis], got: t.shape[axis],

@@ -82,7 +82,7 @@ public struct Conv2DGeometry: Equatable, Sendable {
         _ = try Limits.checkElements(outShape, field: names.out)
         _ = try Limits.product(
             [batch, filters, output.h, output.w, channelsPerGroup, kernel.h, kernel.w],
-            field: names.x, what: "multiply-add count", limit: Limits.maxMultiplyAdds)
+            field: names.x, what: .multiplyAdds, limit: Limits.maxMultiplyAdds)
     }
 
     static func checkRank(_ shape: [Int], field: String) throws(ConvError) {
@@ -95,15 +95,15 @@ public struct Conv2DGeometry: Equatable, Sendable {
     ) throws(ConvError) {
         try Limits.check(groups, field: "groups", minimum: 1)
         guard inChannels % groups == 0 else {
-            throw .groupsDoNotDivide(channels: inChannels, of: "input channels", groups: groups)
+            throw .groupsDoNotDivide(channels: inChannels, of: .inputChannels, groups: groups)
         }
         guard filters % groups == 0 else {
-            throw .groupsDoNotDivide(channels: filters, of: "filters (\(wField).shape[0])", groups: groups)
+            throw .groupsDoNotDivide(channels: filters, of: .filters(field: wField), groups: groups)
         }
         guard weightChannels == inChannels / groups else {
             throw .shapeMismatch(
                 field: wField, axis: 1, expected: inChannels / groups, got: weightChannels,
-                because: "input channels \(inChannels) / groups \(groups)")
+                because: .channelsPerGroup(inChannels: inChannels, groups: groups))
         }
     }
 }

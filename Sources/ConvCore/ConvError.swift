@@ -12,11 +12,11 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The dilated kernel `D·(K−1)+1` does not fit in the padded input `H + 2P`.
     case kernelLargerThanInput(field: String, axis: Axis, effectiveKernel: Int, paddedInput: Int)
     /// `groups` does not divide a channel count.
-    case groupsDoNotDivide(channels: Int, of: String, groups: Int)
+    case groupsDoNotDivide(channels: Int, of: ChannelCount, groups: Int)
     /// A tensor of the wrong rank.
     case wrongRank(field: String, expected: [Int], got: Int)
     /// A tensor whose extent on one axis disagrees with another tensor or parameter.
-    case shapeMismatch(field: String, axis: Int, expected: Int, got: Int, because: String)
+    case shapeMismatch(field: String, axis: Int, expected: Int, got: Int, because: ShapeRule)
     /// A tensor with an axis of extent zero.
     case empty(field: String)
     /// `output_padding` outside `0 ..< max(stride, dilation)`.
@@ -26,7 +26,7 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A transposed convolution whose output would have no rows or columns.
     case emptyOutput(field: String, axis: Axis, size: Int)
     /// A tensor, or the work of a request, above the documented limits.
-    case tooLarge(field: String, what: String, amount: Double, limit: Int)
+    case tooLarge(field: String, what: Workload, amount: Double, limit: Int)
     /// An index outside a tensor (for traces).
     case indexOutOfRange(field: String, index: [Int], shape: [Int])
 
@@ -85,5 +85,61 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
 
     private static func on(_ axis: Axis?) -> String {
         axis.map { "the \($0.rawValue) " } ?? ""
+    }
+
+    /// Which channel count `groups` must divide.
+    public enum ChannelCount: Equatable, Sendable, CustomStringConvertible {
+        /// The input's channels, `x.shape[1]`.
+        case inputChannels
+        /// The filters, `shape[0]` of the weight named `field`.
+        case filters(field: String)
+        /// The channels or filters of a layer described by its counts (no tensors given).
+        case channels, filterCount
+
+        public var description: String {
+            switch self {
+            case .inputChannels: "input channels"
+            case .filters(let field): "filters (\(field).shape[0])"
+            case .channels: "channels"
+            case .filterCount: "filters"
+            }
+        }
+    }
+
+    /// Why a tensor must have the extent it is asked for.
+    public enum ShapeRule: Equatable, Sendable, CustomStringConvertible {
+        /// `dOut` has the shape of the output.
+        case outputShape
+        /// A convolution's bias has one value per filter.
+        case oneBiasPerFilter
+        /// A transposed convolution's bias has one value per output channel.
+        case oneBiasPerOutputChannel
+        /// A transposed convolution's weight has one kernel stack per input channel.
+        case oneKernelStackPerInputChannel
+        /// A weight's second axis is the input channels divided by the groups.
+        case channelsPerGroup(inChannels: Int, groups: Int)
+
+        public var description: String {
+            switch self {
+            case .outputShape: "the output shape"
+            case .oneBiasPerFilter: "one bias per filter"
+            case .oneBiasPerOutputChannel: "one bias per output channel"
+            case .oneKernelStackPerInputChannel: "one kernel stack per input channel"
+            case .channelsPerGroup(let c, let g): "input channels \(c) / groups \(g)"
+            }
+        }
+    }
+
+    /// What a request would do too much of.
+    public enum Workload: Equatable, Sendable, CustomStringConvertible {
+        case elements, multiplyAdds, windowReads
+
+        public var description: String {
+            switch self {
+            case .elements: "element count"
+            case .multiplyAdds: "multiply-add count"
+            case .windowReads: "window read count"
+            }
+        }
     }
 }

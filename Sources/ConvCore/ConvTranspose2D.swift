@@ -29,11 +29,11 @@ public struct ConvTranspose2D: Sendable {
         let (inChannels, groups) = (x.shape[1], options.groups)
         try Limits.check(groups, field: "groups", minimum: 1)
         guard inChannels % groups == 0 else {
-            throw .groupsDoNotDivide(channels: inChannels, of: "input channels", groups: groups)
+            throw .groupsDoNotDivide(channels: inChannels, of: .inputChannels, groups: groups)
         }
         guard w.shape[0] == inChannels else {
             throw .shapeMismatch(field: "w", axis: 0, expected: inChannels, got: w.shape[0],
-                                 because: "one kernel stack per input channel")
+                                 because: .oneKernelStackPerInputChannel)
         }
         let kernel = Pair(w.shape[2], w.shape[3])
         let input = Pair(x.shape[2], x.shape[3])
@@ -50,7 +50,7 @@ public struct ConvTranspose2D: Sendable {
         let geometry = try Conv2DGeometry(
             batch: x.shape[0], inChannels: w.shape[1] * groups, input: output, filters: inChannels,
             kernel: kernel, options: conv, output: input, names: (x: "out", w: "w", out: "x"))
-        try Conv2D.checkBias(b, count: geometry.inChannels, because: "one bias per output channel")
+        try Conv2D.checkBias(b, count: geometry.inChannels, because: .oneBiasPerOutputChannel)
         self.x = x
         self.w = w
         self.b = b
@@ -60,9 +60,9 @@ public struct ConvTranspose2D: Sendable {
 
     /// The names of the convolution loops' roles as this operation sees them.
     static let forwardNames = Conv2D.Names(
-        x: "out", w: "w", b: "b", dOut: "x", out: "x", dx: "out", dw: "dw")
+        x: .out, w: .w, b: .b, dOut: .x, out: .x, dx: .out, dw: .dw)
     static let backwardNames = Conv2D.Names(
-        x: "dOut", w: "w", b: "b", dOut: "x", out: "dx", dx: "out", dw: "dw")
+        x: .dOut, w: .w, b: .b, dOut: .x, out: .dx, dx: .out, dw: .dw)
 
     /// The output `(N, Cout, outH, outW)`.
     public func forward() -> Tensor {
@@ -72,7 +72,7 @@ public struct ConvTranspose2D: Sendable {
     /// Every contribution `x[n,c,i,j] · w[c,o,kh,kw]` to output cell `[n, o, y, z]`, and the bias.
     public func traceOutput(_ index: [Int]) throws(ConvError) -> Trace {
         try Conv2D.checkIndex(index, shape: geometry.xShape, field: "cell")
-        let bias = b.map { Factor(tensor: "b", index: [index[1]], value: $0.data[index[1]]) }
+        let bias = b.map { Factor(tensor: .b, index: [index[1]], value: $0.data[index[1]]) }
         return Conv2D.traceInputGradient(x, w, geometry, index, names: Self.forwardNames, bias: bias)
     }
 
@@ -80,7 +80,7 @@ public struct ConvTranspose2D: Sendable {
     /// with `w`, `dw[c,o,kh,kw] = Σ x[n,c,i,j] · dOut[n, o, i·S−P+kh·D, j·S−P+kw·D]`,
     /// `db[o] = Σ dOut[n,o,:,:]`.
     public func backward(_ dOut: Tensor) throws(ConvError) -> Conv2D.Gradients {
-        try Conv2D.checkShape(dOut, geometry.xShape, field: "dout", because: "the output shape")
+        try Conv2D.checkShape(dOut, geometry.xShape, field: "dout", because: .outputShape)
         return Conv2D.Gradients(
             dx: Conv2D.correlate(dOut, w, nil, geometry),
             dw: Conv2D.weightGradient(dOut, x, geometry),
@@ -89,7 +89,7 @@ public struct ConvTranspose2D: Sendable {
 
     /// Every contribution to one cell of `dx`, `dw` or `db`.
     public func traceGradient(_ gradient: Conv2D.Gradient, at index: [Int], dOut: Tensor) throws(ConvError) -> Trace {
-        try Conv2D.checkShape(dOut, geometry.xShape, field: "dout", because: "the output shape")
+        try Conv2D.checkShape(dOut, geometry.xShape, field: "dout", because: .outputShape)
         switch gradient {
         case .dx:
             try Conv2D.checkIndex(index, shape: geometry.outShape, field: "cell")

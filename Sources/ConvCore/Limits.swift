@@ -14,12 +14,12 @@ public enum Limits {
 
     /// The element count of `shape`, or `tooLarge` naming `field` when above `maxElements`.
     public static func checkElements(_ shape: [Int], field: String) throws(ConvError) -> Int {
-        try product(shape, field: field, what: "element count", limit: maxElements)
+        try product(shape, field: field, what: .elements, limit: maxElements)
     }
 
     /// `factors` multiplied without overflow, or `tooLarge` when the product exceeds `limit`.
     public static func product(
-        _ factors: [Int], field: String, what: String, limit: Int
+        _ factors: [Int], field: String, what: ConvError.Workload, limit: Int
     ) throws(ConvError) -> Int {
         var total = 1
         for factor in factors {

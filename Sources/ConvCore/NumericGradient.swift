@@ -53,14 +53,14 @@ public enum NumericGradient {
 /// `dx: max relative error 2.1e-11 at dx[0,0,1,2] (analytic 0.25, numeric 0.25) ✓`.
 public struct GradientCheck: Equatable, Sendable {
     /// The gradient's name, e.g. `dx`.
-    public var name: String
+    public var name: TensorName
     public var analytic: Tensor
     public var numeric: Tensor
 
     /// The threshold under which CS231n calls a gradient correct.
     public static let tolerance = 1e-7
 
-    public init(name: String, analytic: Tensor, numeric: Tensor) {
+    public init(name: TensorName, analytic: Tensor, numeric: Tensor) {
         precondition(analytic.shape == numeric.shape, "shapes differ: \(analytic.shape) and \(numeric.shape)")
         self.name = name
         self.analytic = analytic
@@ -88,7 +88,7 @@ public struct GradientCheck: Equatable, Sendable {
     public var summary: String {
         let k = worstOffset
         let error = relativeError == 0 ? "0" : String(format: "%.1e", relativeError)
-        return "\(name): max relative error \(error) at \(Text.cell(name, analytic.index(ofOffset: k))) "
+        return "\(name.rawValue): max relative error \(error) at \(Text.cell(name, analytic.index(ofOffset: k))) "
             + "(analytic \(Text.number(analytic.data[k])), numeric \(Text.number(numeric.data[k]))) "
             + (passes ? "✓" : "✗")
     }
@@ -98,7 +98,7 @@ extension Conv2D {
     /// `dx`, `dw` and `db` estimated by central differences of `L = Σ out · dOut`, one pair of
     /// forward passes per element: slow, and independent of `backward`.
     public func numericGradients(_ dOut: Tensor, step h: Double = 1e-5) throws(ConvError) -> Gradients {
-        try Self.checkShape(dOut, geometry.outShape, field: "dout", because: "the output shape")
+        try Self.checkShape(dOut, geometry.outShape, field: "dout", because: .outputShape)
         // Each estimate re-runs the forward loops with one tensor perturbed; the shapes, and so
         // the validated geometry, never change.
         let g = geometry
@@ -115,9 +115,9 @@ extension Conv2D {
         let analytic = try backward(dOut)
         let numeric = try numericGradients(dOut, step: h)
         return [
-            GradientCheck(name: "dx", analytic: analytic.dx, numeric: numeric.dx),
-            GradientCheck(name: "dw", analytic: analytic.dw, numeric: numeric.dw),
-            GradientCheck(name: "db", analytic: analytic.db, numeric: numeric.db),
+            GradientCheck(name: .dx, analytic: analytic.dx, numeric: numeric.dx),
+            GradientCheck(name: .dw, analytic: analytic.dw, numeric: numeric.dw),
+            GradientCheck(name: .db, analytic: analytic.db, numeric: numeric.db),
         ]
     }
 }

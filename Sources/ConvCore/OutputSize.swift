@@ -65,19 +65,6 @@ public enum OutputSize {
 
     // MARK: - The formulas with today's numbers
 
-    /// `["output size: …"]` when both axes give the same formula, else a height and a width line
-    /// (their formulas aligned); `labels` and `separator` write them in another language.
-    public static func lines(
-        labels: (size: String, height: String, width: String) = ("output size", "output height", "output width"),
-        separator: String = ": ", _ formula: (Axis) -> String
-    ) -> [String] {
-        let (h, w) = (formula(.height), formula(.width))
-        guard h != w else { return [labels.size + separator + h] }
-        let width = max(labels.height.count, labels.width.count)
-        let pad = { (label: String) in label + separator + String(repeating: " ", count: width - label.count) }
-        return [pad(labels.height) + h, pad(labels.width) + w]
-    }
-
     /// `⌊(5 + 2·1 − 1·(3−1) − 1)/2⌋ + 1 = 3` for input 5, kernel 3, stride 2, padding 1.
     public static func convolutionFormula(
         input: Int, kernel: Int, stride: Int, padding: Int, dilation: Int, result: Int

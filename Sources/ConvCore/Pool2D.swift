@@ -36,7 +36,7 @@ public struct Pool2D: Sendable {
         let outShape = [x.shape[0], x.shape[1], output.h, output.w]
         _ = try Limits.checkElements(outShape, field: "out")
         _ = try Limits.product(outShape + [kernel.h, kernel.w], field: "x",
-                               what: "window read count", limit: Limits.maxMultiplyAdds)
+                               what: .windowReads, limit: Limits.maxMultiplyAdds)
         self.kind = kind
         self.x = x
         self.kernel = kernel
@@ -72,10 +72,10 @@ public struct Pool2D: Sendable {
         var terms: [Term] = []
         forEachWindowCell(i: i, j: j) { h, w in
             let inside = isInside(h, w)
-            terms.append(Term([Factor(tensor: "x", index: [n, c, h, w],
+            terms.append(Term([Factor(tensor: .x, index: [n, c, h, w],
                                       value: inside ? x[n, c, h, w] : paddingValue, inPadding: !inside)]))
         }
-        return Trace(tensor: "out", index: index, reduction: reduction, terms: terms,
+        return Trace(tensor: .out, index: index, reduction: reduction, terms: terms,
                      selected: winner.map { ($0.h - (i * stride.h - padding.h)) * kernel.w + $0.w - (j * stride.w - padding.w) },
                      value: value)
     }
@@ -117,7 +117,7 @@ public struct Pool2D: Sendable {
 
     /// `dx (N, C, H, W)` from `dOut (N, C, outH, outW)`.
     public func backward(_ dOut: Tensor) throws(ConvError) -> Tensor {
-        try Conv2D.checkShape(dOut, outShape, field: "dout", because: "the output shape")
+        try Conv2D.checkShape(dOut, outShape, field: "dout", because: .outputShape)
         let winners = kind == .max ? winnerOffsets() : []
         var dx = Tensor(shape: x.shape)
         for offset in dx.data.indices {
@@ -128,11 +128,11 @@ public struct Pool2D: Sendable {
 
     /// Every `dOut` cell whose window sends gradient to `dx[n, c, h, w]`.
     public func traceGradient(at index: [Int], dOut: Tensor) throws(ConvError) -> Trace {
-        try Conv2D.checkShape(dOut, outShape, field: "dout", because: "the output shape")
+        try Conv2D.checkShape(dOut, outShape, field: "dout", because: .outputShape)
         try Conv2D.checkIndex(index, shape: x.shape, field: "cell")
         let (value, terms) = gradientCell(index, dOut, kind == .max ? winnerOffsets() : [])
         let reduction: Reduction = kind == .max ? .sum : self.reduction
-        return Trace(tensor: "dx", index: index, reduction: reduction, terms: terms, value: value)
+        return Trace(tensor: .dx, index: index, reduction: reduction, terms: terms, value: value)
     }
 
     /// For every output cell, the row-major offset in `x` of its window's first maximum.
@@ -155,7 +155,7 @@ public struct Pool2D: Sendable {
             let o = dOut.offset([n, c, i, j])
             guard kind == .average || winners[o] == me else { return }
             total.add(dOut.data[o])
-            terms.append(Term([Factor(tensor: "dOut", index: [n, c, i, j], value: dOut.data[o])]))
+            terms.append(Term([Factor(tensor: .dOut, index: [n, c, i, j], value: dOut.data[o])]))
         }
         let value = kind == .max ? total.value : total.value / Double(kernel.h * kernel.w)
         return (value, terms)

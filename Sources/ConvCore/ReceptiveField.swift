@@ -56,10 +56,4 @@ public enum ReceptiveField {
         }
         return result
     }
-
-    /// `r = 3 + 2·(3−1)·1 = 7, jump 1·2 = 2` for the step from a field of 3 through a 3×3 layer of
-    /// dilation 2 and stride 2; `jump` names the jump in another language.
-    public static func formula(previous: Growth, layer: Layer, result: Growth, jump: String = "jump") -> String {
-        "r = \(previous.size) + \(layer.dilation)·(\(layer.kernel)−1)·\(previous.jump) = \(result.size), \(jump) \(previous.jump)·\(layer.stride) = \(result.jump)"
-    }
 }

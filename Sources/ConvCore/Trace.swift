@@ -1,7 +1,7 @@
 /// One value read from a tensor while computing a cell: which tensor, where, and what it held.
 public struct Factor: Equatable, Sendable {
-    /// The tensor's name as the maths writes it: `x`, `w`, `b`, `dOut`, `a`, `v`.
-    public var tensor: String
+    /// The tensor it was read from: `x`, `w`, `b`, `dOut`, `a`, `v`.
+    public var tensor: TensorName
     /// The index in the tensor's own (unpadded) coordinates; outside the tensor when `inPadding`.
     public var index: [Int]
     /// The value used: the element, or the padding value (0, or −∞ for max pooling).
@@ -9,7 +9,7 @@ public struct Factor: Equatable, Sendable {
     /// True when `index` falls in the padding around the tensor.
     public var inPadding: Bool
 
-    public init(tensor: String, index: [Int], value: Double, inPadding: Bool = false) {
+    public init(tensor: TensorName, index: [Int], value: Double, inPadding: Bool = false) {
         self.tensor = tensor
         self.index = index
         self.value = value
@@ -47,7 +47,7 @@ public enum Reduction: Equatable, Sendable {
 /// Built by the same loop that computes the cell, so `recomputed()` equals `value` exactly.
 public struct Trace: Equatable, Sendable {
     /// The tensor the cell belongs to: `out`, `dx`, `dw` or `db`.
-    public var tensor: String
+    public var tensor: TensorName
     /// The cell's index in that tensor.
     public var index: [Int]
     public var reduction: Reduction
@@ -60,7 +60,7 @@ public struct Trace: Equatable, Sendable {
     public var value: Double
 
     public init(
-        tensor: String, index: [Int], reduction: Reduction, terms: [Term],
+        tensor: TensorName, index: [Int], reduction: Reduction, terms: [Term],
         bias: Factor? = nil, selected: Int? = nil, value: Double
     ) {
         self.tensor = tensor
@@ -87,9 +87,9 @@ public struct Trace: Equatable, Sendable {
         return order.map { ($0, groups[$0]!.value) }
     }
 
-    /// The same trace with tensors renamed, e.g. `["out": "dx"]` when a convolution computes a
+    /// The same trace with tensors renamed, e.g. `[.out: .dx]` when a convolution computes a
     /// gradient. Values are untouched.
-    public func renamed(_ names: [String: String]) -> Trace {
+    public func renamed(_ names: [TensorName: TensorName]) -> Trace {
         var t = self
         t.tensor = names[tensor] ?? tensor
         for k in t.terms.indices {

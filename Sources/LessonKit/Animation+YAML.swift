@@ -1,7 +1,7 @@
 import ConvCore
 
-/// Reading an animation block: a fenced block whose info string is an `AnimationKind`, with the
-/// explorer's parameters as YAML keys.
+/// Reading an animation block: a fenced block whose info string is one of `ConvOperation.animated`,
+/// with the explorer's parameters as YAML keys.
 ///
 /// Only syntax and types are checked here (with ranges and the explorer's drawing limits); whether
 /// the parameters make a valid convolution is for the compute core, when the scene is built.
@@ -16,10 +16,10 @@ extension Animation {
     static let tooLargeMessage = "grid too large to display (the explorer draws at most "
         + "\(LessonLimits.maxGridExtent)×\(LessonLimits.maxGridExtent) and \(LessonLimits.maxChannels) channels)"
 
-    var isOneDimensional: Bool { kind == .conv1d || kind == .correlate1d }
+    var isOneDimensional: Bool { kind.is1D }
 
     /// The animation a block describes; keys with problems are reported and left at their defaults.
-    static func read(_ kind: AnimationKind, body: FencedBody, log: inout DiagnosticLog) -> Animation {
+    static func read(_ kind: ConvOperation, body: FencedBody, log: inout DiagnosticLog) -> Animation {
         let what = "a \(kind.rawValue) block"
         guard let fields = body.fields(what: what, log: &log) else { return Animation(kind: kind, line: body.fence.line) }
         YAMLField.reportUnknown(fields, known: keys, in: what, log: &log)
@@ -29,11 +29,14 @@ extension Animation {
     /// The animation keys among `fields` (others are skipped: the caller reports unknown keys).
     /// `drawn` applies the explorer's limits (12×12, 4 channels, parameters up to 12); otherwise
     /// only the compute core's (a computation that shows a size or a count draws nothing).
-    static func read(_ kind: AnimationKind, fields: [YAMLField], line: Int, drawn: Bool,
+    static func read(_ kind: ConvOperation, fields: [YAMLField], line: Int, drawn: Bool,
                      log: inout DiagnosticLog) -> Animation {
         var a = Animation(kind: kind, line: line)
         a.drawn = drawn
         let window = drawn ? LessonLimits.maxWindowParameter : Limits.maxParameter
+        // `values: random` takes its `seed`, which may come before or after it.
+        var random = false
+        var seed: Int?
         for field in fields {
             switch field.key {
             case "input": a.input = a.sizes(field, minimum: 1, log: &log)
@@ -46,23 +49,34 @@ extension Animation {
             case "filters": a.filters = a.channelCount(field, log: &log)
             case "groups": a.groups = field.integer(in: 1...(drawn ? LessonLimits.maxChannels : Limits.maxParameter), &log)
             case "bias": a.bias = field.bool(&log)
-            case "convention": a.convention = field.oneOf(["cross-correlation", "convolution"], &log)
+            case "convention": a.convention = field.oneOf(Convention.self, &log)
             case "mode":
                 if a.isOneDimensional {
-                    a.mode = field.oneOf(["full", "same", "valid"], &log)
+                    a.mode = field.oneOf(Conv1D.Mode.self, &log)
                 } else {
                     log.report(field.position, "mode: only 1-D animations (conv1d, correlate1d) take a mode")
                 }
-            case "view": a.view = field.oneOf(["cells", "scatter", "convolution"], &log)
-            case "values": a.values = field.oneOf(["ramp", "random"], &log)
-            case "seed": a.seed = field.integer(in: 0...Int.max, &log)
+            case "view": a.view = field.oneOf(Presentation.self, &log)
+            case "values":
+                switch field.oneOf(["ramp", "random"], &log) {
+                case "ramp": a.values = .ramp
+                case "random": random = true
+                default: break
+                }
+            case "seed": seed = field.integer(in: 0...Int.max, &log)
             case "start": a.startStep = field.integer(in: 1...Int.max, &log)
             case "x", "w", "b", "dout", "a", "v":
-                if let rows = a.explicitValues(field, log: &log) { a.explicit[field.key] = rows }
+                if let rows = a.explicitValues(field, log: &log), let tensor = Self.tensor(key: field.key) { a.explicit[tensor] = rows }
             default: break
             }
         }
+        if random { a.values = .random(seed: UInt64(seed ?? 1)) }
         return a
+    }
+
+    /// The tensor an explicit-values key names: `dout` is `dOut`.
+    static func tensor(key: String) -> TensorName? {
+        key == "dout" ? .dOut : TensorName(rawValue: key)
     }
 
     /// `input: 5` or `input: [4, 6]` as `[5]` or `[4, 6]`; 1-D animations take one length.

@@ -11,7 +11,7 @@ extension Computation {
     static let keys = ownKeys + Animation.keys.filter { $0 != "view" && $0 != "start" }
 
     /// The values `of` may take.
-    static let subjects = AnimationKind.allCases.map(\.rawValue) + ["receptive-field"] + Property.allCases.map(\.rawValue)
+    static let subjects = ConvOperation.animated.map(\.rawValue) + ["receptive-field"] + Property.allCases.map(\.rawValue)
 
     /// The computation of a `compute` block, or `nil` when it has any problem (all reported).
     static func read(body: FencedBody, log: inout DiagnosticLog) -> Computation? {
@@ -32,9 +32,9 @@ extension Computation {
         YAMLField.reportUnknown(fields, known: expecting ? keys : keys.filter { $0 != "expect" }, in: what, log: &log)
         let field = { (key: String) in fields.last { $0.key == key } }
 
-        let of = field("of").map { $0.oneOf(subjects, &log) } ?? AnimationKind.conv2d.rawValue
+        let of = field("of").map { $0.oneOf(subjects, &log) } ?? ConvOperation.conv2d.rawValue
         guard let of else { return nil }
-        let subject: Subject = AnimationKind(rawValue: of).map(Subject.animation)
+        let subject: Subject = ConvOperation(rawValue: of).map(Subject.animation)
             ?? Property(rawValue: of).map(Subject.property) ?? .receptiveField
         let show = field("show").map { $0.oneOf(Show.allCases.map(\.rawValue), &log).flatMap(Show.init) } ?? .output
         guard let show else { return nil }
@@ -45,8 +45,8 @@ extension Computation {
         case .animation(let kind):
             c.parameters = Animation.read(kind, fields: animationFields, line: line, drawn: show == .output || show == .cell, log: &log)
             c.readCell(field("cell"), field("tensor"), kind: kind, at: place, log: &log)
-            if show == .parameters || show == .macs, kind != .conv2d, kind != .transpose2d {
-                log.report(field("show")!.position, "show: \(show.rawValue) is counted for conv2d and transpose2d, not \(kind.rawValue)")
+            if show == .parameters || show == .macs, kind != .conv2d, kind != .convTranspose2d, let showField = field("show") {
+                log.report(showField.position, "show: \(show.rawValue) is counted for conv2d and conv-transpose2d, not \(kind.rawValue)")
             }
             for f in fields where ["layers", "f", "g", "h", "alpha", "beta", "shift"].contains(f.key) {
                 let owner = f.key == "layers" ? "of: receptive-field" : "a property (of: linearity, …)"
@@ -72,7 +72,7 @@ extension Computation {
     }
 
     /// `cell` and `tensor`, required and allowed only for `show: cell`.
-    private mutating func readCell(_ cellField: YAMLField?, _ tensorField: YAMLField?, kind: AnimationKind,
+    private mutating func readCell(_ cellField: YAMLField?, _ tensorField: YAMLField?, kind: ConvOperation,
                                    at place: SourcePosition, log: inout DiagnosticLog) {
         guard show == .cell else {
             for f in [cellField, tensorField].compactMap({ $0 }) {
@@ -99,13 +99,13 @@ extension Computation {
             return
         }
         cell = indices
-        let tensors: [String] = switch kind {
-        case .conv2dBackward: ["dx", "dw", "db"]
-        case .maxpool2dBackward, .avgpool2dBackward: ["dx"]
-        default: ["out"]
+        let tensors: [TensorName] = switch kind {
+        case .conv2dBackward: [.dx, .dw, .db]
+        case .maxpool2dBackward, .avgpool2dBackward: [.dx]
+        default: [.out]
         }
         if let tensorField {
-            tensor = tensorField.oneOf(tensors, &log)
+            tensor = tensorField.oneOf(tensors.map(\.rawValue), &log).flatMap(TensorName.init(rawValue:))
         } else {
             tensor = tensors[0]
         }

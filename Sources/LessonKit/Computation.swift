@@ -9,8 +9,8 @@ import ConvCore
 public struct Computation: Equatable, Sendable {
     /// What is computed.
     public enum Subject: Equatable, Sendable {
-        /// The computation an animation of this kind shows, with `parameters`.
-        case animation(AnimationKind)
+        /// The computation an animation of this operation shows, with `parameters`.
+        case animation(ConvOperation)
         /// The receptive field of a stack of `layers`.
         case receptiveField
         /// Both sides of an identity of 1-D convolution.
@@ -64,7 +64,7 @@ public struct Computation: Equatable, Sendable {
     /// The cell of `show: cell`: `[i]`, `[i, j]` or `[c, i, j]`.
     public var cell: [Int]?
     /// The tensor of `show: cell`: `out`, or `dx`, `dw`, `db` for backward kinds.
-    public var tensor: String?
+    public var tensor: TensorName?
     /// The stack of `of: receptive-field`.
     public var layers: [ReceptiveField.Layer]
     /// The arrays `f`, `g`, `h` of a property.

@@ -1,10 +1,12 @@
+import ConvCore
+
 /// What a fenced block is, from the first word of its info string.
 ///
-/// `conv2d`, `quiz`, `compute`, `math`, … name block kinds; any other word (`python`, `swift`, `text`) or none
+/// `conv2d`, `quiz`, `compute`, `math`, … name block kinds (`ConvOperation.animated` for animations); any other word (`python`, `swift`, `text`) or none
 /// makes a code block to show. A word within a small edit distance of a kind (`quizz`, `conv2D`,
 /// `conv-2d`) is taken for a misspelt kind, unless it is a known programming language.
 enum FenceKind: Equatable {
-    case animation(AnimationKind)
+    case animation(ConvOperation)
     case quiz
     case compute
     case math
@@ -13,11 +15,14 @@ enum FenceKind: Equatable {
     case misspelt(String, suggestion: String)
 
     /// Every block kind an info string can name.
-    static let kinds: [String] = AnimationKind.allCases.map(\.rawValue) + ["quiz", "compute", "math"]
+    static let kinds: [String] = ConvOperation.animated.map(\.rawValue) + ["quiz", "compute", "math"]
+
+    /// Kinds that had another name before: a block that uses the old one is told the new one.
+    static let renamed = ["transpose2d": ConvOperation.convTranspose2d.rawValue]
 
     init(info: String) {
         let word = String(info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
-        if let kind = AnimationKind(rawValue: word) {
+        if let kind = ConvOperation(rawValue: word), ConvOperation.animated.contains(kind) {
             self = .animation(kind)
         } else if word == "quiz" {
             self = .quiz
@@ -37,6 +42,7 @@ enum FenceKind: Equatable {
     static func misspelling(_ word: String) -> String? {
         let lower = word.lowercased()
         guard !word.isEmpty, !languages.contains(lower) else { return nil }
+        if let new = renamed[lower] { return new }
         var best: (kind: String, distance: Int)?
         for kind in kinds {
             let d = EditDistance.distance(lower, kind)

@@ -1,3 +1,5 @@
+import ConvCore
+
 /// A lesson parsed from a markdown file: its front matter and its steps, with source lines.
 ///
 /// The file's format is documented for authors in `Lessons/README.md`. Every part keeps the
@@ -119,11 +121,11 @@ public indirect enum Inline: Equatable, Sendable {
     case lineBreak
 }
 
-/// An animation block: a fenced block whose info string is an explorer mode (`conv2d`,
-/// `conv2d-backward`, …), with the explorer's parameters in YAML.
+/// An animation block: a fenced block whose info string names an operation the explorer animates
+/// (`conv2d`, `conv2d-backward`, …: `ConvOperation.animated`), with the explorer's parameters in YAML.
 public struct Animation: Equatable, Sendable {
-    /// The block kind as written: one of `AnimationKind`.
-    public var kind: AnimationKind
+    /// The operation animated.
+    public var kind: ConvOperation
     /// The line of the opening fence.
     public var line: Int
     public var input: [Int]?
@@ -136,40 +138,37 @@ public struct Animation: Equatable, Sendable {
     public var filters: Int?
     public var groups: Int?
     public var bias: Bool?
-    /// `cross-correlation` or `convolution`.
-    public var convention: String?
-    /// 1-D output mode: `full`, `same`, `valid`.
-    public var mode: String?
-    /// Backward and transposed presentation: `cells`, `scatter`, `convolution`.
-    public var view: String?
-    /// `ramp`, or `random` with `seed`.
-    public var values: String?
-    public var seed: Int?
-    /// Explicit values, overriding generated ones: tensor name (`x`, `w`, `b`, `dout`, `a`, `v`)
-    /// to rows of numbers (a 1-D list for `a`, `v`, `b`).
-    public var explicit: [String: [[Double]]]
+    public var convention: Convention?
+    /// The 1-D output mode.
+    public var mode: Conv1D.Mode?
+    /// How a backward pass or a transposed convolution is shown.
+    public var view: Presentation?
+    /// `values: ramp`, or `values: random` with its `seed` (1 when none is given).
+    public var values: Values?
+    /// Explicit values, overriding generated ones: rows of numbers for `x`, `w`, `dOut` (written
+    /// `dout`), a flat list for `a`, `v`, `b`.
+    public var explicit: [TensorName: [[Double]]]
     /// The step of the animation to open on (1-based).
     public var startStep: Int?
     /// Read with the explorer's limits (an animation block), or only the compute core's (the
     /// parameters of a computation that shows a size or a count).
     public var drawn = true
 
-    public init(kind: AnimationKind, line: Int) {
+    public init(kind: ConvOperation, line: Int) {
         self.kind = kind
         self.line = line
         self.explicit = [:]
     }
 }
 
-/// The block kinds that are animations, named as in the explorer's `--mode`.
-public enum AnimationKind: String, CaseIterable, Equatable, Sendable {
-    case conv1d, correlate1d
-    case conv2d
-    case conv2dBackward = "conv2d-backward"
-    case maxpool2d, avgpool2d
-    case maxpool2dBackward = "maxpool2d-backward"
-    case avgpool2dBackward = "avgpool2d-backward"
-    case transpose2d
+/// How the explorer shows a backward pass or a transposed convolution.
+public enum Presentation: String, CaseIterable, Equatable, Sendable {
+    /// One output cell at a time, with every term that sums into it.
+    case cells
+    /// One source cell at a time, adding its contributions into every cell it reaches.
+    case scatter
+    /// As one ordinary convolution of the zero-inserted, framed tensor with the flipped kernel.
+    case convolution
 }
 
 /// A quiz block: a stable id, a kind, a prompt, and what grading needs. LessonKit parses and
@@ -212,7 +211,7 @@ public struct QuizItem: Equatable, Sendable {
 }
 
 /// A problem in a lesson file, at a 1-based line and column.
-public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int

@@ -8,7 +8,7 @@ import Foundation
 /// diagnostic, nesting is cut off, and cmark-gfm's slow table paths are avoided (`TableGuard`).
 /// Columns count characters (Unicode scalars) from 1.
 ///
-/// The format (DESIGN.md §5, `Lessons/README.md`): YAML front matter (`id`, `title`, `lang`,
+/// The format (`Lessons/README.md`): YAML front matter (`id`, `title`, `lang`,
 /// `order`, `summary`, optional `requires`), then CommonMark with GitHub tables where each `##`
 /// heading starts a step, fenced blocks naming an animation kind or `quiz` carry YAML, and math is
 /// written `` $`…`$ `` inline or in ```` ```math ```` blocks.

@@ -120,6 +120,11 @@ struct YAMLField {
         return s.text
     }
 
+    /// One of an enumeration's cases, by its raw value.
+    func oneOf<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ log: inout DiagnosticLog) -> T? where T.RawValue == String {
+        oneOf(T.allCases.map(\.rawValue), &log).flatMap(T.init(rawValue:))
+    }
+
     /// A list of scalars as text (at most `LessonLimits.maxListItems`).
     func textList(_ log: inout DiagnosticLog) -> [String]? {
         guard case .sequence(let items, _) = value else {

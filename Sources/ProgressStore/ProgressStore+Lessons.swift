@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import QuizKit
 
 extension ProgressStore {
     /// The saved position in lesson `lessonID`, or `nil` if the learner never opened it.

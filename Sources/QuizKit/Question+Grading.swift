@@ -1,5 +1,6 @@
 import ConvCore
 import Foundation
+import Localization
 
 /// What the learner answered.
 public enum Response: Equatable, Sendable {
@@ -9,15 +10,6 @@ public enum Response: Equatable, Sendable {
     case cells(Set<GridCell>)
     /// An open question: what the learner wrote (maybe nothing) and the grade they gave.
     case selfGraded(answer: String, Rating)
-}
-
-/// Why typed text is not an answer yet, with a hint: it is refused, not graded.
-public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
-    public var hint: String
-
-    public init(_ hint: String) { self.hint = hint }
-
-    public var description: String { hint }
 }
 
 /// A graded answer: right or wrong (nothing for a self-graded one), the FSRS rating it earns, the
@@ -80,88 +72,85 @@ extension Question {
 
     // MARK: Reading typed answers
 
-    /// Reads typed text as an answer, or refuses it with a hint in `lang` (empty, letters in a
-    /// number, a choice out of range): a refused answer is not graded. Open questions take any
-    /// text; their grade is read by `readRating`.
-    public func read(_ text: String, lang: String = "en") -> Result<Response, Refusal> {
+    /// Reads typed text as an answer, or refuses it (empty, letters in a number, a choice out of
+    /// range): a refused answer is not graded. Open questions take any text; their grade is read
+    /// by `readRating`.
+    public func read(_ text: String) -> Result<Response, Refusal> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let hints = Hints(lang)
         switch kind {
         case .single, .spotTheMistake:
-            return readChoice(trimmed, hints).map(Response.choice)
+            return readChoice(trimmed).map(Response.choice)
         case .multiple:
             let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
             // `ac` picks a) and c): letters may be run together.
             let parts = words.count == 1 && words[0].allSatisfy({ $0.isLetter }) ? words[0].map(String.init) : words
-            guard !parts.isEmpty else { return .failure(Refusal(hints.chooseSeveral(rangeHint(hints)))) }
+            guard !parts.isEmpty else { return .failure(.chooseSeveral(choiceRange)) }
             var picked = Set<Int>()
             for part in parts {
-                switch readChoice(part, hints) {
+                switch readChoice(part) {
                 case .success(let k): picked.insert(k)
                 case .failure(let refusal): return .failure(refusal)
                 }
             }
             return .success(.choices(picked))
         case .numeric:
-            return Self.readNumber(trimmed, hints).map(Response.number)
+            return Self.readNumber(trimmed).map(Response.number)
         case .open:
-            return .failure(Refusal(hints.grade))
+            return .failure(.grade)
         case .selectCells:
-            return Self.readCells(trimmed, hints).map(Response.cells)
+            return Self.readCells(trimmed).map(Response.cells)
         }
     }
 
     /// The grade of a self-graded answer: `1`–`4` or the words again, hard, good, easy.
-    public static func readRating(_ text: String, lang: String = "en") -> Result<Rating, Refusal> {
+    public static func readRating(_ text: String) -> Result<Rating, Refusal> {
         let word = text.trimmingCharacters(in: .whitespaces).lowercased()
         let names: [String: Rating] = ["again": .again, "hard": .hard, "good": .good, "easy": .easy]
         if let k = Int(word), let rating = Rating(rawValue: k) { return .success(rating) }
         if let rating = names[word] { return .success(rating) }
-        return .failure(Refusal(Hints(lang).grade))
+        return .failure(.grade)
     }
 
     /// `a`–`z` or `1`–`n`.
-    private func rangeHint(_ hints: Hints) -> String {
+    public var choiceRange: ChoiceRange {
         let n = optionCount
-        return n <= 26 ? hints.range("\(Character(Unicode.Scalar(UInt8(96 + n))))", n) : hints.numbers(n)
+        return n <= 26 ? .letters(last: Character(Unicode.Scalar(UInt8(96 + max(1, n)))), count: n) : .numbers(count: n)
     }
 
-    private func readChoice(_ text: String, _ hints: Hints) -> Result<Int, Refusal> {
+    private func readChoice(_ text: String) -> Result<Int, Refusal> {
         let n = optionCount
         let word = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " )."))
         if let k = Int(word), (1...n).contains(k) { return .success(k - 1) }
         if word.count == 1, let c = word.unicodeScalars.first, c.value >= 97, c.value < 97 + UInt32(min(n, 26)) {
             return .success(Int(c.value) - 97)
         }
-        if word.isEmpty { return .failure(Refusal(hints.choose(rangeHint(hints)))) }
-        return .failure(Refusal(hints.notAChoice(text, rangeHint(hints))))
+        if word.isEmpty { return .failure(.choose(choiceRange)) }
+        return .failure(.notAChoice(text, choiceRange))
     }
 
     /// A number (`4`, `-0.5`, `1e-3`, with `−` as minus and `,` or `_` between thousands) or
     /// `invalid`.
-    static func readNumber(_ text: String, _ hints: Hints = Hints("en")) -> Result<NumericAnswer, Refusal> {
-        let hint = hints.number
-        guard !text.isEmpty else { return .failure(Refusal(hint)) }
+    static func readNumber(_ text: String) -> Result<NumericAnswer, Refusal> {
+        guard !text.isEmpty else { return .failure(.number) }
         if text.lowercased() == "invalid" { return .success(.invalid) }
         let normal = text.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "_", with: "")
             .replacingOccurrences(of: ",", with: "")
-        guard let v = Double(normal), v.isFinite else { return .failure(Refusal(hints.notANumber(text))) }
+        guard let v = Double(normal), v.isFinite else { return .failure(.notANumber(text)) }
         return .success(.number(v))
     }
 
     /// Cells as `row,col` pairs separated by spaces or semicolons: `0,0 0,1 1,0`.
-    static func readCells(_ text: String, _ hints: Hints = Hints("en")) -> Result<Set<GridCell>, Refusal> {
-        let hint = hints.cells
+    static func readCells(_ text: String) -> Result<Set<GridCell>, Refusal> {
         // `(0, 1)` as the right answer is written reads too: no space inside a pair.
         let compact = text.replacingOccurrences(of: #",\s+"#, with: ",", options: .regularExpression)
             .replacingOccurrences(of: ")(", with: ") (")
         let pairs = compact.split(whereSeparator: { $0 == " " || $0 == ";" })
-        guard !pairs.isEmpty else { return .failure(Refusal(hint)) }
+        guard !pairs.isEmpty else { return .failure(.cells) }
         var cells = Set<GridCell>()
         for pair in pairs {
             let parts = pair.trimmingCharacters(in: CharacterSet(charactersIn: "()")).split(separator: ",")
             guard parts.count == 2, let r = Int(parts[0]), let c = Int(parts[1]), r >= 0, c >= 0 else {
-                return .failure(Refusal(hints.notACell(String(pair))))
+                return .failure(.notACell(String(pair)))
             }
             cells.insert(GridCell(row: r, col: c))
         }
@@ -201,22 +190,4 @@ extension Question {
             return automatic(false, "\(response)")
         }
     }
-}
-
-/// The hints a refused answer gets, in the question's language.
-struct Hints {
-    let zh: Bool
-
-    init(_ lang: String) { zh = lang == "zh" }
-
-    var grade: String { zh ? "请给自己评分：1 没记住，2 困难，3 良好，4 轻松" : "grade yourself: 1 again, 2 hard, 3 good, 4 easy" }
-    var number: String { zh ? "请输入一个数，例如 4 或 -0.5（没有合法输出时输入 invalid）" : "type a number, like 4 or -0.5 (or 'invalid' when no output exists)" }
-    var cells: String { zh ? "按“行,列”列出格子，例如 0,0 0,1 1,0" : "list cells as row,col pairs, e.g. 0,0 0,1 1,0" }
-    func range(_ last: String, _ n: Int) -> String { zh ? "a 到 \(last)（或 1 到 \(n)）" : "a to \(last) (or 1 to \(n))" }
-    func numbers(_ n: Int) -> String { zh ? "1 到 \(n)" : "1 to \(n)" }
-    func choose(_ range: String) -> String { zh ? "请选择 \(range)" : "choose \(range)" }
-    func chooseSeveral(_ range: String) -> String { zh ? "请选择一个或多个：\(range)，例如 a c" : "choose one or more: \(range), e.g. a c" }
-    func notAChoice(_ text: String, _ range: String) -> String { zh ? "“\(text)”不是选项：请选择 \(range)" : "'\(text)' is not a choice: choose \(range)" }
-    func notANumber(_ text: String) -> String { zh ? "“\(text)”不是数：\(number)" : "'\(text)' is not a number: \(number)" }
-    func notACell(_ text: String) -> String { zh ? "“\(text)”不是格子：\(cells)" : "'\(text)' is not a cell: \(cells)" }
 }

@@ -1,7 +1,7 @@
 import LessonKit
 
 extension Question {
-    /// A lesson's quiz block as a question, scheduled under `lesson:<lesson id>/<quiz id>`.
+    /// A lesson's quiz block as a question, scheduled under the lesson's card for that block.
     public init(_ item: QuizItem, lesson: String) {
         let kind: Kind
         switch item.kind {
@@ -22,7 +22,7 @@ extension Question {
         if let c = item.compute, case .animation = c.subject, c.show == .cell || c.show == .output {
             animation = c.parameters
         }
-        self.init(id: "lesson:\(lesson)/\(item.id)", topic: lesson, prompt: item.prompt, kind: kind,
+        self.init(id: .lesson(lesson, question: item.id), prompt: item.prompt, kind: kind,
                   explanation: item.explanation, animation: animation)
         computation = item.compute
     }

@@ -1,3 +1,4 @@
+import ConvCore
 import LessonKit
 
 /// A question the quiz engine asks: a lesson's quiz block or a generated problem, with what
@@ -16,16 +17,14 @@ public struct Question: Equatable, Sendable {
         case open(modelAnswer: String)
         /// Pick the wrong line: of a code listing (`isCode`) or of a list of statements.
         case spotTheMistake(lines: [String], wrong: Int, isCode: Bool)
-        /// Mark cells of one grid of the animation's scene (by its panel's title): the receptive
-        /// field of an output cell, the `dx` cells a `dOut` cell reaches, a window's maximum.
-        case selectCells(panel: String, answer: Set<GridCell>)
+        /// Mark cells of one grid of the animation's scene: the receptive field of an output cell,
+        /// the `dx` cells a `dOut` cell reaches, a window's maximum.
+        case selectCells(grid: GridName, answer: Set<GridCell>)
     }
 
-    /// The card it is scheduled under: `lesson:<lesson id>/<quiz id>`, or `gen:<family>` (a
-    /// family is one card; each review draws a new problem of it).
-    public var id: String
-    /// For accuracy by topic: the lesson id, or the generated problem's family.
-    public var topic: String
+    /// The card it is scheduled under (a family of generated problems is one card; each review
+    /// draws a new problem of it).
+    public var id: CardID
     public var prompt: String
     public var kind: Kind
     public var explanation: String
@@ -37,16 +36,18 @@ public struct Question: Equatable, Sendable {
     /// on the cell it names.
     public var computation: Computation?
 
-    public init(id: String, topic: String, prompt: String, kind: Kind, explanation: String,
+    public init(id: CardID, prompt: String, kind: Kind, explanation: String,
                 animation: Animation? = nil, animationStep: Int? = nil) {
         self.id = id
-        self.topic = topic
         self.prompt = prompt
         self.kind = kind
         self.explanation = explanation
         self.animation = animation
         self.animationStep = animationStep
     }
+
+    /// For accuracy by topic: the lesson, or the generated problem's family.
+    public var topic: Topic { id.topic }
 
     /// A fingerprint of what the learner sees and what counts as right: a card whose text changes
     /// keeps its history and is marked as changed. FNV-1a over the fields, as hex.
@@ -76,6 +77,18 @@ public struct Question: Equatable, Sendable {
 public enum NumericAnswer: Equatable, Sendable {
     case number(Double)
     case invalid
+}
+
+/// A grid of an animation's scene: a tensor's plane (`x[0,0]` is `x` at plane `[0, 0]`).
+public struct GridName: Hashable, Sendable {
+    public var tensor: TensorName
+    /// The leading indices that select the plane.
+    public var plane: [Int]
+
+    public init(_ tensor: TensorName, plane: [Int]) {
+        self.tensor = tensor
+        self.plane = plane
+    }
 }
 
 /// A cell of a grid as drawn: row and column, both 0-based, counting the padding ring.

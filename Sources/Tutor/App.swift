@@ -1,19 +1,32 @@
+import Localization
+import Scenes
 import QuizKit
 import TermCanvas
 
-/// Everything that can happen to the application: a key, a new terminal size, a timer tick.
+/// Everything that can happen to the application: a key, a new terminal size, a timer tick, or
+/// what the runner answers to an effect.
 public enum Msg: Equatable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     /// The animation timer fired; only sent after `update` asked for it with `.scheduleTick`.
     case tick
-    /// The runner saved an answer to card `id`, which comes back `next` ("in 10 minutes").
-    case reviewScheduled(id: String, next: String)
+    /// The runner saved (or failed to save) an answer to card `id`.
+    case reviewScheduled(id: CardID, ReviewOutcome)
     /// The questions of a quiz session, as the runner chose them (due first, then new, then
     /// generated).
     case quizReady([Question])
     /// The learner's progress, read by the runner.
     case statsReady(StatsSummary)
+    /// The runner saved a lesson's position; this is what the progress store now holds.
+    case positionSaved(lesson: String, LessonPosition)
+}
+
+/// What became of an answer the runner was asked to keep.
+public enum ReviewOutcome: Equatable, Sendable {
+    /// Saved; the card comes back after this interval.
+    case due(ReviewInterval)
+    /// Not saved, and why.
+    case failed(String)
 }
 
 /// What `update` asks the runner to do; the runner feeds results back as messages.
@@ -27,7 +40,7 @@ public enum Effect: Equatable, Sendable {
     /// Remember that the learner reached the end of the lesson.
     case markCompleted(lesson: String)
     /// A question is on screen: its answer's time is counted from now.
-    case questionShown(id: String)
+    case questionShown(id: CardID)
     /// Keep an answer and schedule its card's next review (answer `.reviewScheduled`).
     case recordAnswer(QuizAnswer)
     /// Choose the questions of a quiz session (answer `.quizReady`).
@@ -49,25 +62,63 @@ public enum Screen: Equatable, Sendable {
 /// The whole application as a value.
 public struct AppState: Equatable, Sendable {
     public var screen: Screen
+    /// The screens the current one was opened from, nearest last: `q` and Esc return to the last
+    /// one, and quit when there is none.
+    public var parents: [Screen] = []
     public var width: Int
     public var height: Int
-    /// The key reference is shown over the screen.
-    public var showingHelp = false
-    /// `q` from the first screen quits; from a screen opened from home it goes back.
-    public var openedFromHome = false
+    /// The language of every word on screen, chosen once when convtutor starts.
+    public let language: Language
+    /// The key reference shown over the screen, and how far it is scrolled.
+    public var help: ScrollPosition?
     /// The lessons the learner can open, with their saved positions (read by the runner).
     public var catalogue = LessonCatalogue()
 
     /// The smallest terminal the full layout fits.
     public static let minimumSize = (width: 80, height: 24)
 
-    public init(screen: Screen, width: Int, height: Int) {
+    public init(screen: Screen, width: Int, height: Int, language: Language) {
         self.screen = screen
         self.width = width
         self.height = height
+        self.language = language
     }
 
     public var isTooSmall: Bool { width < Self.minimumSize.width || height < Self.minimumSize.height }
+
+    /// The size a screen draws into.
+    var viewport: Viewport { Viewport(width: width, height: height) }
+
+    /// Where the keys are going on the current screen.
+    var keyContext: KeyContext {
+        switch screen {
+        case .home: .home
+        case .lessons: .lessonList
+        case .player(let p): p.keyContext
+        case .explorer(let e): e.keyContext
+        case .quiz(let q): q.keyContext
+        case .stats: .stats
+        }
+    }
+
+    /// Shows `next`, with the current screen as the one to return to.
+    mutating func open(_ next: Screen) {
+        parents.append(screen)
+        screen = next
+    }
+
+    /// Returns to the screen this one was opened from; quits when there is none.
+    mutating func back() -> [Effect] {
+        guard let parent = parents.popLast() else { return [.quit(status: 0)] }
+        screen = parent
+        return []
+    }
+}
+
+/// A screen's size, for the handlers that page and wrap text as the view will.
+public struct Viewport: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
 }
 
 /// Applies one message; returns what the runner must do. Never sleeps, reads a clock or a file.
@@ -88,9 +139,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             state.screen = .player(player)
             return effects
         case .quiz(var quiz):
-            guard var explorer = quiz.animation else { return [] }
-            let effects = explorer.tick()
-            quiz.animation = explorer
+            let effects = quiz.tick()
             state.screen = .quiz(quiz)
             return effects
         default:
@@ -98,133 +147,99 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         }
     case .key(let key):
         return handle(key, &state)
-    case .reviewScheduled(let id, let next):
+    case .reviewScheduled(let id, let outcome):
         switch state.screen {
         case .quiz(var quiz):
-            quiz.scheduled(id: id, next: next)
+            quiz.scheduled(id: id, outcome)
             state.screen = .quiz(quiz)
         case .player(var player):
-            player.quiz?.scheduled(id: id, next: next)
+            player.quiz?.scheduled(id: id, outcome)
             state.screen = .player(player)
         default:
             break
         }
         return []
     case .quizReady(let questions):
-        // The session speaks the learner's lesson language.
-        let quiz = QuizState(questions: questions, lang: state.catalogue.lessons.first?.meta.lang ?? "en")
-        state.screen = .quiz(quiz)
+        let quiz = QuizState(questions: questions)
+        state.open(.quiz(quiz))
         return quiz.startEffects
     case .statsReady(let summary):
-        state.screen = .stats(StatsState(summary: summary))
+        state.open(.stats(StatsState(summary: summary)))
+        return []
+    case .positionSaved(let lesson, let position):
+        state.catalogue.positions[lesson] = position
         return []
     }
 }
 
 private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
-    if state.showingHelp {
-        // Any key closes the help; q and Esc only close it.
-        state.showingHelp = false
+    if let position = state.help {
+        // The help page scrolls; any other key closes it.
+        var help = position
+        let lines = helpLines(state.language.catalogue, width: helpWidth(state.width) - 4)
+        let visible = helpHeight(state.height) - 2
+        switch key {
+        case .up, .character("k"): help.move(.lineUp, count: lines.count, visible: visible)
+        case .down, .character("j"): help.move(.lineDown, count: lines.count, visible: visible)
+        case .pageUp: help.move(.pageUp, count: lines.count, visible: visible)
+        case .pageDown, .character(" "): help.move(.pageDown, count: lines.count, visible: visible)
+        case .home: help.move(.top, count: lines.count, visible: visible)
+        case .end: help.move(.bottom, count: lines.count, visible: visible)
+        default:
+            state.help = nil
+            return []
+        }
+        state.help = help
         return []
     }
     if key == .control("c") { return [.quit(status: 130)] }
-    if key == .character("?") && !isTyping(state) {
-        state.showingHelp = true
+    let context = state.keyContext
+    if !context.isTyping, Keymap.action(for: key, in: context) == .help {
+        state.help = ScrollPosition()
         return []
     }
+    let viewport = state.viewport
+    let t = state.language.catalogue
     switch state.screen {
     case .home(var home):
-        switch home.handle(key) {
-        case .stay:
-            state.screen = .home(home)
-        case .quit:
-            return [.quit(status: 0)]
-        case .help:
-            state.showingHelp = true
-        case .open(let explorer):
-            state.screen = .explorer(explorer)
-            state.openedFromHome = true
-        case .lessons:
-            state.screen = .lessons(LessonListState(catalogue: state.catalogue))
-            state.openedFromHome = true
-        case .quiz:
-            state.screen = .home(home)
-            state.openedFromHome = true
-            return [.startQuiz]
-        case .stats:
-            state.screen = .home(home)
-            state.openedFromHome = true
-            return [.loadStats]
+        let outcome = home.handle(key)
+        state.screen = .home(home)
+        switch outcome {
+        case .stay: return []
+        case .back: return state.back()
+        case .open(.explore): state.open(.explorer(ExplorerState(config: ExplorerConfig())))
+        case .open(.lessons): state.open(.lessons(LessonListState()))
+        case .open(.quiz): return [.startQuiz]
+        case .open(.stats): return [.loadStats]
+        case .open(.help): state.help = ScrollPosition()
         }
         return []
     case .lessons(var list):
-        switch list.handle(key) {
-        case .stay:
-            state.screen = .lessons(list)
-        case .back:
-            guard state.openedFromHome else { return [.quit(status: 0)] }
-            state.screen = .home(HomeState(selected: 1))
-            state.openedFromHome = false
-        case .open(let lesson):
-            let resume = state.catalogue.positions[lesson.meta.id]?.step ?? 0
-            state.screen = .player(PlayerState(lesson: lesson, step: resume))
-        }
-        return []
-    case .player(var player):
-        let (leave, effects) = player.handle(key)
-        if leave {
-            if state.catalogue.lessons.isEmpty || !state.openedFromHome {
-                return effects + [.quit(status: 0)]
-            }
-            // Back to the list, which shows the position just saved.
-            var catalogue = state.catalogue
-            catalogue.positions[player.lesson.meta.id] = LessonCatalogue.Position(
-                step: player.step, stepCount: player.lesson.steps.count,
-                completed: (catalogue.positions[player.lesson.meta.id]?.completed ?? false) || player.step == player.lesson.steps.count - 1)
-            state.catalogue = catalogue
-            state.screen = .lessons(LessonListState(catalogue: catalogue, selected: catalogue.lessons.firstIndex { $0.meta.id == player.lesson.meta.id } ?? 0))
-            return effects
-        }
-        state.screen = .player(player)
-        return effects
-    case .explorer(var explorer):
-        let (leave, effects) = explorer.handle(key)
-        if leave {
-            guard state.openedFromHome else { return [.quit(status: 0)] }
-            state.screen = .home(HomeState(selected: 0))
-            state.openedFromHome = false
+        let outcome = list.handle(key, count: state.catalogue.lessons.count)
+        state.screen = .lessons(list)
+        switch outcome {
+        case .stay: return []
+        case .back: return state.back()
+        case .open(let k):
+            let lesson = state.catalogue.lessons[k]
+            state.open(.player(PlayerState(lesson: lesson, step: state.catalogue.resumeStep(of: lesson))))
             return []
         }
+    case .player(var player):
+        let (leave, effects) = player.handle(key, viewport: viewport, t)
+        state.screen = .player(player)
+        return leave ? effects + state.back() : effects
+    case .explorer(var explorer):
+        let (leave, effects) = explorer.handle(key)
         state.screen = .explorer(explorer)
-        return effects
+        return leave ? effects + state.back() : effects
     case .quiz(var quiz):
-        let (leave, effects) = quiz.handle(key)
-        if leave {
-            guard state.openedFromHome else { return effects + [.quit(status: 0)] }
-            state.screen = .home(HomeState(selected: 2))
-            state.openedFromHome = false
-            return effects
-        }
+        let (leave, effects) = quiz.handle(key, viewport: viewport, t)
         state.screen = .quiz(quiz)
-        return effects
+        return leave ? effects + state.back() : effects
     case .stats(var stats):
-        if stats.handle(key) {
-            guard state.openedFromHome else { return [.quit(status: 0)] }
-            state.screen = .home(HomeState(selected: 3))
-            state.openedFromHome = false
-        } else {
-            state.screen = .stats(stats)
-        }
-        return []
-    }
-}
-
-/// True while a text field has the keys (so `?` and `q` are typed, not commands).
-private func isTyping(_ state: AppState) -> Bool {
-    switch state.screen {
-    case .explorer(let e): return e.editor != nil
-    case .player(let p): return p.animation?.editor != nil || (p.quiz?.isTyping ?? false)
-    case .quiz(let q): return q.isTyping
-    default: return false
+        let leave = stats.handle(key, viewport: viewport, t)
+        state.screen = .stats(stats)
+        return leave ? state.back() : []
     }
 }

@@ -1,75 +1,50 @@
+import Localization
 import TermCanvas
 
 /// The first screen: what convtutor offers.
 public struct HomeState: Equatable, Sendable {
-    public var selected: Int
+    public var selected: HomeEntry
 
-    public init(selected: Int = 0) {
+    public init(selected: HomeEntry = .explore) {
         self.selected = selected
     }
 
-    /// The entries, with what each does.
-    static let entries: [(title: String, summary: String)] = [
-        ("Explore", "a kernel sliding over a grid, every product and gradient"),
-        ("Lessons", "step-by-step lessons, written in markdown"),
-        ("Quiz", "due reviews first, then new questions and generated problems"),
-        ("Stats", "lessons completed, accuracy by topic, reviews due, streak"),
-        ("Help", "the keys"),
-    ]
-
-    enum Outcome {
-        case stay, quit, help, lessons, quiz, stats
-        case open(ExplorerState)
+    enum Outcome: Equatable {
+        case stay, back
+        case open(HomeEntry)
     }
 
     mutating func handle(_ key: Key) -> Outcome {
-        switch key {
-        case .up, .character("k"):
-            selected = (selected + Self.entries.count - 1) % Self.entries.count
-        case .down, .character("j"), .tab:
-            selected = (selected + 1) % Self.entries.count
-        case .character("q"), .escape:
-            return .quit
-        case .enter, .right, .character("l"), .character(" "):
-            return activate()
-        case .character(let c):
-            if let n = c.wholeNumberValue, (1...Self.entries.count).contains(n) {
-                selected = n - 1
-                return activate()
-            }
-            if let k = Self.entries.firstIndex(where: { $0.title.lowercased().first == Character(c.lowercased()) }) {
-                selected = k
-                return activate()
-            }
-        default:
-            break
+        let entries = HomeEntry.allCases
+        let k = entries.firstIndex(of: selected) ?? 0
+        switch Keymap.action(for: key, in: .home) {
+        case .previousItem?: selected = entries[(k + entries.count - 1) % entries.count]
+        case .nextItem?: selected = entries[(k + 1) % entries.count]
+        case .openItem?: return .open(selected)
+        case .jump(let n)? where entries.indices.contains(n - 1):
+            selected = entries[n - 1]
+            return .open(selected)
+        case .back?: return .back
+        default: break
         }
         return .stay
     }
 
-    private func activate() -> Outcome {
-        switch Self.entries[selected].title {
-        case "Explore": return .open(ExplorerState(config: ExplorerConfig()))
-        case "Help": return .help
-        case "Lessons": return .lessons
-        case "Quiz": return .quiz
-        case "Stats": return .stats
-        default: return .stay
-        }
-    }
-
-    func draw(into buffer: inout CellBuffer) {
-        let area = buffer.area
+    func draw(into buffer: inout CellBuffer, _ t: any Catalogue) {
+        let width = buffer.width
         buffer.put("convtutor", x: 2, y: 1, style: Style(bold: true))
-        buffer.put("— convolution (卷积) in deep learning, computed and explained", x: 12, y: 1)
-        for (k, entry) in Self.entries.enumerated() {
+        buffer.put(TextLayout.truncate(t.screen(.tagline), width: width - 14), x: 12, y: 1)
+        for (k, entry) in HomeEntry.allCases.enumerated() {
             let y = 4 + 2 * k
-            let chosen = k == selected
-            let marker = chosen ? "▶" : " "
-            buffer.put("\(marker) \(k + 1)  \(entry.title)", x: 4, y: y, style: Style(bold: chosen, reverse: chosen))
-            buffer.put(TextLayout.truncate(entry.summary, width: area.width - 20), x: 18, y: y)
+            let chosen = entry == selected
+            let name = "\(chosen ? "▶" : " ") \(k + 1)  \(t.screen(.entry(entry)))"
+            buffer.put(name, x: 4, y: y, style: Style(bold: chosen, reverse: chosen))
+            // A summary too long for its line goes on below, where the gap to the next entry is.
+            for (n, line) in Paragraph.wrap(t.screen(.entrySummary(entry)), width: width - 20).prefix(2).enumerated() {
+                buffer.put(line, x: 18, y: y + n)
+            }
         }
-        buffer.put(TextLayout.truncate("↑/↓ choose   Enter open   1–5 jump   ? keys   q quit", width: area.width - 4),
-                   x: 2, y: area.height - 1, style: Style(dim: true))
+        let hints = Keymap.hints(.home, t)
+        buffer.put(TextLayout.hints(hints, width: width - 4, separator: "   "), x: 2, y: buffer.height - 1, style: Style(dim: true))
     }
 }

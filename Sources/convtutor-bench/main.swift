@@ -4,6 +4,7 @@
 import ConvCore
 import Foundation
 import LessonKit
+import Scenes
 import TermCanvas
 import Tutor
 
@@ -75,7 +76,7 @@ try report("conv2d trace of one cell (same layer)", multiplyAdds: 16 * 9) { try 
 
 /// One explorer step as the run loop does it: update on a key, draw the frame, diff it.
 @MainActor func frameBuild(_ config: ExplorerConfig, width: Int, height: Int) -> Double {
-    var state = AppState(screen: .explorer(ExplorerState(config: config)), width: width, height: height)
+    var state = AppState(screen: .explorer(ExplorerState(config: config)), width: width, height: height, language: .en)
     var previous = view(state)
     return median(runs: 51) {
         _ = update(&state, .key(.right))

@@ -17,9 +17,10 @@ struct Convtutor: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
+        let language = lessons.language.language()
         let store = try data.openStore()
-        var state = AppState(screen: .home(HomeState()), width: 80, height: 24)
-        state.catalogue = LessonCatalogue(lessons: lessons.catalogue(), positions: try data.positions(store))
-        launch(state, noColor: noColor, runner: QuizRunner(store: store, lessons: state.catalogue.lessons))
+        var state = AppState(screen: .home(HomeState()), width: 80, height: 24, language: language)
+        state.catalogue = LessonCatalogue(lessons: lessons.catalogue(language), positions: try data.positions(store))
+        launch(state, noColor: noColor, runner: QuizRunner(store: store, lessons: state.catalogue.lessons, language: language))
     }
 }

@@ -16,10 +16,10 @@ struct GradientCheckTests {
             x: tensor([2, 4, 5, 6], &random), w: tensor([2, 2, 3, 2], &random), b: tensor([2], &random),
             options: Conv2DOptions(stride: Pair(2, 1), padding: Pair(1, 0), dilation: Pair(1, 2), groups: 2))
         let checks = try layer.gradientCheck(tensor(layer.geometry.outShape, &random))
-        #expect(checks.map(\.name) == ["dx", "dw", "db"])
+        #expect(checks.map(\.name) == [.dx, .dw, .db])
         for check in checks {
             #expect(check.passes, "\(check.summary)")
-            #expect(check.summary.hasPrefix("\(check.name): max relative error "))
+            #expect(check.summary.hasPrefix("\(check.name.rawValue): max relative error "))
             #expect(check.summary.hasSuffix("✓"))
         }
     }
@@ -28,7 +28,7 @@ struct GradientCheckTests {
     func fails() {
         let analytic = Tensor(shape: [1, 1, 2, 2], data: [1, 2, 3, 4])
         let numeric = Tensor(shape: [1, 1, 2, 2], data: [1, 2, 3.5, 4])
-        let check = GradientCheck(name: "dx", analytic: analytic, numeric: numeric)
+        let check = GradientCheck(name: .dx, analytic: analytic, numeric: numeric)
         #expect(!check.passes)
         #expect(check.worstOffset == 2)
         // |3 − 3.5| / (3 + 3.5) = 0.0769…

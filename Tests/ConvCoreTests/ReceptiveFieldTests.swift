@@ -43,13 +43,6 @@ struct ReceptiveFieldTests {
         }
     }
 
-    @Test("the formula line shows the step with its numbers")
-    func formula() throws {
-        let layer = L(kernel: 3, stride: 2, dilation: 2)
-        let next = try ReceptiveField.growth([L(kernel: 3), layer])
-        #expect(ReceptiveField.formula(previous: next[0], layer: layer, result: next[1]) == "r = 3 + 2·(3−1)·1 = 7, jump 1·2 = 2")
-    }
-
     @Test("a parameter below 1 is refused, naming it")
     func invalid() {
         #expect(throws: ConvError.tooSmall(field: "stride", axis: nil, value: 0, minimum: 1)) {

@@ -28,8 +28,8 @@ struct TraceTests {
         for index in allIndices(out.shape) {
             let trace = try layer.traceOutput(index)
             problems += exactness(trace, out[index], index)
-            problems += reads(trace, ["x": layer.x, "w": layer.w, "b": layer.b ?? Tensor([])])
-            if trace.tensor != "out" || trace.index != index || trace.reduction != .sum {
+            problems += reads(trace, [.x: layer.x, .w: layer.w, .b: layer.b ?? Tensor([])])
+            if trace.tensor != .out || trace.index != index || trace.reduction != .sum {
                 problems.append("\(index): header \(trace.tensor)\(trace.index) \(trace.reduction)")
             }
             if trace.terms.count != termCount {
@@ -40,7 +40,7 @@ struct TraceTests {
             let got = trace.terms.map { $0.factors.map { "\($0.tensor)\($0.index)" }.joined(separator: "·") }
             if got != expected { problems.append("\(index): terms \(got), expected \(expected)") }
             paddedTerms += trace.terms.filter { $0.factors[0].inPadding }.count
-            let bias = layer.b.map { Factor(tensor: "b", index: [index[1]], value: $0.data[index[1]]) }
+            let bias = layer.b.map { Factor(tensor: .b, index: [index[1]], value: $0.data[index[1]]) }
             if trace.bias != bias { problems.append("\(index): bias \(String(describing: trace.bias))") }
         }
         #expect(problems.isEmpty, "\(problems.prefix(5))")
@@ -53,7 +53,7 @@ struct TraceTests {
         let (layer, dOut) = try c.make()
         let g = try layer.backward(dOut)
         let products = ConvProducts(c)
-        let tensors = ["x": layer.x, "w": layer.w, "dOut": dOut]
+        let tensors: [TensorName: Tensor] = [.x: layer.x, .w: layer.w, .dOut: dOut]
         var problems: [String] = []
         for index in allIndices(g.dx.shape) {
             let trace = try layer.traceGradient(.dx, at: index, dOut: dOut)
@@ -89,11 +89,11 @@ struct TraceTests {
         for index in allIndices(out.shape) {
             let trace = try layer.traceOutput(index)
             problems += exactness(trace, out[index], index)
-            problems += reads(trace, ["x": layer.x, "w": layer.w, "b": layer.b ?? Tensor([])])
+            problems += reads(trace, [.x: layer.x, .w: layer.w, .b: layer.b ?? Tensor([])])
             if trace.reduction != .sum || trace.index != index { problems.append("\(index): header") }
             let expected = scatter.forOutput[index, default: []].map { ["x\($0.x)", "w\($0.w)"] }
             problems += sameTerms(trace, expected, index)
-            let bias = layer.b.map { Factor(tensor: "b", index: [index[1]], value: $0.data[index[1]]) }
+            let bias = layer.b.map { Factor(tensor: .b, index: [index[1]], value: $0.data[index[1]]) }
             if trace.bias != bias { problems.append("\(index): bias \(String(describing: trace.bias))") }
         }
         #expect(problems.isEmpty, "\(problems.prefix(5))")
@@ -104,7 +104,7 @@ struct TraceTests {
         let (layer, dOut) = try c.make()
         let g = try layer.backward(dOut)
         let scatter = TransposedProducts(c, outShape: dOut.shape)
-        let tensors = ["x": layer.x, "w": layer.w, "dOut": dOut]
+        let tensors: [TensorName: Tensor] = [.x: layer.x, .w: layer.w, .dOut: dOut]
         var problems: [String] = []
         for index in allIndices(g.dx.shape) {
             let trace = try layer.traceGradient(.dx, at: index, dOut: dOut)
@@ -147,7 +147,7 @@ struct TraceTests {
                 for kw in 0..<c.kernel.w {
                     let (h, w) = (i * c.stride.h - c.padding.h + kh, j * c.stride.w - c.padding.w + kw)
                     let inside = h >= 0 && h < x.shape[2] && w >= 0 && w < x.shape[3]
-                    expected.append(Term([Factor(tensor: "x", index: [n, ch, h, w],
+                    expected.append(Term([Factor(tensor: .x, index: [n, ch, h, w],
                                                  value: inside ? x[n, ch, h, w] : padding, inPadding: !inside)]))
                 }
             }
@@ -195,7 +195,7 @@ struct TraceTests {
         var problems: [String] = []
         for index in allIndices(x.shape) {
             let trace = try layer.traceGradient(at: index, dOut: dOut)
-            problems += exactness(trace, dx[index], index) + reads(trace, ["dOut": dOut])
+            problems += exactness(trace, dx[index], index) + reads(trace, [.dOut: dOut])
             let reduction: Reduction = c.kind == .max ? .sum : .average(divisor: c.kernel.h * c.kernel.w)
             if trace.reduction != reduction { problems.append("\(index): reduction \(trace.reduction)") }
             problems += sameTerms(trace, receivers[index, default: []].map { ["dOut\($0)"] }, index)
@@ -236,11 +236,11 @@ struct TraceTests {
             for k in out.indices {
                 let trace = try Conv1D.trace(operation, a, v, mode: mode, at: k)
                 problems += exactness(trace, out[k], [k])
-                problems += reads(trace, ["a": Tensor(a), "v": Tensor(v)])
+                problems += reads(trace, [.a: Tensor(a), .v: Tensor(v)])
                 if trace.terms.count != short { problems.append("\(m),\(n) \(k): \(trace.terms.count) terms") }
                 for term in trace.terms {
-                    let p = term.factors.first { $0.tensor == "a" }?.index[0]
-                    let q = term.factors.first { $0.tensor == "v" }?.index[0]
+                    let p = term.factors.first { $0.tensor == .a }?.index[0]
+                    let q = term.factors.first { $0.tensor == .v }?.index[0]
                     guard let p, let q, term.factors.count == 2 else {
                         problems.append("\(m),\(n) \(k): factors \(term.factors)")
                         continue
@@ -433,7 +433,7 @@ private func exactness(_ trace: Trace, _ cell: Double, _ index: [Int]) -> [Strin
 
 /// Every factor names one of `tensors`, holds its element, and is marked as padding exactly when
 /// its index lies outside (then holding 0).
-private func reads(_ trace: Trace, _ tensors: [String: Tensor]) -> [String] {
+private func reads(_ trace: Trace, _ tensors: [TensorName: Tensor]) -> [String] {
     var problems: [String] = []
     for factor in trace.terms.flatMap(\.factors) + (trace.bias.map { [$0] } ?? []) {
         guard let t = tensors[factor.tensor] else {

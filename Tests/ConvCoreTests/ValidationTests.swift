@@ -77,36 +77,36 @@ struct ValidationTests {
 
         // Channels and groups.
         Invalid("groups do not divide the input channels",
-                .groupsDoNotDivide(channels: 3, of: "input channels", groups: 2), field: "groups") { () throws(ConvError) in
+                .groupsDoNotDivide(channels: 3, of: .inputChannels, groups: 2), field: "groups") { () throws(ConvError) in
             _ = try Conv2D(x: ones([1, 3, 4, 4]), w: ones([2, 1, 1, 1]), options: Conv2DOptions(groups: 2))
         },
         Invalid("groups do not divide the filters",
-                .groupsDoNotDivide(channels: 3, of: "filters (w.shape[0])", groups: 2), field: "groups") { () throws(ConvError) in
+                .groupsDoNotDivide(channels: 3, of: .filters(field: "w"), groups: 2), field: "groups") { () throws(ConvError) in
             _ = try Conv2D(x: ones([1, 4, 4, 4]), w: ones([3, 2, 1, 1]), options: Conv2DOptions(groups: 2))
         },
         Invalid("transposed: groups do not divide the input channels",
-                .groupsDoNotDivide(channels: 3, of: "input channels", groups: 2), field: "groups") { () throws(ConvError) in
+                .groupsDoNotDivide(channels: 3, of: .inputChannels, groups: 2), field: "groups") { () throws(ConvError) in
             _ = try ConvTranspose2D(x: ones([1, 3, 2, 2]), w: ones([3, 1, 2, 2]), options: Conv2DOptions(groups: 2))
         },
         Invalid("w.shape[1] is not C/groups",
-                .shapeMismatch(field: "w", axis: 1, expected: 2, got: 4, because: "input channels 4 / groups 2"), field: "w") { () throws(ConvError) in
+                .shapeMismatch(field: "w", axis: 1, expected: 2, got: 4, because: .channelsPerGroup(inChannels: 4, groups: 2)), field: "w") { () throws(ConvError) in
             _ = try Conv2D(x: ones([1, 4, 4, 4]), w: ones([2, 4, 3, 3]), options: Conv2DOptions(groups: 2))
         },
         Invalid("transposed w.shape[0] is not the input channels",
-                .shapeMismatch(field: "w", axis: 0, expected: 2, got: 3, because: "one kernel stack per input channel"), field: "w") { () throws(ConvError) in
+                .shapeMismatch(field: "w", axis: 0, expected: 2, got: 3, because: .oneKernelStackPerInputChannel), field: "w") { () throws(ConvError) in
             _ = try ConvTranspose2D(x: ones([1, 2, 2, 2]), w: ones([3, 1, 2, 2]))
         },
 
         // Bias.
         Invalid("bias of the wrong length",
-                .shapeMismatch(field: "b", axis: 0, expected: 2, got: 3, because: "one bias per filter"), field: "b") { () throws(ConvError) in
+                .shapeMismatch(field: "b", axis: 0, expected: 2, got: 3, because: .oneBiasPerFilter), field: "b") { () throws(ConvError) in
             _ = try Conv2D(x: ones([1, 1, 4, 4]), w: ones([2, 1, 3, 3]), b: Tensor([1, 2, 3]))
         },
         Invalid("bias of rank 2", .wrongRank(field: "b", expected: [1], got: 2), field: "b") { () throws(ConvError) in
             _ = try Conv2D(x: ones([1, 1, 4, 4]), w: ones([2, 1, 3, 3]), b: ones([2, 1]))
         },
         Invalid("transposed bias of the wrong length",
-                .shapeMismatch(field: "b", axis: 0, expected: 3, got: 2, because: "one bias per output channel"), field: "b") { () throws(ConvError) in
+                .shapeMismatch(field: "b", axis: 0, expected: 3, got: 2, because: .oneBiasPerOutputChannel), field: "b") { () throws(ConvError) in
             _ = try ConvTranspose2D(x: ones([1, 2, 2, 2]), w: ones([2, 3, 2, 2]), b: Tensor([1, 2]))
         },
 
@@ -141,22 +141,22 @@ struct ValidationTests {
 
         // Upstream gradients of the wrong shape.
         Invalid("Conv2D dout of the wrong width",
-                .shapeMismatch(field: "dout", axis: 3, expected: 2, got: 3, because: "the output shape"), field: "dout") { () throws(ConvError) in
+                .shapeMismatch(field: "dout", axis: 3, expected: 2, got: 3, because: .outputShape), field: "dout") { () throws(ConvError) in
             _ = try Conv2D(x: ones([1, 1, 4, 4]), w: ones([1, 1, 3, 3])).backward(ones([1, 1, 2, 3]))
         },
         Invalid("Conv2D dout of rank 3", .wrongRank(field: "dout", expected: [4], got: 3), field: "dout") { () throws(ConvError) in
             _ = try Conv2D(x: ones([1, 1, 4, 4]), w: ones([1, 1, 3, 3])).backward(ones([1, 2, 2]))
         },
         Invalid("Conv2D trace with a dout of the wrong shape",
-                .shapeMismatch(field: "dout", axis: 0, expected: 1, got: 2, because: "the output shape"), field: "dout") { () throws(ConvError) in
+                .shapeMismatch(field: "dout", axis: 0, expected: 1, got: 2, because: .outputShape), field: "dout") { () throws(ConvError) in
             _ = try Conv2D(x: ones([1, 1, 4, 4]), w: ones([1, 1, 3, 3])).traceGradient(.dw, at: [0, 0, 0, 0], dOut: ones([2, 1, 2, 2]))
         },
         Invalid("ConvTranspose2D dout with the input's channels",
-                .shapeMismatch(field: "dout", axis: 1, expected: 1, got: 2, because: "the output shape"), field: "dout") { () throws(ConvError) in
+                .shapeMismatch(field: "dout", axis: 1, expected: 1, got: 2, because: .outputShape), field: "dout") { () throws(ConvError) in
             _ = try ConvTranspose2D(x: ones([1, 2, 2, 2]), w: ones([2, 1, 3, 3])).backward(ones([1, 2, 4, 4]))
         },
         Invalid("Pool2D dout of the wrong height",
-                .shapeMismatch(field: "dout", axis: 2, expected: 2, got: 3, because: "the output shape"), field: "dout") { () throws(ConvError) in
+                .shapeMismatch(field: "dout", axis: 2, expected: 2, got: 3, because: .outputShape), field: "dout") { () throws(ConvError) in
             _ = try Pool2D(.max, x: ones([1, 1, 4, 4]), kernel: Pair(2)).backward(ones([1, 1, 3, 2]))
         },
 
@@ -225,36 +225,36 @@ struct ValidationTests {
             _ = try Conv2DGeometry(xShape: [1, 1, 1 << 40, 1], wShape: [1, 1, 1, 1], options: Conv2DOptions())
         },
         Invalid("x above Limits.maxElements (shape only)",
-                .tooLarge(field: "x", what: "element count", amount: 8_388_608, limit: Limits.maxElements), field: "x") { () throws(ConvError) in
+                .tooLarge(field: "x", what: .elements, amount: 8_388_608, limit: Limits.maxElements), field: "x") { () throws(ConvError) in
             _ = try Conv2DGeometry(xShape: [1, 1, 4096, 2048], wShape: [1, 1, 1, 1], options: Conv2DOptions())
         },
         Invalid("w above Limits.maxElements (shape only)",
-                .tooLarge(field: "w", what: "element count", amount: 8_388_608, limit: Limits.maxElements), field: "w") { () throws(ConvError) in
+                .tooLarge(field: "w", what: .elements, amount: 8_388_608, limit: Limits.maxElements), field: "w") { () throws(ConvError) in
             _ = try Conv2DGeometry(xShape: [1, 1, 32, 32], wShape: [8192, 1, 32, 32], options: Conv2DOptions())
         },
         Invalid("transposed output above Limits.maxElements (3001×3001 from a 1×1 input)",
-                .tooLarge(field: "out", what: "element count", amount: 9_006_001, limit: Limits.maxElements), field: "out") { () throws(ConvError) in
+                .tooLarge(field: "out", what: .elements, amount: 9_006_001, limit: Limits.maxElements), field: "out") { () throws(ConvError) in
             _ = try ConvTranspose2D(x: ones([1, 1, 1, 1]), w: ones([1, 1, 2, 2]), options: Conv2DOptions(dilation: Pair(3000)))
         },
         Invalid("multiply-adds above Limits.maxMultiplyAdds (shape only)",
-                .tooLarge(field: "x", what: "multiply-add count", amount: 2_415_919_104, limit: Limits.maxMultiplyAdds), field: "x") { () throws(ConvError) in
+                .tooLarge(field: "x", what: .multiplyAdds, amount: 2_415_919_104, limit: Limits.maxMultiplyAdds), field: "x") { () throws(ConvError) in
             // 64 → 64 channels, 3×3, on 256×256: every tensor within limits, the work 9× above.
             _ = try Conv2DGeometry(xShape: [1, 64, 256, 256], wShape: [64, 64, 3, 3], options: Conv2DOptions(padding: Pair(1)))
         },
         Invalid("pool window reads above Limits.maxMultiplyAdds",
-                .tooLarge(field: "x", what: "window read count", amount: 825_757_696, limit: Limits.maxMultiplyAdds), field: "x") { () throws(ConvError) in
+                .tooLarge(field: "x", what: .windowReads, amount: 825_757_696, limit: Limits.maxMultiplyAdds), field: "x") { () throws(ConvError) in
             _ = try Pool2D(.max, x: ones([1, 1, 512, 512]), kernel: Pair(64), stride: Pair(1))
         },
         Invalid("Conv1D multiply-adds above Limits.maxMultiplyAdds",
-                .tooLarge(field: "a", what: "multiply-add count", amount: 553_644_032, limit: Limits.maxMultiplyAdds), field: "a") { () throws(ConvError) in
+                .tooLarge(field: "a", what: .multiplyAdds, amount: 553_644_032, limit: Limits.maxMultiplyAdds), field: "a") { () throws(ConvError) in
             _ = try Conv1D.convolve(Array(repeating: 1, count: 1 << 17), Array(repeating: 1, count: 1 << 12), mode: .full)
         },
         Invalid("a size product that overflows Int (shape only)",
-                .tooLarge(field: "x", what: "element count", amount: 0x1p80, limit: Limits.maxElements), field: "x") { () throws(ConvError) in
+                .tooLarge(field: "x", what: .elements, amount: 0x1p80, limit: Limits.maxElements), field: "x") { () throws(ConvError) in
             _ = try Conv2DGeometry(xShape: [1 << 40, 1 << 40, 1, 1], wShape: [1, 1 << 40, 1, 1], options: Conv2DOptions())
         },
         Invalid("a size product whose running product overflows (shape only)",
-                .tooLarge(field: "x", what: "element count", amount: 0x1p63, limit: Limits.maxElements), field: "x") { () throws(ConvError) in
+                .tooLarge(field: "x", what: .elements, amount: 0x1p63, limit: Limits.maxElements), field: "x") { () throws(ConvError) in
             // 2 · 2⁶² overflows Int before any partial product exceeds the limit.
             _ = try Conv2DGeometry(xShape: [2, 1 << 62, 1, 1], wShape: [1, 1 << 62, 1, 1], options: Conv2DOptions())
         },
@@ -279,15 +279,15 @@ struct ValidationTests {
         (.tooSmall(field: "kernel", axis: nil, value: 0, minimum: 1), "kernel: must be at least 1, got 0"),
         (.kernelLargerThanInput(field: "kernel", axis: .width, effectiveKernel: 7, paddedInput: 5),
          "kernel: effective kernel width 7 is larger than the padded input width 5"),
-        (.groupsDoNotDivide(channels: 3, of: "input channels", groups: 2),
+        (.groupsDoNotDivide(channels: 3, of: .inputChannels, groups: 2),
          "groups: 2 does not divide the 3 input channels"),
         (.outputPaddingOutOfRange(axis: .height, value: 2, stride: 2, dilation: 1),
          "output_padding: the height 2 must be at least 0 and smaller than stride (2) or dilation (1)"),
         (.poolPaddingTooLarge(axis: .width, padding: 2, kernel: 3),
          "padding: the width 2 must be at most half the kernel (3/2 = 1)"),
-        (.tooLarge(field: "x", what: "element count", amount: 8_388_608, limit: Limits.maxElements),
+        (.tooLarge(field: "x", what: .elements, amount: 8_388_608, limit: Limits.maxElements),
          "x: element count 8388608 exceeds the limit of 4194304"),
-        (.tooLarge(field: "x", what: "element count", amount: 0x1p80, limit: Limits.maxElements),
+        (.tooLarge(field: "x", what: .elements, amount: 0x1p80, limit: Limits.maxElements),
          "x: element count 1.21e+24 exceeds the limit of 4194304"),
         (.indexOutOfRange(field: "cell", index: [0, 0, 4, 0], shape: [1, 3, 4, 4]),
          "cell: index [0, 0, 4, 0] is outside the shape (1, 3, 4, 4)"),

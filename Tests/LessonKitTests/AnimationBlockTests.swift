@@ -1,3 +1,4 @@
+import ConvCore
 import LessonKit
 import Testing
 
@@ -15,8 +16,8 @@ struct AnimationBlockTests {
         return nil
     }
 
-    @Test("an empty block takes every default; each kind is recognised", arguments: AnimationKind.allCases)
-    func empty(_ kind: AnimationKind) {
+    @Test("an empty block takes every default; each kind is recognised", arguments: ConvOperation.animated)
+    func empty(_ kind: ConvOperation) {
         #expect(T.bodyDiagnostics("## S\n\n```\(kind.rawValue)\n```\n") == [])
         #expect(animation("## S\n\n```\(kind.rawValue)\n```\n") == Animation(kind: kind, line: 10))
     }
@@ -35,7 +36,7 @@ struct AnimationBlockTests {
     @Test("explicit values: rows, and a flat list as one row")
     func explicit() {
         let a = animation("## S\n\n```conv2d\nx:\n  - [1, 2, 3]\n  - [4, 5, 6.5]\nw: [1, -2]\nb: [0.25]\n```\n")
-        #expect(a?.explicit == ["x": [[1, 2, 3], [4, 5, 6.5]], "w": [[1, -2]], "b": [[0.25]]])
+        #expect(a?.explicit == [.x: [[1, 2, 3], [4, 5, 6.5]], .w: [[1, -2]], .b: [[0.25]]])
     }
 
     @Test("every wrong type, range and key of a 2-D block")
@@ -108,7 +109,7 @@ struct AnimationBlockTests {
         let a = animation("## S\n\n```correlate1d\ninput: [6]\nkernel: 2\nmode: same\n```\n")
         #expect(a?.input == [6])
         #expect(a?.kernel == [2])
-        #expect(a?.mode == "same")
+        #expect(a?.mode == .same)
     }
 
     @Test("explicit tensors: at most 400 values, at most 12 rows or columns, finite numbers")

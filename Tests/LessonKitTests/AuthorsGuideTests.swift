@@ -1,3 +1,4 @@
+import ConvCore
 import Foundation
 import LessonKit
 import Testing
@@ -11,7 +12,7 @@ struct AuthorsGuideTests {
 
     /// Every fenced animation, compute and quiz block of the guide, as written.
     static var exampleBlocks: [String] {
-        let kinds = Set(AnimationKind.allCases.map(\.rawValue) + ["quiz", "compute"])
+        let kinds = Set(ConvOperation.animated.map(\.rawValue) + ["quiz", "compute"])
         var blocks: [String] = []
         var current: [Substring]?
         for line in guide.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -30,7 +30,7 @@ struct ComputeBlockTests {
         let c = computation("## S\n\n```compute\nof: conv2d-backward\nshow: cell\ntensor: dw\ncell: [1, 0]\ninput: [4, 5]\nkernel: 2\nstride: 2\nexpect: 393\n```\n")
         #expect(c?.subject == .animation(.conv2dBackward))
         #expect(c?.show == .cell)
-        #expect(c?.tensor == "dw")
+        #expect(c?.tensor == .dw)
         #expect(c?.cell == [1, 0])
         #expect(c?.parameters.input == [4, 5])
         #expect(c?.parameters.kernel == [2])
@@ -80,13 +80,13 @@ struct ComputeBlockTests {
     }
 
     @Test("problems are reported at their key", arguments: [
-        ("of: conv3d", "l.md:11:1: of: expected 'conv1d', 'correlate1d', 'conv2d', 'conv2d-backward', 'maxpool2d', 'avgpool2d', 'maxpool2d-backward', 'avgpool2d-backward', 'transpose2d', 'receptive-field', 'linearity', 'scaling', 'commutativity', 'associativity', 'distributivity' or 'shift', got 'conv3d'"),
+        ("of: conv3d", "l.md:11:1: of: expected 'conv1d', 'correlate1d', 'conv2d', 'conv2d-backward', 'maxpool2d', 'avgpool2d', 'maxpool2d-backward', 'avgpool2d-backward', 'conv-transpose2d', 'receptive-field', 'linearity', 'scaling', 'commutativity', 'associativity', 'distributivity' or 'shift', got 'conv3d'"),
         ("show: everything", "l.md:11:1: show: expected 'output', 'size', 'cell', 'parameters' or 'macs', got 'everything'"),
         ("show: cell", "l.md:10:1: compute: show: cell needs 'cell' (e.g. cell: [0, 1])"),
         ("cell: [0, 0]", "l.md:11:1: cell: only show: cell takes 'cell'"),
         ("show: cell\ncell: [-1, 0]", "l.md:12:1: cell: expected an index i, [i, j] or [c, i, j] of integers ≥ 0, got a list"),
         ("show: cell\ncell: 0\ntensor: dx", "l.md:13:1: tensor: expected 'out', got 'dx'"),
-        ("of: maxpool2d\nshow: parameters", "l.md:12:1: show: parameters is counted for conv2d and transpose2d, not maxpool2d"),
+        ("of: maxpool2d\nshow: parameters", "l.md:12:1: show: parameters is counted for conv2d and conv-transpose2d, not maxpool2d"),
         ("layers: [{kernel: 3}]", "l.md:11:1: layers: only of: receptive-field takes 'layers'"),
         ("of: receptive-field", "l.md:10:1: compute: of: receptive-field needs 'layers', e.g. layers: [{kernel: 3}, {kernel: 3, stride: 2}]"),
         ("of: receptive-field\nlayers: [{stride: 2}]", "l.md:12:10: layers: every layer needs a 'kernel'"),

@@ -163,7 +163,7 @@ struct DiagnosticTests {
 
     @Test("misspelt block kinds are reported with the kind they resemble; languages are not", arguments: [
         ("quizz", "quiz"), ("Quiz", "quiz"), ("conv2D", "conv2d"), ("conv-2d", "conv2d"), ("conv2", "conv2d"),
-        ("maxpool", "maxpool2d"), ("transposed2d", "transpose2d"), ("mtah", "math"), ("conv2d_backward", "conv2d-backward"),
+        ("maxpool", "maxpool2d"), ("conv-transposed2d", "conv-transpose2d"), ("transpose2d", "conv-transpose2d"), ("mtah", "math"), ("conv2d_backward", "conv2d-backward"),
     ])
     func misspelt(_ word: String, _ kind: String) {
         let (lesson, diagnostics) = LessonParser.parse(T.front + "## S\n\n```\(word)\nx: 1\n```\n", file: "l.md")

@@ -31,10 +31,10 @@ struct ExampleLessonTests {
     func numbers() throws {
         let lesson = try #require(LessonParser.parse(data: Data(contentsOf: Self.url), file: "example.md").lesson)
         let animation = try #require(lesson.steps[0].animations.first)
-        #expect(animation.explicit["x"] == [[1, 2, 0, 1], [0, 1, 3, 2], [2, 0, 1, 1], [1, 3, 0, 2]])
-        #expect(animation.explicit["w"] == [[1, 0, -1], [0, 2, 0], [-1, 0, 1]])
+        #expect(animation.explicit[.x] == [[1, 2, 0, 1], [0, 1, 3, 2], [2, 0, 1, 1], [1, 3, 0, 2]])
+        #expect(animation.explicit[.w] == [[1, 0, -1], [0, 2, 0], [-1, 0, 1]])
         // y[1,0] by hand: the window over rows 1–3 and columns 0–2.
-        let x: [[Double]] = animation.explicit["x"]!, w: [[Double]] = animation.explicit["w"]!
+        let x: [[Double]] = try #require(animation.explicit[.x]), w: [[Double]] = try #require(animation.explicit[.w])
         var y10 = 0.0
         for m in 0..<3 {
             for n in 0..<3 { y10 += x[1 + m][n] * w[m][n] }

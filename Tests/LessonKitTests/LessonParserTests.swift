@@ -1,3 +1,4 @@
+import ConvCore
 import Foundation
 import LessonKit
 import Testing
@@ -87,7 +88,7 @@ struct LessonParserTests {
     v: [1, 0, -1]
     ```
 
-    ```transpose2d
+    ```conv-transpose2d
     input: 3
     kernel: [3, 2]
     stride: 2
@@ -169,20 +170,19 @@ struct LessonParserTests {
         backward.filters = 3
         backward.groups = 1
         backward.bias = true
-        backward.convention = "convolution"
-        backward.view = "scatter"
-        backward.values = "random"
-        backward.seed = 7
+        backward.convention = .convolution
+        backward.view = .scatter
+        backward.values = .random(seed: 7)
         backward.startStep = 4
-        backward.explicit = ["x": [[1, 2], [3, 4.5]], "dout": [[1, -1]], "b": [[0.5, -0.5, 1]]]
+        backward.explicit = [.x: [[1, 2], [3, 4.5]], .dOut: [[1, -1]], .b: [[0.5, -0.5, 1]]]
 
         var oneD = Animation(kind: .conv1d, line: line("```conv1d"))
         oneD.input = [5]
         oneD.kernel = [3]
-        oneD.mode = "valid"
-        oneD.explicit = ["a": [[1, 2, 3, 4, 5]], "v": [[1, 0, -1]]]
+        oneD.mode = .valid
+        oneD.explicit = [.a: [[1, 2, 3, 4, 5]], .v: [[1, 0, -1]]]
 
-        var transposed = Animation(kind: .transpose2d, line: line("```transpose2d"))
+        var transposed = Animation(kind: .convTranspose2d, line: line("```conv-transpose2d"))
         transposed.input = [3]
         transposed.kernel = [3, 2]
         transposed.stride = [2]

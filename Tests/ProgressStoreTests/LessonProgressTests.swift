@@ -1,5 +1,6 @@
 import Foundation
 import ProgressStore
+import QuizKit
 import Testing
 
 @Suite("Lesson positions: saving, reading, resuming")

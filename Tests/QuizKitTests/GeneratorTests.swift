@@ -1,6 +1,7 @@
 import ConvCore
 import Foundation
 import LessonKit
+import Localization
 import Testing
 @testable import QuizKit
 
@@ -13,9 +14,10 @@ struct GeneratorTests {
     /// 500 consecutive seeds and a few far apart.
     static let seeds: [UInt64] = Array(0..<500) + [1 << 32, 1 << 63, .max, 0x9E37_79B9_7F4A_7C15, 123_456_789_012]
 
-    static func problems(_ family: ProblemFamily, lang: String = "en") -> [(seed: UInt64, problem: Problem, question: Question)] {
+    static func problems(_ family: ProblemFamily, language: Language = .en) -> [(seed: UInt64, problem: Problem, question: Question)] {
         seeds.map { seed in
-            (seed, ProblemGenerator.problem(family, seed: seed, lang: lang), ProblemGenerator.question(family, seed: seed, lang: lang))
+            (seed, ProblemGenerator.problem(family, seed: seed, language: language),
+             ProblemGenerator.question(family, seed: seed, language: language))
         }
     }
 
@@ -35,13 +37,13 @@ struct GeneratorTests {
     func determinism(_ family: ProblemFamily) {
         var answers = Set<String>()
         for seed in Self.seeds {
-            let q = ProblemGenerator.question(family, seed: seed, lang: "en")
-            #expect(q == ProblemGenerator.question(family, seed: seed, lang: "en"), "seed \(seed)")
-            #expect(q.id == "gen:\(family.rawValue)")
-            #expect(q.topic == "gen:\(family.rawValue)")
+            let q = ProblemGenerator.question(family, seed: seed, language: .en)
+            #expect(q == ProblemGenerator.question(family, seed: seed, language: .en), "seed \(seed)")
+            #expect(q.id == .generated(family) && q.id.rawValue == "gen:\(family.rawValue)")
+            #expect(q.topic == .family(family) && q.topic.rawValue == "gen:\(family.rawValue)")
             #expect(!q.prompt.isEmpty && !q.explanation.isEmpty)
-            let zh = ProblemGenerator.question(family, seed: seed, lang: "zh")
-            #expect(zh == ProblemGenerator.question(family, seed: seed, lang: "zh"))
+            let zh = ProblemGenerator.question(family, seed: seed, language: .zh)
+            #expect(zh == ProblemGenerator.question(family, seed: seed, language: .zh))
             #expect(zh.kind == q.kind && zh.animation == q.animation && zh.animationStep == q.animationStep, "seed \(seed)")
             #expect(zh.prompt.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "seed \(seed): \(zh.prompt)")
             #expect(!q.prompt.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "seed \(seed): \(q.prompt)")
@@ -51,11 +53,57 @@ struct GeneratorTests {
         #expect(answers.count >= 8, "\(family.rawValue): only \(answers.count) distinct answers")
     }
 
+    /// The words of ASCII letters a Chinese problem may show, each for a reason: they are code or
+    /// maths, the same in every language.
+    static let codeWords: Set<String> = [
+        // The answer a learner types when no output exists.
+        "invalid",
+        // Tensor names and the output's sides.
+        "out", "dOut", "outH", "outW",
+        // PyTorch, its layers and their keyword arguments and values, as written in code.
+        "PyTorch", "conv2d", "Conv2d", "ConvTranspose2d", "MaxPool2d", "AvgPool2d",
+        "kernel_size", "stride", "padding", "dilation", "output_padding", "groups", "bias", "ceil_mode",
+        "count_include_pad", "True", "False",
+        // Maths: max(…) in equations and max(stride, dilation), −inf read from max pooling's padding.
+        "max", "inf",
+        // The units counted, abbreviated as in Chinese texts too.
+        "MAC", "FLOPs",
+    ]
+
+    /// The identifiers of a text (`kernel_size`, `MaxPool2d`, `dOut`) with at least three ASCII
+    /// letters in a row: an English word would be one.
+    static func asciiWords(_ text: String) -> Set<String> {
+        let identifiers = text.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) }
+        return Set(identifiers.map(String.init).filter { word in
+            var run = 0
+            return word.contains { c in
+                run = c.isLetter ? run + 1 : 0
+                return run >= 3
+            }
+        })
+    }
+
+    /// True for a CJK ideograph, CJK punctuation (，。：) or a full-width form (（）).
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        [0x3000...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF].contains { $0.contains(scalar.value) }
+    }
+
+    @Test("Chinese problems show no English words but code, tensor names and maths; English ones no Chinese", arguments: ProblemFamily.allCases)
+    func languagesDoNotMix(_ family: ProblemFamily) {
+        for seed in Self.seeds.prefix(50) {
+            let zh = ProblemGenerator.question(family, seed: seed, language: .zh)
+            let english = Self.asciiWords(zh.prompt + "\n" + zh.explanation).subtracting(Self.codeWords)
+            #expect(english.isEmpty, "seed \(seed): \(english.sorted())")
+            let en = ProblemGenerator.question(family, seed: seed, language: .en)
+            #expect(!(en.prompt + en.explanation).unicodeScalars.contains(where: Self.isCJK), "seed \(seed)")
+        }
+    }
+
     @Test("grading accepts the expected answer as typed and rejects a perturbed one", arguments: ProblemFamily.allCases)
     func grading(_ family: ProblemFamily) throws {
-        for lang in ["en", "zh"] {
+        for language in Language.allCases {
             for seed in Self.seeds {
-                let q = ProblemGenerator.question(family, seed: seed, lang: lang)
+                let q = ProblemGenerator.question(family, seed: seed, language: language)
                 // The expected text, as a learner types it: without the tolerance, cells as row,col.
                 var typed = q.expectedText
                 if let tail = typed.range(of: " (± ") { typed = String(typed[..<tail.lowerBound]) }
@@ -99,12 +147,12 @@ struct GeneratorTests {
             let a = try #require(q.animation, "seed \(seed)")
             #expect(q.animationStep != nil && a.startStep == q.animationStep)
             #expect(a.channels == nil && a.filters == nil && a.groups == nil)
-            let x = try #require(a.explicit["x"])
+            let x = try #require(a.explicit[.x])
             #expect(x.count <= 6 && x[0].count <= 6 && a.input == [x.count, x[0].count])
             #expect((a.kernel ?? []).allSatisfy { $0 <= 3 })
-            if let w = a.explicit["w"] { #expect(a.kernel == [w.count, w[0].count]) }
-            if [.conv2d, .conv2dBackward].contains(a.kind) { #expect(a.explicit["w"] != nil) }
-            if a.kind == .conv2dBackward { #expect(a.explicit["dout"] != nil) }
+            if let w = a.explicit[.w] { #expect(a.kernel == [w.count, w[0].count]) }
+            if [.conv2d, .conv2dBackward].contains(a.kind) { #expect(a.explicit[.w] != nil) }
+            if a.kind == .conv2dBackward { #expect(a.explicit[.dOut] != nil) }
         }
     }
 
@@ -261,14 +309,14 @@ struct GeneratorTests {
                 Tensor(shape: [1, 1, rows.count, rows[0].count], data: rows.flatMap { $0 })
             }
             let pair = { (v: [Int]?) in Pair(v![0], v!.count > 1 ? v![1] : v![0]) }
-            x = tensor(try #require(a.explicit["x"]))
-            w = a.explicit["w"].map(tensor)
-            b = a.explicit["b"].map { Tensor($0[0]) }
+            x = tensor(try #require(a.explicit[.x]))
+            w = a.explicit[.w].map(tensor)
+            b = a.explicit[.b].map { Tensor($0[0]) }
             #expect((b != nil) == (a.bias == true))
-            dOut = a.explicit["dout"].map(tensor)
+            dOut = a.explicit[.dOut].map(tensor)
             kernel = pair(a.kernel)
             options = Conv2DOptions(stride: pair(a.stride), padding: pair(a.padding), dilation: a.dilation.map(pair) ?? Pair(1),
-                                    convention: a.convention == "convolution" ? .convolution : .crossCorrelation)
+                                    convention: a.convention ?? .crossCorrelation)
             #expect(a.input == [x.shape[2], x.shape[3]])
         }
 
@@ -282,7 +330,7 @@ struct GeneratorTests {
 
         /// The traces of the explorer's steps, in its order: forward output cells row-major;
         /// backward cells view db, then dw cells, then dx cells.
-        func traces(_ kind: AnimationKind) throws -> [Trace] {
+        func traces(_ kind: ConvOperation) throws -> [Trace] {
             switch kind {
             case .conv2d:
                 let layer = try conv()
@@ -371,7 +419,7 @@ struct GeneratorTests {
 
     @Test("pool-cell: the pooled tensor's cell, the window's max or mean by hand; a 3×3 average is asked to 2 decimals")
     func poolCell() throws {
-        var kinds = Set<AnimationKind>()
+        var kinds = Set<ConvOperation>()
         for (seed, p, q) in Self.problems(.poolCell) {
             let (r, trace, index) = try Self.stepTrace(p, q, seed: seed)
             let a = q.animation!
@@ -403,10 +451,10 @@ struct GeneratorTests {
         var padded = 0
         for (seed, p, q) in Self.problems(.receptiveFieldCells) {
             let (r, trace, index) = try Self.stepTrace(p, q, seed: seed)
-            guard case .selectCells(let panel, let answer) = q.kind else { Issue.record("kind"); return }
-            #expect(panel == "x[0,0]")
+            guard case .selectCells(let grid, let answer) = q.kind else { Issue.record("kind"); return }
+            #expect(grid == GridName(.x, plane: [0, 0]))
             let pad = r.options.padding.h
-            let fromTrace = Set(trace.terms.map { $0.factors[0] }.filter { $0.tensor == "x" && !$0.inPadding }
+            let fromTrace = Set(trace.terms.map { $0.factors[0] }.filter { $0.tensor == .x && !$0.inPadding }
                 .map { GridCell(row: $0.index[2] + pad, col: $0.index[3] + pad) })
             #expect(answer == fromTrace, "seed \(seed)")
             var byHand = Set<GridCell>()
@@ -427,25 +475,25 @@ struct GeneratorTests {
     func dxReach() throws {
         for (seed, p, q) in Self.problems(.dxReach) {
             let a = try #require(q.animation)
-            #expect(a.kind == .conv2dBackward && a.view == "scatter")
+            #expect(a.kind == .conv2dBackward && a.view == .scatter)
             let r = try Rebuilt(a)
             let layer = try r.conv()
             let steps = try layer.scatterInputGradient(r.dOut!)
             let step = try #require(q.animationStep)
             try #require((1...steps.count).contains(step))
-            guard case .cell("dOut", let index) = p.setup, case .selectCells(let panel, let answer) = q.kind else {
+            guard case .cell(.dOut, let index) = p.setup, case .selectCells(let grid, let answer) = q.kind else {
                 Issue.record("seed \(seed): setup or kind")
                 return
             }
-            #expect(panel == "dx[0,0] so far")
+            #expect(grid == GridName(.dx, plane: [0, 0]))
             #expect(steps[step - 1].source.index == index, "seed \(seed)")
-            #expect(q.prompt.contains(Text.cell("dOut", Array(index.suffix(2)))))
+            #expect(q.prompt.contains(Text.cell(.dOut, Array(index.suffix(2)))))
             // Every dx cell whose gradient sums a term of this dOut cell, and no other.
             var reached = Set<GridCell>()
             for offset in 0..<r.x.count {
                 let cell = r.x.index(ofOffset: offset)
                 let trace = try layer.traceGradient(.dx, at: cell, dOut: r.dOut!)
-                if trace.terms.contains(where: { $0.factors.contains { $0.tensor == "dOut" && $0.index == index } }) {
+                if trace.terms.contains(where: { $0.factors.contains { $0.tensor == .dOut && $0.index == index } }) {
                     reached.insert(GridCell(row: cell[2], col: cell[3]))
                 }
             }
@@ -457,8 +505,8 @@ struct GeneratorTests {
     func poolMax() throws {
         for (seed, p, q) in Self.problems(.poolMax) {
             let (r, trace, index) = try Self.stepTrace(p, q, seed: seed)
-            guard case .selectCells(let panel, let answer) = q.kind else { Issue.record("kind"); return }
-            #expect(panel == "x[0,0]")
+            guard case .selectCells(let grid, let answer) = q.kind else { Issue.record("kind"); return }
+            #expect(grid == GridName(.x, plane: [0, 0]))
             let pad = r.options.padding.h
             let winner = trace.terms[try #require(trace.selected)].factors[0]
             #expect(answer == [GridCell(row: winner.index[2] + pad, col: winner.index[3] + pad)], "seed \(seed)")

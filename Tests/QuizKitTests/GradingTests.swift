@@ -1,17 +1,19 @@
+import ConvCore
 import LessonKit
+import Localization
 import QuizKit
 import Testing
 
 /// Every question kind: typed text read as an answer or refused with a hint, and graded.
 @Suite("Grading")
 struct GradingTests {
-    static let single = Question(id: "q", topic: "t", prompt: "Size?", kind: .single(choices: ["3×3", "4×4", "7×7"], answer: 1), explanation: "")
-    static let multiple = Question(id: "m", topic: "t", prompt: "Which?", kind: .multiple(choices: ["a", "b", "c", "d"], answers: [0, 2]), explanation: "")
-    static let numeric = Question(id: "n", topic: "t", prompt: "Cell?", kind: .numeric(answer: .number(-4), tolerance: 0), explanation: "")
-    static let invalid = Question(id: "i", topic: "t", prompt: "Size?", kind: .numeric(answer: .invalid, tolerance: 0), explanation: "")
-    static let spot = Question(id: "s", topic: "t", prompt: "Wrong line?", kind: .spotTheMistake(lines: ["x = 1", "y = x +", "z = y"], wrong: 1, isCode: true), explanation: "")
-    static let open = Question(id: "o", topic: "t", prompt: "Why?", kind: .open(modelAnswer: "Because."), explanation: "")
-    static let cells = Question(id: "c", topic: "t", prompt: "Field?", kind: .selectCells(panel: "x[0,0]", answer: [GridCell(row: 0, col: 0), GridCell(row: 0, col: 1)]), explanation: "")
+    static let single = Question(id: .lesson("t", question: "q"), prompt: "Size?", kind: .single(choices: ["3×3", "4×4", "7×7"], answer: 1), explanation: "")
+    static let multiple = Question(id: .lesson("t", question: "m"), prompt: "Which?", kind: .multiple(choices: ["a", "b", "c", "d"], answers: [0, 2]), explanation: "")
+    static let numeric = Question(id: .lesson("t", question: "n"), prompt: "Cell?", kind: .numeric(answer: .number(-4), tolerance: 0), explanation: "")
+    static let invalid = Question(id: .lesson("t", question: "i"), prompt: "Size?", kind: .numeric(answer: .invalid, tolerance: 0), explanation: "")
+    static let spot = Question(id: .lesson("t", question: "s"), prompt: "Wrong line?", kind: .spotTheMistake(lines: ["x = 1", "y = x +", "z = y"], wrong: 1, isCode: true), explanation: "")
+    static let open = Question(id: .lesson("t", question: "o"), prompt: "Why?", kind: .open(modelAnswer: "Because."), explanation: "")
+    static let cells = Question(id: .lesson("t", question: "c"), prompt: "Field?", kind: .selectCells(grid: GridName(.x, plane: [0, 0]), answer: [GridCell(row: 0, col: 0), GridCell(row: 0, col: 1)]), explanation: "")
 
     func verdict(_ q: Question, _ text: String) throws -> Verdict {
         q.grade(try q.read(text).get())
@@ -43,7 +45,7 @@ struct GradingTests {
         #expect(try verdict(Self.numeric, "invalid").correct == false)
         #expect(try verdict(Self.invalid, "invalid").correct == true)
         #expect(try verdict(Self.invalid, "2").correct == false)
-        let tolerant = Question(id: "t", topic: "t", prompt: "", kind: .numeric(answer: .number(86_704_128), tolerance: 0.5), explanation: "")
+        let tolerant = Question(id: .lesson("t", question: "t"), prompt: "", kind: .numeric(answer: .number(86_704_128), tolerance: 0.5), explanation: "")
         #expect(try verdict(tolerant, "86,704,128").correct == true)
         #expect(try verdict(tolerant, "86_704_128.4").correct == true)
         #expect(try verdict(tolerant, "86704129").correct == false)
@@ -68,7 +70,8 @@ struct GradingTests {
         #expect(v.given == "I think so")
         #expect(Question.readRating("3") == .success(.good))
         #expect(Question.readRating(" Easy ") == .success(.easy))
-        #expect(Question.readRating("5") == .failure(Refusal("grade yourself: 1 again, 2 hard, 3 good, 4 easy")))
+        #expect(Question.readRating("5") == .failure(.grade))
+        #expect(Language.en.catalogue.refusal(.grade) == "grade yourself: 1 again, 2 hard, 3 good, 4 easy")
     }
 
     @Test("select the cells: exactly the set; typed as row,col pairs")
@@ -94,14 +97,20 @@ struct GradingTests {
         (open, "anything", "grade yourself: 1 again, 2 hard, 3 good, 4 easy"),
     ])
     func refused(_ q: Question, _ text: String, _ hint: String) {
-        #expect(q.read(text) == .failure(Refusal(hint)))
+        #expect(Self.hint(q.read(text), .en) == hint)
+    }
+
+    /// The hint of a refused answer, in `language`; nil when the answer was read.
+    static func hint<T>(_ result: Result<T, Refusal>, _ language: Language) -> String? {
+        guard case .failure(let refusal) = result else { return nil }
+        return language.catalogue.refusal(refusal)
     }
 
     @Test("hints in Chinese for a Chinese session")
     func chineseHints() {
-        #expect(Self.single.read("d", lang: "zh") == .failure(Refusal("“d”不是选项：请选择 a 到 c（或 1 到 3）")))
-        #expect(Self.numeric.read("four", lang: "zh") == .failure(Refusal("“four”不是数：请输入一个数，例如 4 或 -0.5（没有合法输出时输入 invalid）")))
-        #expect(Question.readRating("5", lang: "zh") == .failure(Refusal("请给自己评分：1 没记住，2 困难，3 良好，4 轻松")))
+        #expect(Self.hint(Self.single.read("d"), .zh) == "“d”不是选项：请选择 a 到 c（或 1 到 3）")
+        #expect(Self.hint(Self.numeric.read("four"), .zh) == "“four”不是数：请输入一个数，例如 4 或 -0.5（没有合法输出时输入 invalid）")
+        #expect(Self.hint(Question.readRating("5"), .zh) == "请给自己评分：1 没记住，2 困难，3 良好，4 轻松")
     }
 
     @Test("a lesson's quiz block becomes a question under lesson:<id>/<quiz id>")
@@ -135,10 +144,11 @@ struct GradingTests {
             """
         let lesson = try #require(LessonParser.parse(text, file: "p.md").lesson)
         let questions = lesson.quizzes.map { Question($0, lesson: "padding") }
-        #expect(questions.map(\.id) == ["lesson:padding/rows", "lesson:padding/pick"])
+        #expect(questions.map(\.id) == [.lesson("padding", question: "rows"), .lesson("padding", question: "pick")])
+        #expect(questions.map(\.id.rawValue) == ["lesson:padding/rows", "lesson:padding/pick"])
         #expect(questions[0].kind == .numeric(answer: .number(4), tolerance: 0))
         #expect(questions[0].explanation == "Four.")
-        #expect(questions[0].topic == "padding")
+        #expect(questions[0].topic == .lesson("padding"))
         #expect(questions[1].kind == .multiple(choices: ["a", "b", "c"], answers: [0, 2]))
         // The hash follows the text: a changed prompt is a changed card.
         var changed = questions[0]

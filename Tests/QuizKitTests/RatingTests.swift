@@ -1,3 +1,4 @@
+import Localization
 import QuizKit
 import Testing
 

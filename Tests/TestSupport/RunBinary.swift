@@ -35,7 +35,13 @@ public func runConvtutor(
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    // A known locale, so that the words do not depend on the machine's; `environment` may set
+    // another.
+    var inherited = ProcessInfo.processInfo.environment
+    inherited["LC_ALL"] = nil
+    inherited["LC_MESSAGES"] = nil
+    inherited["LANG"] = "C.UTF-8"
+    process.environment = inherited.merging(environment) { $1 }
     let (input, output, errors) = (Pipe(), Pipe(), Pipe())
     process.standardInput = input
     process.standardOutput = output

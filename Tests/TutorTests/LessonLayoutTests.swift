@@ -1,5 +1,8 @@
 import ConvCore
 import LessonKit
+import Localization
+import QuizKit
+import Scenes
 import TermCanvas
 import Testing
 @testable import Tutor
@@ -49,8 +52,9 @@ struct LessonLayoutTests {
     func header() throws {
         let long = try Self.lesson("## \(String(repeating: "s", count: 40))\n\nText.\n", title: String(repeating: "t", count: 40))
         let player = PlayerState(lesson: long)
-        #expect(player.header(width: 80) == String(repeating: "s", count: 40))
-        #expect(PlayerState(lesson: try Self.lesson("## Step\n\nText.\n", title: "Lesson")).header(width: 80) == "Lesson · Step")
+        let t = Language.en.catalogue
+        #expect(player.header(width: 80, t) == String(repeating: "s", count: 40))
+        #expect(PlayerState(lesson: try Self.lesson("## Step\n\nText.\n", title: "Lesson")).header(width: 80, t) == "Lesson · Step")
         #expect(try Self.problems("## \(String(repeating: "s", count: 70))\n\nText.\n")
             == ["t.md:8:1: step title too long for an 80×24 terminal (70 columns, at most 68)"])
     }
@@ -68,7 +72,7 @@ struct LessonLayoutTests {
         config.input = Pair(12, 12)
         config.channels = 4
         let explorer = ExplorerState(config: config)
-        #expect(!explorer.clipping(width: 80, height: 23).isEmpty)
-        #expect(ExplorerState(config: ExplorerConfig()).clipping(width: 80, height: 23).isEmpty)
+        #expect(!explorer.clipping(width: 80, height: 23, Language.en.catalogue).isEmpty)
+        #expect(ExplorerState(config: ExplorerConfig()).clipping(width: 80, height: 23, Language.en.catalogue).isEmpty)
     }
 }

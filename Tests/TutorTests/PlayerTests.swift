@@ -1,8 +1,12 @@
 import ConvCore
+import Foundation
 import LessonKit
+import Localization
+import QuizKit
+import Scenes
 import TermCanvas
-import Testing
 import TestSupport
+import Testing
 @testable import Tutor
 
 /// The lesson player: stepping saves the position, the animation opens on the explorer, the
@@ -10,7 +14,7 @@ import TestSupport
 @Suite("Lesson player")
 struct PlayerTests {
     func playerState(step: Int = 0, width: Int = 80, height: Int = 24) -> AppState {
-        AppState(screen: .player(PlayerState(lesson: LessonFixtures.padding, step: step)), width: width, height: height)
+        AppState(screen: .player(PlayerState(lesson: LessonFixtures.padding, step: step)), width: width, height: height, language: .en)
     }
 
     func player(_ state: AppState) -> PlayerState? {
@@ -18,15 +22,46 @@ struct PlayerTests {
         return nil
     }
 
-    @Test("] and [ change step and save the position; reaching the end records completion")
+    @Test("→ and ] (← and [) change step and save the position; reaching the end records completion")
     func stepping() {
         var state = playerState()
         #expect(update(&state, .key(.character("]"))) == [.saveProgress(lesson: "padding", step: 1, stepCount: 3)])
-        #expect(update(&state, .key(.pageDown)) == [.saveProgress(lesson: "padding", step: 2, stepCount: 3), .markCompleted(lesson: "padding")])
+        #expect(update(&state, .key(.right)) == [.saveProgress(lesson: "padding", step: 2, stepCount: 3), .markCompleted(lesson: "padding")])
         #expect(update(&state, .key(.character("]"))) == [])
-        #expect(update(&state, .key(.character("["))) == [.saveProgress(lesson: "padding", step: 1, stepCount: 3)])
+        #expect(update(&state, .key(.left)) == [.saveProgress(lesson: "padding", step: 1, stepCount: 3)])
+        #expect(update(&state, .key(.character("["))) == [.saveProgress(lesson: "padding", step: 0, stepCount: 3)])
+        _ = update(&state, .key(.character("l")))
         #expect(player(state)?.step == 1)
         #expect(update(&state, .key(.character("R"))) == [.saveProgress(lesson: "padding", step: 0, stepCount: 3)])
+    }
+
+    @Test("↓ and ↑ scroll a line, PgDn and space a page, End and Home go to the step's end and start; scrolling stops at the end")
+    func scrolling() throws {
+        let long = Lesson(meta: LessonMeta(id: "long", title: "Long", lang: "en", order: 1, summary: "A long step."),
+                          steps: [Step(title: "One", line: 1, blocks: []),
+                                  Step(title: "Many lines", line: 2, blocks: (1...60).map { .paragraph([.text("Line \($0).")]) }),
+                                  Step(title: "Three", line: 3, blocks: [])])
+        var state = AppState(screen: .player(PlayerState(lesson: long, step: 1)), width: 80, height: 24, language: .en)
+        let page = try #require(player(state))
+        let count = page.textLines(width: PlayerState.textWidth(Viewport(width: 80, height: 24)), Language.en.catalogue).count
+        let visible = PlayerState.visibleRows(Viewport(width: 80, height: 24))
+        try #require(count > visible, "the step must be longer than the page for this test")
+        let last = count - visible
+        _ = update(&state, .key(.down))
+        #expect(player(state)?.scroll.top == 1)
+        _ = update(&state, .key(.pageDown))
+        #expect(player(state)?.scroll.top == min(last, 1 + visible - 1))
+        _ = update(&state, .key(.end))
+        #expect(player(state)?.scroll.top == last)
+        // Past the end nothing moves, so one ↑ is one line up again.
+        for _ in 0..<5 { _ = update(&state, .key(.down)) }
+        _ = update(&state, .key(.up))
+        #expect(player(state)?.scroll.top == last - 1)
+        _ = update(&state, .key(.home))
+        #expect(player(state)?.scroll.top == 0)
+        _ = update(&state, .key(.character(" ")))
+        #expect(player(state)?.scroll.top == min(last, visible - 1))
+        #expect(player(state)?.step == 1)
     }
 
     @Test("a opens the step's animation on the explorer at its start step; Esc comes back to the text")
@@ -46,74 +81,68 @@ struct PlayerTests {
         #expect(player(state)?.step == 1)
     }
 
-    @Test("the list shows every lesson with its progress, and opening one resumes it")
+    @Test("the list shows every lesson with its progress, and opening one resumes it; q goes back to the list, then home")
     func list() throws {
-        var state = AppState(screen: .home(HomeState()), width: 80, height: 24)
+        let saved = Date(timeIntervalSince1970: 1_700_000_000)
+        var state = AppState(screen: .home(HomeState()), width: 80, height: 24, language: .en)
         state.catalogue = LessonCatalogue(lessons: [LessonFixtures.padding],
-                                          positions: ["padding": .init(step: 2, stepCount: 3, completed: false)])
+                                          positions: ["padding": LessonPosition(step: 1, stepCount: 3, updatedAt: saved)])
         _ = update(&state, .key(.character("2")))
         guard case .lessons = state.screen else { Issue.record("expected the lesson list"); return }
-        #expect(view(state).text.contains("step 3/3"))
+        #expect(view(state).text.contains("step 2/3"))
         _ = update(&state, .key(.enter))
-        #expect(player(state)?.step == 2)
-        // Back to the list from the lesson, which now shows the lesson as done.
-        _ = update(&state, .key(.character("q")))
+        #expect(player(state)?.step == 1)
+        #expect(update(&state, .key(.right)) == [.saveProgress(lesson: "padding", step: 2, stepCount: 3), .markCompleted(lesson: "padding")])
+        // The runner answers with what the store now holds.
+        _ = update(&state, .positionSaved(lesson: "padding", LessonPosition(step: 2, stepCount: 3, completedAt: saved, updatedAt: saved)))
+        // Back to the list from the lesson, which now shows the lesson as done; then home; then out.
+        #expect(update(&state, .key(.character("q"))) == [])
         #expect(view(state).text.contains("✓ done"))
+        #expect(update(&state, .key(.escape)) == [])
+        guard case .home = state.screen else { Issue.record("expected home"); return }
+        #expect(update(&state, .key(.character("q"))) == [.quit(status: 0)])
     }
 
-    @Test("the step text renders every block kind", arguments: [(80, 24), (120, 40)])
-    func snapshots(_ width: Int, _ height: Int) {
-        for step in 0..<3 {
-            let state = playerState(step: step, width: width, height: height)
-            #expect(snapshotMismatch(view(state).text, named: "player-step\(step + 1)-\(width)x\(height)") == nil)
+    @Test("opened without a parent (convtutor learn ID), q quits; the list opened first returns to it")
+    func ways() {
+        var lesson = playerState()
+        #expect(update(&lesson, .key(.character("q"))) == [.quit(status: 0)])
+        var list = AppState(screen: .lessons(LessonListState()), width: 80, height: 24, language: .en)
+        list.catalogue = LessonCatalogue(lessons: [LessonFixtures.padding])
+        _ = update(&list, .key(.enter))
+        #expect(player(list) != nil)
+        #expect(update(&list, .key(.character("q"))) == [])
+        guard case .lessons = list.screen else { Issue.record("expected the lesson list"); return }
+        #expect(update(&list, .key(.character("q"))) == [.quit(status: 0)])
+    }
+
+    @Test("the step text renders every block kind, in both languages", arguments: Language.allCases)
+    func snapshots(_ language: Language) {
+        for (width, height) in FrameSnapshotTests.sizes {
+            for step in 0..<3 {
+                let state = AppState(screen: .player(PlayerState(lesson: LessonFixtures.padding, step: step)), width: width, height: height,
+                                     language: language)
+                FrameSnapshotTests.check(state, "player-step\(step + 1)")
+            }
+            var animated = AppState(screen: .player(PlayerState(lesson: LessonFixtures.padding, step: 1)), width: width, height: height,
+                                    language: language)
+            _ = update(&animated, .key(.character("a")))
+            FrameSnapshotTests.check(animated, "player-animation")
         }
-        var animated = playerState(step: 1, width: width, height: height)
-        _ = update(&animated, .key(.character("a")))
-        #expect(snapshotMismatch(view(animated).text, named: "player-animation-\(width)x\(height)") == nil)
     }
 
     @Test("replay as text: every step, the animation's frames and result, the question and its choices")
     func replay() {
-        let lines = LessonReplay.plainLines(LessonFixtures.padding)
+        let lines = LessonReplay.plainLines(LessonFixtures.padding, Language.en.catalogue)
         #expect(lines.contains("== Step 2/3: Watch it =="))
         #expect(lines.contains("frame 1/25: window on x rows -1 to 1, columns -1 to 1; out[0,0,0,0] = 0×1 + 0×2 + 0×3 + 0×4 + 1×5 + 2×6 + 0×7 + 6×8 + 7×9 = 128"))
         #expect(lines.contains("Question: Which padding keeps a 5×5 input 5×5 with a 3×3 kernel?"))
         #expect(lines.contains("  b) 1"))
         #expect(!lines.joined().contains("\u{1B}"))
-        #expect(snapshotMismatch(lines.joined(separator: "\n"), named: "replay-padding") == nil)
-    }
-}
-
-/// Lesson blocks as wrapped, styled lines.
-@Suite("Lesson text")
-struct LessonTextTests {
-    @Test("Chinese text wraps between characters and never splits one")
-    func cjk() {
-        let lines = LessonText.plain(LessonText.wrap([Span("卷积神经网络使用卷积层提取特征 and more words here")], width: 10))
-        #expect(lines.allSatisfy { TextWidth.columns($0) <= 10 })
-        #expect(lines.joined().replacingOccurrences(of: " ", with: "") == "卷积神经网络使用卷积层提取特征andmorewordshere")
-        #expect(lines[0] == "卷积神经网")
-    }
-
-    @Test("lists hang their indents, quotes get a bar, tables measure their columns")
-    func blocks() {
-        let list = LessonText.plain(LessonText.lines([.list(ordered: true, start: 3, items: [[.paragraph([.text("one two three four five")])]])], width: 12))
-        #expect(list == ["3. one two", "   three", "   four five"])
-        let quote = LessonText.plain(LessonText.lines([.quote([.paragraph([.text("a b")])])], width: 20))
-        #expect(quote == ["│ a b"])
-        let table = LessonText.plain(LessonText.lines([.table(Table(alignments: [.left, .right], header: [[.text("k")], [.text("out")]],
-                                                                    rows: [[[.text("3")], [.text("5")]]]))], width: 20))
-        #expect(table == ["k │ out", "──┼────", "3 │   5"])
-    }
-
-    @Test("code is indented, never wrapped, and control characters stay inert on screen")
-    func code() {
-        let lines = LessonText.lines([.code(language: "python", text: "def f(x):  # comment\n    return x")], width: 40)
-        #expect(LessonText.plain(lines) == ["    def f(x):  # comment", "        return x"])
-        #expect(lines[0].contains { $0.text == "def" && $0.style.bold })
-        var buffer = CellBuffer(width: 30, height: 1)
-        buffer.put(LessonText.plain(LessonText.lines([.paragraph([.text("a\u{1B}[2Jb")])], width: 20))[0], x: 0, y: 0)
-        #expect(buffer.lines == ["a␛[2Jb"])
+        #expect(snapshotMismatch(lines.joined(separator: "\n"), named: "replay-padding-en") == nil)
+        let zh = LessonReplay.plainLines(LessonFixtures.padding, Language.zh.catalogue)
+        #expect(zh.contains("== 第 2/3 步：Watch it =="))
+        #expect(snapshotMismatch(zh.joined(separator: "\n"), named: "replay-padding-zh") == nil)
     }
 }
 
@@ -135,7 +164,7 @@ struct SeveralAnimationsTests {
 
     @Test("a opens the first, then the second; 2 opens the second directly; the page says which key")
     func cycle() throws {
-        var state = AppState(screen: .player(PlayerState(lesson: Self.lesson)), width: 80, height: 24)
+        var state = AppState(screen: .player(PlayerState(lesson: Self.lesson)), width: 80, height: 24, language: .en)
         let page = view(state).text
         #expect(page.contains("▶ animation: 1-D convolution (flip and slide)  (press a or 1 to play it)"))
         #expect(page.contains("▶ animation: 2-D convolution  (press 2 to play it)"))
@@ -147,7 +176,7 @@ struct SeveralAnimationsTests {
         #expect(player(state)?.animation?.config.stride == Pair(2))
         _ = update(&state, .key(.escape))
         _ = update(&state, .key(.character("2")))
-        #expect(player(state)?.animation?.config.mode == .forward)
+        #expect(player(state)?.animation?.config.mode == .conv2d)
         _ = update(&state, .key(.escape))
         // A digit beyond the step's animations does nothing.
         _ = update(&state, .key(.character("3")))

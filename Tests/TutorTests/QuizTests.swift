@@ -1,31 +1,33 @@
 import ConvCore
 import LessonKit
+import Localization
 import QuizKit
+import Scenes
 import TermCanvas
-import Testing
 import TestSupport
+import Testing
 @testable import Tutor
 
 /// The quiz screen driven by keys: every kind answered, refused answers hinted and not graded,
 /// every answer handed to the runner, the computation replayed, the summary; frames as snapshots.
 @Suite("Quiz screen")
 struct QuizTests {
-    static let single = Question(id: "lesson:p/size", topic: "p", prompt: "A 7×7 input, 3×3 kernel, stride 2, padding 1: output size?",
+    static let single = Question(id: .lesson("p", question: "size"), prompt: "A 7×7 input, 3×3 kernel, stride 2, padding 1: output size?",
                                  kind: .single(choices: ["3×3", "4×4", "7×7"], answer: 1), explanation: "⌊(7 + 2 − 2 − 1)/2⌋ + 1 = 4.")
-    static let numeric = Question(id: "gen:output-cell", topic: "gen:output-cell", prompt: "What is out[0,0,1,1]?",
+    static let numeric = Question(id: .generated(.outputCell), prompt: "What is out[0,0,1,1]?",
                                   kind: .numeric(answer: .number(411), tolerance: 0), explanation: "Nine products.",
                                   animation: { var a = Animation(kind: .conv2d, line: 1); a.padding = [1]; return a }(), animationStep: 7)
-    static let multiple = Question(id: "lesson:p/shrink", topic: "p", prompt: "Which shrink the output?",
+    static let multiple = Question(id: .lesson("p", question: "shrink"), prompt: "Which shrink the output?",
                                    kind: .multiple(choices: ["a larger kernel", "more padding", "a larger stride"], answers: [0, 2]), explanation: "")
-    static let open = Question(id: "lesson:p/why", topic: "p", prompt: "Why pad?", kind: .open(modelAnswer: "To keep the size."), explanation: "")
-    static let cells = Question(id: "gen:receptive-field-cells", topic: "gen:receptive-field-cells",
+    static let open = Question(id: .lesson("p", question: "why"), prompt: "Why pad?", kind: .open(modelAnswer: "To keep the size."), explanation: "")
+    static let cells = Question(id: .generated(.receptiveFieldCells),
                                 prompt: "Mark the cells of x that out[0,0,0,0] reads.",
-                                kind: .selectCells(panel: "x[0,0]", answer: [GridCell(row: 0, col: 0), GridCell(row: 0, col: 1), GridCell(row: 1, col: 0), GridCell(row: 1, col: 1)]),
+                                kind: .selectCells(grid: GridName(.x, plane: [0, 0]), answer: [GridCell(row: 0, col: 0), GridCell(row: 0, col: 1), GridCell(row: 1, col: 0), GridCell(row: 1, col: 1)]),
                                 explanation: "", animation: { var a = Animation(kind: .conv2d, line: 1); a.input = [3]; a.kernel = [2]; return a }(),
                                 animationStep: 1)
 
     func state(_ questions: [Question]) -> AppState {
-        AppState(screen: .quiz(QuizState(questions: questions)), width: 80, height: 24)
+        AppState(screen: .quiz(QuizState(questions: questions)), width: 80, height: 24, language: .en)
     }
 
     func quiz(_ state: AppState) -> QuizState? {
@@ -40,33 +42,35 @@ struct QuizTests {
     @Test("a choice key answers at once: the verdict, the runner keeps it, Enter goes on, the summary ends")
     func singleChoice() throws {
         var state = state([Self.single, Self.numeric])
-        #expect(QuizState(questions: [Self.single]).startEffects == [.questionShown(id: "lesson:p/size")])
+        #expect(QuizState(questions: [Self.single]).startEffects == [.questionShown(id: Self.single.id)])
         let effects = send(&state, .character("a"))
         let verdict = Verdict(correct: false, rating: .again, expected: "b) 4×4", given: "a) 3×3")
         #expect(effects == [.recordAnswer(QuizAnswer(Self.single, verdict))])
-        #expect(quiz(state)?.phase == .answered(verdict))
-        _ = update(&state, .reviewScheduled(id: "lesson:p/size", next: "in a minute"))
+        #expect(quiz(state)?.phase == .answered)
+        #expect(quiz(state)?.session.verdict == verdict)
+        _ = update(&state, .reviewScheduled(id: Self.single.id, .due(.aMinute)))
         let frame = view(state).text
         #expect(frame.contains("✗ Not quite. You answered: a) 3×3"))
         #expect(frame.contains("The answer: b) 4×4"))
         #expect(frame.contains("Next review: in a minute."))
-        #expect(send(&state, .enter) == [.questionShown(id: "gen:output-cell")])
-        #expect(quiz(state)?.index == 1)
+        #expect(send(&state, .enter) == [.questionShown(id: .generated(.outputCell))])
+        #expect(quiz(state)?.session.index == 1)
     }
 
     @Test("numeric: typed in a line editor; a bad answer is refused with a hint and not graded")
     func numericAnswer() throws {
         var state = state([Self.numeric])
         #expect(send(&state, .character("4"), .character("x"), .enter) == [])
-        #expect(quiz(state)?.hint == "'4x' is not a number: type a number, like 4 or -0.5 (or 'invalid' when no output exists)")
-        #expect(quiz(state)?.verdicts == [])
+        #expect(quiz(state)?.refusal == .notANumber("4x"))
+        #expect(view(state).text.contains("! '4x' is not a number: type a number, like 4 or -0.5"))
+        #expect(quiz(state)?.session.verdicts == [])
         // q is typed, not a command, while a number is being written; Backspace and arrows edit.
         _ = send(&state, .backspace, .character("1"), .left, .left, .character("1"), .right, .character("1"))
         #expect(quiz(state)?.editor.string == "1411")
         _ = send(&state, .home, .delete)
         let effects = send(&state, .enter)
         #expect(effects.count == 1)
-        #expect(quiz(state)?.verdicts.first?.correct == true)
+        #expect(quiz(state)?.session.verdicts.first?.correct == true)
         // After the answer, a plays the computation on the explorer at the cell asked for.
         _ = send(&state, .character("a"))
         let explorer = try #require(quiz(state)?.animation)
@@ -80,11 +84,12 @@ struct QuizTests {
     func multipleChoice() {
         var state = state([Self.multiple])
         _ = send(&state, .enter)
-        #expect(quiz(state)?.hint == "choose one or more: a to c (or 1 to 3), e.g. a c")
+        #expect(quiz(state)?.refusal == .chooseSeveral(.letters(last: "c", count: 3)))
+        #expect(view(state).text.contains("! choose one or more: a to c (or 1 to 3), e.g. a c"))
         _ = send(&state, .character("a"), .character("b"), .character("b"), .character("c"))
         #expect(quiz(state)?.picked == [0, 2])
         _ = send(&state, .enter)
-        #expect(quiz(state)?.verdicts.first?.correct == true)
+        #expect(quiz(state)?.session.verdicts.first?.correct == true)
     }
 
     @Test("open: write, reveal the model answer, grade yourself 1–4")
@@ -101,14 +106,14 @@ struct QuizTests {
     func selectCells() {
         var state = state([Self.cells])
         _ = send(&state, .enter)
-        #expect(quiz(state)?.hint == "mark at least one cell with space, then Enter")
+        #expect(quiz(state)?.refusal == .cells)
         _ = send(&state, .character(" "), .right, .character(" "), .down, .character(" "), .left, .character(" "))
         #expect(quiz(state)?.marked.count == 4)
         // The cursor stays on the grid.
         _ = send(&state, .down, .down, .down, .down, .right, .right, .right)
         #expect(quiz(state)?.cursor == GridCell(row: 2, col: 2))
         _ = send(&state, .enter)
-        #expect(quiz(state)?.verdicts.first?.correct == true)
+        #expect(quiz(state)?.session.verdicts.first?.correct == true)
     }
 
     @Test("q finishes with a summary; from the summary the session ends")
@@ -120,27 +125,34 @@ struct QuizTests {
         #expect(send(&state, .enter) == [.quit(status: 0)])
     }
 
-    @Test("frames at 80×24: a question, a wrong answer explained, a grid, the summary")
-    func frames() {
+    @Test("frames at 80×24 in both languages: a question, a wrong answer explained, a grid, the summary",
+          arguments: Language.allCases)
+    func frames(_ language: Language) {
+        let state = { (questions: [Question]) in
+            AppState(screen: .quiz(QuizState(questions: questions)), width: 80, height: 24, language: language)
+        }
         var asking = state([Self.single])
-        #expect(snapshotMismatch(view(asking).text, named: "quiz-single-80x24") == nil)
+        FrameSnapshotTests.check(asking, "quiz-single")
         _ = send(&asking, .character("c"))
-        _ = update(&asking, .reviewScheduled(id: "lesson:p/size", next: "in a minute"))
-        #expect(snapshotMismatch(view(asking).text, named: "quiz-wrong-80x24") == nil)
+        _ = update(&asking, .reviewScheduled(id: Self.single.id, .due(.aMinute)))
+        FrameSnapshotTests.check(asking, "quiz-wrong")
         var grid = state([Self.cells])
         _ = send(&grid, .character(" "), .right)
-        #expect(snapshotMismatch(view(grid).text, named: "quiz-cells-80x24") == nil)
+        FrameSnapshotTests.check(grid, "quiz-cells")
+        var open = state([Self.open])
+        _ = send(&open, .character("x"), .enter)
+        FrameSnapshotTests.check(open, "quiz-open-revealed")
         _ = send(&asking, .enter)
-        #expect(snapshotMismatch(view(asking).text, named: "quiz-summary-80x24") == nil)
+        FrameSnapshotTests.check(asking, "quiz-summary")
     }
 
     @Test("a lesson's step: t answers its questions through the same engine, Esc/q returns to the page")
     func checkpoint() throws {
         let item = QuizItem(id: "padding-same", kind: .single, line: 36, prompt: "Which padding keeps a 5×5 input 5×5 with a 3×3 kernel?",
                             choices: ["0", "1", "2"], answer: ["1"], explanation: "(5 + 2·1 − 3) + 1 = 5")
-        var state = AppState(screen: .player(PlayerState(lesson: LessonFixtures.padding, step: 2)), width: 80, height: 24)
+        var state = AppState(screen: .player(PlayerState(lesson: LessonFixtures.padding, step: 2)), width: 80, height: 24, language: .en)
         #expect(view(state).text.contains("t answer the questions"))
-        #expect(send(&state, .character("t")) == [.questionShown(id: "lesson:padding/padding-same")])
+        #expect(send(&state, .character("t")) == [.questionShown(id: .lesson("padding", question: "padding-same"))])
         let effects = send(&state, .character("b"))
         #expect(effects == [.recordAnswer(QuizAnswer(Question(item, lesson: "padding"), Verdict(correct: true, rating: .good, expected: "b) 1", given: "b) 1")))])
         #expect(view(state).text.contains("✓ Right."))
@@ -174,53 +186,55 @@ struct QuizTests {
         let q = Question(lesson.quizzes[0], lesson: "cells")
         var state = state([q])
         _ = send(&state, .character("7"), .character("2"), .character("6"), .enter)
-        #expect(quiz(state)?.verdicts.first?.correct == true)
+        #expect(quiz(state)?.session.verdicts.first?.correct == true)
         _ = send(&state, .character("a"))
         let explorer = try #require(quiz(state)?.animation)
         #expect(explorer.currentStep?.trace?.index == [0, 0, 1, 2])
-        let plain = QuizPlain.verdict(q, q.grade(.number(.number(726))), next: nil)
+        let plain = QuizPlain.verdict(q, q.grade(.number(.number(726))), outcome: nil, Language.en.catalogue)
         #expect(plain.contains("Worked: out[0,0,1,2] = 8×1 + 9×2 + 10×3 + 13×4 + 14×5 + 15×6 + 18×7 + 19×8 + 20×9 = 726"))
     }
 
     @Test("a Chinese session speaks Chinese: the screen, the hints, the plain text")
     func chinese() {
-        var state = AppState(screen: .quiz(QuizState(questions: [Self.numeric, Self.single], lang: "zh")), width: 80, height: 24)
+        var state = AppState(screen: .quiz(QuizState(questions: [Self.numeric, Self.single])), width: 80, height: 24, language: .zh)
         #expect(view(state).text.contains("测验"))
         #expect(view(state).text.contains("你的答案：▏"))
         _ = send(&state, .character("x"), .enter)
-        #expect(quiz(state)?.hint == "“x”不是数：请输入一个数，例如 4 或 -0.5（没有合法输出时输入 invalid）")
+        #expect(view(state).text.contains("! “x”不是数：请输入一个数，例如 4 或 -0.5（没有合法输出时输入 invalid）"))
         _ = send(&state, .backspace, .character("4"), .character("1"), .character("1"), .enter)
-        _ = update(&state, .reviewScheduled(id: "gen:output-cell", next: "1 分钟后"))
+        _ = update(&state, .reviewScheduled(id: .generated(.outputCell), .due(.aMinute)))
         let frame = view(state).text
         #expect(frame.contains("✓ 答对了。"))
         #expect(frame.contains("下次复习：1 分钟后。"))
         #expect(frame.contains("a 看计算过程"))
-        let plain = QuizPlain.verdict(Self.single, Self.single.grade(.choice(0)), next: "明天", .chinese)
+        let plain = QuizPlain.verdict(Self.single, Self.single.grade(.choice(0)), outcome: .due(.tomorrow), Language.zh.catalogue)
         #expect(plain.prefix(2) == ["不对。你的答案：a) 3×3", "正确答案：b) 4×4"])
         #expect(plain.last == "下次复习：明天。")
     }
 
     @Test("home: Quiz asks the runner for questions, Stats for the summary")
     func home() {
-        var state = AppState(screen: .home(HomeState()), width: 80, height: 24)
+        var state = AppState(screen: .home(HomeState()), width: 80, height: 24, language: .en)
         #expect(send(&state, .character("3")) == [.startQuiz])
-        #expect(update(&state, .quizReady([Self.single])) == [.questionShown(id: "lesson:p/size")])
+        #expect(update(&state, .quizReady([Self.single])) == [.questionShown(id: Self.single.id)])
         #expect(quiz(state) != nil)
-        var stats = AppState(screen: .home(HomeState()), width: 80, height: 24)
+        var stats = AppState(screen: .home(HomeState()), width: 80, height: 24, language: .en)
         #expect(send(&stats, .character("4")) == [.loadStats])
         let summary = StatsSummary(lessonsCompleted: 2, lessonsTotal: 13, reviews: ReviewStatistics(
-            topics: [.init(topic: "padding", reviews: 3, graded: 3, correct: 2)], totalReviews: 3, dueToday: 1, dueThisWeek: 4, streak: 2))
+            topics: [.init(topic: "padding", reviews: 3, graded: 3, correct: 2)], totalReviews: 3, dueToday: 1, dueThisWeek: 4, streak: 2),
+            topicNames: ["padding": "Padding"])
         _ = update(&stats, .statsReady(summary))
         let frame = view(stats).text
         #expect(frame.contains("lessons completed: 2 of 13"))
-        #expect(frame.contains("padding   67%  (2 of 3 right, 3 answers)"))
-        #expect(snapshotMismatch(frame, named: "stats-80x24") == nil)
+        #expect(frame.contains("Padding   67%  (2 of 3 right, 3 answers)"))
+        FrameSnapshotTests.check(stats, "stats")
         _ = send(&stats, .character("q"))
         guard case .home = stats.screen else { Issue.record("not back home"); return }
         // Many topics scroll.
         let topics = (1...30).map { ReviewStatistics.Topic(topic: "topic-\($0)", reviews: 1, graded: 1, correct: 1) }
         var long = AppState(screen: .stats(StatsState(summary: StatsSummary(lessonsCompleted: 0, lessonsTotal: 13,
-            reviews: ReviewStatistics(topics: topics, totalReviews: 30, dueToday: 0, dueThisWeek: 0, streak: 1)))), width: 80, height: 24)
+            reviews: ReviewStatistics(topics: topics, totalReviews: 30, dueToday: 0, dueThisWeek: 0, streak: 1)))), width: 80, height: 24,
+            language: .en)
         #expect(view(long).text.contains("1–21 of 35 lines"))
         #expect(!view(long).text.contains("topic-30"))
         _ = send(&long, .pageDown, .pageDown)

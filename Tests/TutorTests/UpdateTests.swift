@@ -1,4 +1,8 @@
 import ConvCore
+import LessonKit
+import Localization
+import QuizKit
+import Scenes
 import TermCanvas
 import Testing
 @testable import Tutor
@@ -9,7 +13,7 @@ struct UpdateTests {
     func explorerState(_ configure: (inout ExplorerConfig) -> Void = { _ in }) -> AppState {
         var config = ExplorerConfig()
         configure(&config)
-        return AppState(screen: .explorer(ExplorerState(config: config)), width: 80, height: 24)
+        return AppState(screen: .explorer(ExplorerState(config: config)), width: 80, height: 24, language: .en)
     }
 
     func explorer(_ state: AppState) throws -> ExplorerState {
@@ -28,7 +32,7 @@ struct UpdateTests {
     func defaults() throws {
         let scene = try Scene.build(ExplorerConfig())
         #expect(scene.steps.count == 9)
-        #expect(scene.steps[0].trace?.tensor == "out" && scene.steps[0].trace?.index == [0, 0, 0, 0])
+        #expect(scene.steps[0].trace?.tensor == .out && scene.steps[0].trace?.index == [0, 0, 0, 0])
     }
 
     @Test("arrows step through the cells, g and G jump, the ends hold")
@@ -85,8 +89,8 @@ struct UpdateTests {
         send(&state, .right)
         let e = try explorer(state)
         #expect(e.config.stride == Pair(2, 1))
-        #expect(e.scene.formulas == ["output height: ⌊(5 + 2·0 − 1·(3−1) − 1)/2⌋ + 1 = 2",
-                                     "output width:  ⌊(5 + 2·0 − 1·(3−1) − 1)/1⌋ + 1 = 3"])
+        #expect(Language.en.catalogue.sizeLines(e.scene.formula) == ["output height: ⌊(5 + 2·0 − 1·(3−1) − 1)/2⌋ + 1 = 2",
+                                                                      "output width:  ⌊(5 + 2·0 − 1·(3−1) − 1)/1⌋ + 1 = 3"])
         #expect(e.scene.steps.count == 6)
     }
 
@@ -111,17 +115,17 @@ struct UpdateTests {
     @Test("m cycles the modes and every mode builds a scene from the defaults")
     func modes() throws {
         var state = explorerState()
-        var seen: [ExplorerMode] = []
-        for _ in ExplorerMode.allCases {
+        var seen: [ConvOperation] = []
+        for _ in ConvOperation.animated {
             let e = try explorer(state)
             seen.append(e.config.mode)
             #expect(e.error == nil, "\(e.config.mode): \(String(describing: e.error))")
             #expect(!e.scene.steps.isEmpty)
             send(&state, .character("m"))
         }
-        #expect(Set(seen) == Set(ExplorerMode.allCases))
+        #expect(seen == Array(ConvOperation.animated.dropFirst(2) + ConvOperation.animated.prefix(2)))
         // A full cycle comes back to where it started.
-        #expect(try explorer(state).config.mode == .forward)
+        #expect(try explorer(state).config.mode == .conv2d)
     }
 
     @Test("cursor mode: an output cell lights its receptive field, an input cell what it feeds")
@@ -130,24 +134,25 @@ struct UpdateTests {
         send(&state, .tab)
         var e = try explorer(state)
         #expect(e.focus == .cursor)
-        #expect(e.cursor == GridPosition(panel: "x[0,0]", row: 0, col: 0))
+        let (x, w, out) = (Panel.ID(tensor: .x, prefix: [0, 0]), Panel.ID(tensor: .w, prefix: [0, 0]), Panel.ID(tensor: .out, prefix: [0, 0]))
+        #expect(e.cursor == GridPosition(panel: x, row: 0, col: 0))
         // x[0,0,0,0] is read only by out[0,0,0,0].
-        #expect(e.related(to: e.cursor!).map(\.subject.index) == [[0, 0, 0, 0]])
+        #expect(e.cursorSteps.map(\.subject.index) == [[0, 0, 0, 0]])
         // The centre x[0,0,2,2] is read by every one of the nine output cells, each time through
         // a different weight: the frame lights the nine outputs and all nine weights, and no
         // other input cell.
         send(&state, .down, .down, .right, .right)
         e = try explorer(state)
-        #expect(e.related(to: e.cursor!).count == 9)
+        #expect(e.cursorSteps.count == 9)
         let marks = e.marks()
-        #expect(marks["out[0,0]"]?.values.filter { $0 == .target }.count == 9)
-        #expect(marks["w[0,0]"]?.values.filter { $0 == .highlight }.count == 9)
-        #expect(marks["x[0,0]"] == [12: .cursor])
+        #expect(marks[out]?.values.filter { $0 == .target }.count == 9)
+        #expect(marks[w]?.values.filter { $0 == .highlight }.count == 9)
+        #expect(marks[x] == [12: .cursor])
         // Jump to the output grid (x → w → out) and read one cell's own computation.
         send(&state, .character("n"), .character("n"), .right)
         e = try explorer(state)
-        #expect(e.cursor == GridPosition(panel: "out[0,0]", row: 0, col: 1))
-        let field = try #require(e.related(to: e.cursor!).first?.trace)
+        #expect(e.cursor == GridPosition(panel: out, row: 0, col: 1))
+        let field = try #require(e.cursorSteps.first?.trace)
         #expect(field.index == [0, 0, 0, 1])
         #expect(field.terms.count == 9)
         send(&state, .character("p"))
@@ -163,18 +168,18 @@ struct UpdateTests {
         #expect(try explorer(state).editor == "")
         // While typing, ? and q are text keys, not commands: they are simply refused by the editor.
         send(&state, .character("?"), .character("q"))
-        #expect(!state.showingHelp)
+        #expect(state.help == nil)
         send(&state, .character("-"), .character("1"), .character("0"), .enter)
         let e = try explorer(state)
         #expect(e.editor == nil)
-        #expect(e.config.overrides == [.init(tensor: "x", index: [0, 0, 0, 0], value: -10)])
+        #expect(e.config.overrides == [.init(tensor: .x, index: [0, 0, 0, 0], value: -10)])
         // out[0,0,0,0] = −10·1 + 2·2 + 3·3 + 6·4 + 7·5 + 8·6 + 11·7 + 12·8 + 13·9 = 400
         #expect(e.scene.steps[0].trace?.value == 400)
     }
 
     @Test("q leaves a screen opened from home, and quits from the first screen; Ctrl-C quits with 130")
     func quitting() throws {
-        var home = AppState(screen: .home(HomeState()), width: 80, height: 24)
+        var home = AppState(screen: .home(HomeState()), width: 80, height: 24, language: .en)
         send(&home, .enter)
         #expect(try explorer(home).config == ExplorerConfig())
         #expect(send(&home, .character("q")) == [])
@@ -190,9 +195,12 @@ struct UpdateTests {
     func helpAndResize() throws {
         var state = explorerState()
         send(&state, .character("?"))
-        #expect(state.showingHelp)
+        #expect(state.help != nil)
+        // ↓ scrolls the help; any other key closes it and does nothing else.
+        send(&state, .down)
+        #expect(state.help != nil)
         send(&state, .right)
-        #expect(!state.showingHelp)
+        #expect(state.help == nil)
         #expect(try explorer(state).step == 0)
         #expect(update(&state, .resize(width: 30, height: 10)) == [])
         #expect(state.isTooSmall)

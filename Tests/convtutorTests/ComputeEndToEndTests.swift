@@ -5,6 +5,10 @@ import TestSupport
 /// The real `convtutor` binary, driven through pipes as a user or a script would.
 @Suite("compute, end to end")
 struct ComputeEndToEndTests {
+    /// An English locale, so that the human form's words do not depend on the machine's.
+    static let english = ["LC_ALL": "en_US.UTF-8"]
+    static let chinese = ["LC_ALL": "zh_CN.UTF-8"]
+
     @Test("JSON Lines: one answer per request in order, errors in place, exit status 1")
     func jsonLines() throws {
         let input = """
@@ -13,13 +17,18 @@ struct ComputeEndToEndTests {
 
             not json\r
             {"op":"output_size","input":[7,7],"kernel":3,"stride":2,"padding":1}
+            {"op":"output-size","input":[7,7],"kernel":3,"stride":2,"padding":1}
+            {"op":"outputsize","input":[7,7],"kernel":3}
             """
-        let run = try runConvtutor(["compute", "--json"], stdin: input)
+        // JSON is an API: English whatever the locale.
+        let run = try runConvtutor(["compute", "--json"], stdin: input, environment: Self.chinese)
         #expect(run.lines == [
             #"{"out":[1,2,2,-2,-3]}"#,
             #"{"error":"stride: the height must be at least 1, got 0"}"#,
             #"{"error":"invalid JSON at column 1: expected 'null'"}"#,
             #"{"out":[4,4]}"#,
+            #"{"out":[4,4]}"#,
+            #"{"error":"op: unknown operation \"outputsize\" (operations: conv1d, correlate1d, conv2d, conv2d-backward, conv-transpose2d, conv-transpose2d-backward, maxpool2d, avgpool2d, maxpool2d-backward, avgpool2d-backward, output-size, conv2d-trace)"}"#,
         ])
         #expect(run.status == 1)
         #expect(run.stderr.isEmpty)
@@ -50,7 +59,7 @@ struct ComputeEndToEndTests {
     @Test("human form: grids, size formula, PyTorch call and one cell's arithmetic")
     func humanConv2d() throws {
         let run = try runConvtutor(["compute", "conv2d", "--input", "5x5", "--kernel", "3x3", "--stride", "2",
-                                    "--padding", "1", "--values", "ramp", "--cell", "1,2"])
+                                    "--padding", "1", "--values", "ramp", "--cell", "1,2"], environment: Self.english)
         #expect(run.status == 0)
         #expect(run.stdout == """
             conv2d  x (1,1,5,5)  w (1,1,3,3)  stride 2  padding 1  dilation 1  groups 1  →  out (1,1,3,3)
@@ -91,7 +100,8 @@ struct ComputeEndToEndTests {
 
     @Test("human form: typed values, 1-D flip and slide")
     func humanConv1d() throws {
-        let run = try runConvtutor(["compute", "conv1d", "--a", "1 2 3", "--v", "1 0 -1", "--mode", "same", "--cell", "0"])
+        let run = try runConvtutor(["compute", "conv1d", "--a", "1 2 3", "--v", "1 0 -1", "--mode", "same", "--cell", "0"],
+                                   environment: Self.english)
         #expect(run.status == 0)
         #expect(run.lines == [
             "conv1d  a (3)  v (3)  mode same  →  out (3)",
@@ -129,10 +139,83 @@ struct ComputeEndToEndTests {
         (["compute", "output-size", "--input", "5", "--kernel", "3", "--transposed", "--stride", "2", "--output-padding", "2"], "output_padding: the height 2 must be at least 0 and smaller than stride (2) or dilation (1)"),
     ])
     func humanErrors(_ arguments: [String], _ message: String) throws {
-        let run = try runConvtutor(arguments)
+        let run = try runConvtutor(arguments, environment: Self.english)
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    @Test("a subcommand's alias prints what its name prints", arguments: [
+        ("conv2d-backward", "conv2d_backward"), ("conv-transpose2d", "conv_transpose2d"),
+        ("conv-transpose2d-backward", "conv_transpose2d_backward"), ("maxpool2d-backward", "maxpool2d_backward"),
+        ("avgpool2d-backward", "avgpool2d_backward"),
+    ])
+    func subcommandAliases(_ name: String, _ alias: String) throws {
+        let byName = try runConvtutor(["compute", name, "--cell", "0,0"], environment: Self.english)
+        #expect(byName.status == 0 && byName.stdout.hasPrefix(name + "  "), "\(byName.stderr)")
+        let byAlias = try runConvtutor(["compute", alias, "--cell", "0,0"], environment: Self.english)
+        #expect(byAlias.stdout == byName.stdout)
+    }
+
+    // MARK: Languages
+
+    /// The English words of the human form and their Chinese, in the order they are replaced.
+    static let words: [(en: String, zh: String)] = [
+        ("output size: ", "输出尺寸："), ("output length (full): ", "输出长度（full）："),
+        ("height: ", "输出高度："), ("width : ", "输出宽度："),
+        ("PyTorch: ", "PyTorch："), ("NumPy: ", "NumPy："), (" (padding)", "（填充）"), (" (bias)", "（偏置）"),
+        ("← max", "← 最大值"), (" (nothing reaches this cell)", "（没有任何项到达这个格子）"),
+        ("true convolution: the kernel is flipped in both axes before sliding", "真卷积：卷积核先在两个方向上翻转，再滑动"),
+    ]
+
+    @Test("--lang zh: the same report with Chinese words", arguments: [
+        ["conv2d", "--cell", "1,1"],
+        ["conv2d", "--input", "5x5", "--kernel", "3x3", "--stride", "2", "--padding", "1", "--cell", "1,2", "--bias"],
+        ["conv2d", "--convention", "convolution", "--cell", "0,0"],
+        ["conv2d-backward", "--input", "3x3", "--kernel", "1", "--stride", "2", "--cell", "0,1"],
+        ["conv-transpose2d", "--padding", "1", "--cell", "0,0"],
+        ["maxpool2d", "--padding", "1", "--cell", "0,0"],
+        ["conv1d", "--cell", "0"],
+        ["output-size", "--input", "5x7", "--kernel", "3"],
+    ])
+    func chinese(_ arguments: [String]) throws {
+        let english = try runConvtutor(["compute"] + arguments + ["--lang", "en"], environment: Self.chinese)
+        let chinese = try runConvtutor(["compute"] + arguments + ["--lang", "zh"], environment: Self.english)
+        #expect(english.status == 0 && chinese.status == 0, "\(english.stderr)\(chinese.stderr)")
+        #expect(english.stdout != chinese.stdout, "no word of this report is translated")
+        // Every number, name and parameter stays; only the words change.
+        let translated = Self.words.reduce(english.stdout) { $0.replacingOccurrences(of: $1.en, with: $1.zh) }
+        #expect(chinese.stdout == translated)
+    }
+
+    @Test("conv2d --cell 1,1 --lang zh prints Chinese words with the English numbers")
+    func chineseConv2d() throws {
+        let run = try runConvtutor(["compute", "conv2d", "--cell", "1,1", "--lang", "zh"])
+        #expect(run.status == 0)
+        #expect(run.lines[1] == "输出尺寸：⌊(5 + 2·0 − 1·(3−1) − 1)/1⌋ + 1 = 3")
+        #expect(run.lines[2] == "PyTorch：torch.nn.functional.conv2d(x, w)")
+        #expect(run.lines.contains("out[0,0,1,1] = 7×1 + 8×2 + 9×3 + 12×4 + 13×5 + 14×6 + 17×7 + 18×8 + 19×9 = 681"))
+        // A term read from the padding says so in Chinese.
+        let padded = try runConvtutor(["compute", "conv2d", "--cell", "0,0", "--padding", "1", "--lang", "zh"])
+        #expect(padded.stdout.contains("  x[0,0,-1,-1] × w[0,0,0,0] = 0（填充） × 1 = 0\n"))
+    }
+
+    @Test("the locale chooses the language when --lang is not given")
+    func locale() throws {
+        let chinese = try runConvtutor(["compute", "conv1d"], environment: Self.chinese)
+        #expect(chinese.lines[1] == "输出长度（full）：5 + 3 − 1 = 7")
+        let english = try runConvtutor(["compute", "conv1d"], environment: ["LC_ALL": "fr_FR.UTF-8"])
+        #expect(english.lines[1] == "output length (full): 5 + 3 − 1 = 7")
+    }
+
+    @Test("--lang zh: the compute core's refusal in Chinese, exit status 1")
+    func chineseError() throws {
+        let run = try runConvtutor(["compute", "conv2d", "--input", "4", "--kernel", "3", "--dilation", "2", "--lang", "zh"])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        // The catalogue's sentence, with the numbers of the English one.
+        #expect(run.stderr.contains("卷积核") && run.stderr.contains(" 5 ") && run.stderr.contains(" 4"), "\(run.stderr)")
+        #expect(!run.stderr.contains("effective kernel"), "\(run.stderr)")
     }
 
     @Test("--version and --help")

@@ -2,19 +2,20 @@ import ConvCore
 import Testing
 @testable import convtutor
 
-/// `compute --json` never traps: seeded random mutations of valid requests must each answer a
-/// well-formed JSON object holding either results or one error.
+/// `compute --json` never traps: seeded random mutations of valid requests (operations named
+/// both ways, `conv-transpose2d-backward` and `conv2d_backward`) must each answer a well-formed
+/// JSON object holding either results or one error.
 @Suite("compute --json under mutation")
 struct ComputeFuzzTests {
     static let seeds: [String] = [
         #"{"op":"conv2d","x":[[[[1,2,3],[4,5,6],[7,8,9]]]],"w":[[[[1,0],[0,-1]]]],"b":[0.5],"stride":[1,2],"padding":1,"dilation":1,"groups":1}"#,
         #"{"op":"conv2d_backward","x":[[[[1,2],[3,4]]]],"w":[[[[1]]]],"dout":[[[[1,1],[1,1]]]]}"#,
-        #"{"op":"conv_transpose2d_backward","x":[[[[1,2],[3,4]]]],"w":[[[[1,2],[3,4]]]],"stride":2,"output_padding":1,"dout":[[[[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1]]]]}"#,
+        #"{"op":"conv-transpose2d-backward","x":[[[[1,2],[3,4]]]],"w":[[[[1,2],[3,4]]]],"stride":2,"output_padding":1,"dout":[[[[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1]]]]}"#,
         #"{"op":"maxpool2d_backward","x":[[[[1,2],[3,4]]]],"kernel":2,"stride":1,"padding":1,"dout":[[[[1,1,1],[1,1,1],[1,1,1]]]]}"#,
         #"{"op":"avgpool2d","x":[[[1,2],[3,4]]],"kernel":[1,2]}"#,
         #"{"op":"correlate1d","a":[1,2,3],"v":[0,1,0.5,2],"mode":"same"}"#,
-        #"{"op":"output_size","input":[7,9],"kernel":[3,2],"stride":2,"padding":[1,0],"transposed":true,"output_padding":1}"#,
-        #"{"op":"conv2d_trace","x":[[[[1,2],[3,4]]]],"w":[[[[1,2],[3,4]]]],"padding":1,"cell":[0,0,2,2]}"#,
+        #"{"op":"output-size","input":[7,9],"kernel":[3,2],"stride":2,"padding":[1,0],"transposed":true,"output_padding":1}"#,
+        #"{"op":"conv2d-trace","x":[[[[1,2],[3,4]]]],"w":[[[[1,2],[3,4]]]],"padding":1,"cell":[0,0,2,2]}"#,
     ]
 
     /// Replacements that stress the edges: zero, negatives, huge, fractional, wrong types.

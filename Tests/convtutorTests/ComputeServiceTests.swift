@@ -44,18 +44,18 @@ struct ComputeServiceTests {
         let fields = Self.convFields(c)
         let out = try tensor(answer(#"{"op":"conv2d",\#(fields)}"#), "out")
         #expect(mismatch(out, c.out.tensor) == nil)
-        let grads = try answer(#"{"op":"conv2d_backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#)
+        let grads = try answer(#"{"op":"conv2d-backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#)
         #expect(mismatch(try tensor(grads, "dx"), c.dx.tensor) == nil)
         #expect(mismatch(try tensor(grads, "dw"), c.dw.tensor) == nil)
         #expect(mismatch(try tensor(grads, "db"), Tensor(c.db)) == nil)
     }
 
-    @Test("every golden conv_transpose2d case through JSON", arguments: goldenCases("conv_transpose2d.json", as: GoldenConvCase.self).prefix(40))
+    @Test("every golden conv-transpose2d case through JSON", arguments: goldenCases("conv_transpose2d.json", as: GoldenConvCase.self).prefix(40))
     func goldenTransposed(_ c: GoldenConvCase) throws {
         let fields = Self.convFields(c) + #","output_padding":\#(c.output_padding!)"#
-        let out = try tensor(answer(#"{"op":"conv_transpose2d",\#(fields)}"#), "out")
+        let out = try tensor(answer(#"{"op":"conv-transpose2d",\#(fields)}"#), "out")
         #expect(mismatch(out, c.out.tensor) == nil)
-        let grads = try answer(#"{"op":"conv_transpose2d_backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#)
+        let grads = try answer(#"{"op":"conv-transpose2d-backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#)
         #expect(mismatch(try tensor(grads, "dx"), c.dx.tensor) == nil)
         #expect(mismatch(try tensor(grads, "dw"), c.dw.tensor) == nil)
         #expect(mismatch(try tensor(grads, "db"), Tensor(c.db)) == nil)
@@ -66,7 +66,7 @@ struct ComputeServiceTests {
         let op = c.kind == "max" ? "maxpool2d" : "avgpool2d"
         let fields = #""x":\#(Self.nested(c.x.tensor)),"kernel":\#(c.kernel),"stride":\#(c.stride),"padding":\#(c.padding)"#
         #expect(mismatch(try tensor(answer(#"{"op":"\#(op)",\#(fields)}"#), "out"), c.out.tensor) == nil)
-        let dx = try tensor(answer(#"{"op":"\#(op)_backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#), "dx")
+        let dx = try tensor(answer(#"{"op":"\#(op)-backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#), "dx")
         #expect(mismatch(dx, c.dx.tensor) == nil)
     }
 
@@ -91,9 +91,9 @@ struct ComputeServiceTests {
         #expect(try tensor(json, "db") == Tensor([4, 1]))
     }
 
-    @Test("conv2d_trace lists every term with padding marked, and sums to the cell")
+    @Test("conv2d-trace lists every term with padding marked, and sums to the cell")
     func trace() throws {
-        let json = try answer(#"{"op":"conv2d_trace","x":[[[[1,2],[3,4]]]],"w":[[[[1,2],[3,4]]]],"b":[0.5],"padding":1,"cell":[0,0,0,0]}"#)
+        let json = try answer(#"{"op":"conv2d-trace","x":[[[[1,2],[3,4]]]],"w":[[[[1,2],[3,4]]]],"b":[0.5],"padding":1,"cell":[0,0,0,0]}"#)
         let terms: [JSON] = [
             .object([("x", JSON([0, 0, -1, -1])), ("w", JSON([0, 0, 0, 0])), ("input", .number(0)), ("weight", .number(1)), ("product", .number(0)), ("padding", .bool(true))]),
             .object([("x", JSON([0, 0, -1, 0])), ("w", JSON([0, 0, 0, 1])), ("input", .number(0)), ("weight", .number(2)), ("product", .number(0)), ("padding", .bool(true))]),
@@ -103,14 +103,64 @@ struct ComputeServiceTests {
         #expect(json == .object([("value", .number(4.5)), ("bias", .number(0.5)), ("terms", .array(terms))]))
     }
 
-    @Test("output_size for convolution and transposed convolution")
+    @Test("output-size for convolution and transposed convolution")
     func outputSize() throws {
-        #expect(try answer(#"{"op":"output_size","input":[224,224],"kernel":7,"stride":2,"padding":3}"#) == .object([("out", JSON([112, 112]))]))
-        #expect(try answer(#"{"op":"output_size","input":[5,7],"kernel":[3,2],"dilation":[2,1]}"#) == .object([("out", JSON([1, 6]))]))
-        #expect(try answer(#"{"op":"output_size","input":3,"kernel":3,"stride":2,"padding":1,"transposed":true,"output_padding":1}"#) == .object([("out", JSON([6, 6]))]))
+        #expect(try answer(#"{"op":"output-size","input":[224,224],"kernel":7,"stride":2,"padding":3}"#) == .object([("out", JSON([112, 112]))]))
+        #expect(try answer(#"{"op":"output-size","input":[5,7],"kernel":[3,2],"dilation":[2,1]}"#) == .object([("out", JSON([1, 6]))]))
+        #expect(try answer(#"{"op":"output-size","input":3,"kernel":3,"stride":2,"padding":1,"transposed":true,"output_padding":1}"#) == .object([("out", JSON([6, 6]))]))
+    }
+
+    // MARK: Operation names
+
+    @Test("the op names are ConvOperation's, then output-size and conv2d-trace")
+    func names() {
+        #expect(ComputeOperation.allCases.map(\.name) == ConvOperation.allCases.map(\.rawValue) + ["output-size", "conv2d-trace"])
+        // The underscore spellings documented before the names were hyphenated.
+        #expect(ComputeOperation.allCases.flatMap(\.aliases) == [
+            "conv2d_backward", "conv_transpose2d", "conv_transpose2d_backward", "maxpool2d_backward",
+            "avgpool2d_backward", "output_size", "conv2d_trace",
+        ])
+        for operation in ComputeOperation.allCases {
+            #expect(ComputeOperation(name: operation.name) == operation)
+            for alias in operation.aliases { #expect(ComputeOperation(name: alias) == operation) }
+        }
+        #expect(ComputeOperation(name: "conv2d-backward_") == nil)
+    }
+
+    /// A valid request of every operation, without its `op`.
+    static let samples: [String: String] = [
+        "conv1d": #""a":[1,2,3],"v":[1,0,-1],"mode":"same""#,
+        "correlate1d": #""a":[1,2,3],"v":[1,0,-1]"#,
+        "conv2d": #""x":[[[[1,2,3],[4,5,6],[7,8,9]]]],"w":[[[[1,0],[0,-1]]]],"b":[0.5],"padding":1"#,
+        "conv2d-backward": #""x":[[[1,2],[3,4]]],"w":[[[[1,2],[3,4]]]],"padding":1,"dout":[[[1,2,3],[4,5,6],[7,8,9]]]"#,
+        "conv-transpose2d": #""x":[[[[1,2],[3,4]]]],"w":[[[[1,2],[3,4]]]],"stride":2,"output_padding":1"#,
+        "conv-transpose2d-backward": #""x":[[[[1,2],[3,4]]]],"w":[[[[1]]]],"stride":2,"dout":[[[[1,2,3],[4,5,6],[7,8,9]]]]"#,
+        "maxpool2d": #""x":[[[[1,5],[3,2]]]],"kernel":2,"stride":1,"padding":1"#,
+        "avgpool2d": #""x":[[[1,5],[3,2]]],"kernel":[1,2]"#,
+        "maxpool2d-backward": #""x":[[[[1,5],[3,2]]]],"kernel":2,"dout":[[[[7]]]]"#,
+        "avgpool2d-backward": #""x":[[[[1,5],[3,2]]]],"kernel":1,"dout":[[[[1,2],[3,4]]]]"#,
+        "output-size": #""input":[7,9],"kernel":3,"stride":2,"padding":1"#,
+        "conv2d-trace": #""x":[[[[1,2],[3,4]]]],"w":[[[[1,2],[3,4]]]],"padding":1,"cell":[0,0,1,1]"#,
+    ]
+
+    @Test("each op name and its alias answer identically", arguments: ComputeOperation.allCases)
+    func aliases(_ operation: ComputeOperation) throws {
+        let fields = try #require(Self.samples[operation.name], "no sample request for \(operation.name)")
+        let byName = ComputeService.answer(Array(#"{"op":"\#(operation.name)",\#(fields)}"#.utf8))
+        #expect(!byName.failed, "\(byName.json)")
+        // A refused request too: the error names the operation by its name, however it was called.
+        let misspelt = ComputeService.answer(Array(#"{"op":"\#(operation.name)",\#(fields),"strdie":2}"#.utf8))
+        #expect(misspelt.json.contains("unknown field for \(operation.name) (fields: "), "\(misspelt.json)")
+        for alias in operation.aliases {
+            #expect(ComputeService.answer(Array(#"{"op":"\#(alias)",\#(fields)}"#.utf8)) == byName)
+            #expect(ComputeService.answer(Array(#"{"op":"\#(alias)",\#(fields),"strdie":2}"#.utf8)) == misspelt)
+        }
     }
 
     // MARK: Errors
+
+    /// Every operation's name, as the error for an unknown `op` lists them.
+    static let operationList = "conv1d, correlate1d, conv2d, conv2d-backward, conv-transpose2d, conv-transpose2d-backward, maxpool2d, avgpool2d, maxpool2d-backward, avgpool2d-backward, output-size, conv2d-trace"
 
     /// Each invalid request and the exact message it must answer.
     static let invalid: [(request: String, message: String)] = [
@@ -121,7 +171,10 @@ struct ComputeServiceTests {
         (#"[1, 2]"#, "request: expected a JSON object, got an array"),
         (#"{}"#, "op: required field is missing"),
         (#"{"op": 3}"#, "op: expected a string, got a number"),
-        (#"{"op": "conv3d"}"#, "op: unknown operation \"conv3d\" (operations: conv1d, correlate1d, conv2d, conv2d_backward, conv_transpose2d, conv_transpose2d_backward, maxpool2d, avgpool2d, maxpool2d_backward, avgpool2d_backward, output_size, conv2d_trace)"),
+        (#"{"op": "conv3d"}"#, "op: unknown operation \"conv3d\" (operations: \(operationList))"),
+        (#"{"op": "conv2d-backwrd", "x": [[[[1]]]], "w": [[[[1]]]]}"#, "op: unknown operation \"conv2d-backwrd\" (operations: \(operationList))"),
+        (#"{"op": "Conv2D"}"#, "op: unknown operation \"Conv2D\" (operations: \(operationList))"),
+        (#"{"op": "conv2d trace"}"#, "op: unknown operation \"conv2d trace\" (operations: \(operationList))"),
         (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"strdie":2}"#, "strdie: unknown field for conv2d (fields: x, w, b, stride, padding, dilation, groups)"),
         (#"{"op":"conv2d","w":[[[[1]]]]}"#, "x: required field is missing"),
         (#"{"op":"conv2d","x":[[[[1]]]]}"#, "w: required field is missing"),
@@ -154,23 +207,24 @@ struct ComputeServiceTests {
         (#"{"op":"conv2d_backward","x":[[[[1]]]],"w":[[[[1]]]]}"#, "dout: required field is missing"),
         (#"{"op":"conv2d_backward","x":[[[[1,2]]]],"w":[[[[1]]]],"dout":[[[[1]]]]}"#, "dout: shape[3] must be 2 (the output shape), got 1"),
         (#"{"op":"conv2d_backward","x":[[[1,2]]],"w":[[[[1]]]],"dout":[[[[1,2]]]]}"#, "dout: expected a 3-D nested array, got 4-D (shape [1, 1, 1, 2])"),
+        (#"{"op":"conv2d_backward","x":[[[[1]]]],"w":[[[[1]]]],"dout":[[[[1]]]],"cell":[0,0,0,0]}"#, "cell: unknown field for conv2d-backward (fields: x, w, b, stride, padding, dilation, groups, dout)"),
         (#"{"op":"conv_transpose2d","x":[[[[1]]]],"w":[[[[1]]]],"stride":2,"output_padding":2}"#, "output_padding: the height 2 must be at least 0 and smaller than stride (2) or dilation (1)"),
         (#"{"op":"conv_transpose2d","x":[[[[1]]]],"w":[[[[1]]]],"output_padding":-1}"#, "output_padding: the height must be at least 0, got -1"),
         (#"{"op":"conv_transpose2d","x":[[[[1]]]],"w":[[[[1]]]],"padding":1}"#, "padding: the output height would be -1; it must be at least 1"),
-        (#"{"op":"conv_transpose2d","x":[[[[1]],[[2]]]],"w":[[[[1]]]]}"#, "w: shape[0] must be 2 (one kernel stack per input channel), got 1"),
+        (#"{"op":"conv-transpose2d","x":[[[[1]],[[2]]]],"w":[[[[1]]]]}"#, "w: shape[0] must be 2 (one kernel stack per input channel), got 1"),
         (#"{"op":"maxpool2d","x":[[[[1,2],[3,4]]]],"kernel":2,"padding":2}"#, "padding: the height 2 must be at most half the kernel (2/2 = 1)"),
         (#"{"op":"maxpool2d","x":[[[[1,2],[3,4]]]]}"#, "kernel: required field is missing"),
         (#"{"op":"avgpool2d","x":[[[[1,2],[3,4]]]],"kernel":3}"#, "kernel: effective kernel height 3 is larger than the padded input height 2"),
-        (#"{"op":"maxpool2d_backward","x":[[[[1,2],[3,4]]]],"kernel":2,"dout":[[[[1,2]]]]}"#, "dout: shape[3] must be 1 (the output shape), got 2"),
+        (#"{"op":"maxpool2d-backward","x":[[[[1,2],[3,4]]]],"kernel":2,"dout":[[[[1,2]]]]}"#, "dout: shape[3] must be 1 (the output shape), got 2"),
         (#"{"op":"conv1d","a":[],"v":[1]}"#, "a: every axis must have at least one element (shape [0])"),
         (#"{"op":"conv1d","a":[1],"v":[1],"mode":"wide"}"#, "mode: expected \"full\", \"same\" or \"valid\", got \"wide\""),
         (#"{"op":"conv1d","a":[[1]],"v":[1]}"#, "a: expected a 1-D nested array, got 2-D (shape [1, 1])"),
         (#"{"op":"output_size","input":[5,5],"kernel":3,"output_padding":1}"#, "output_padding: applies only with \"transposed\": true"),
-        (#"{"op":"output_size","input":[0,5],"kernel":3}"#, "input: the height must be at least 1, got 0"),
+        (#"{"op":"output-size","input":[0,5],"kernel":3}"#, "input: the height must be at least 1, got 0"),
         (#"{"op":"output_size","input":[5,5],"kernel":3,"transposed":"yes"}"#, "transposed: expected true or false, got a string"),
         (#"{"op":"output_size","input":[5,5],"kernel":3,"stride":16777217}"#, "stride: the height must be at most 16777216, got 16777217"),
         (#"{"op":"conv2d_trace","x":[[[[1]]]],"w":[[[[1]]]],"cell":[0,0,1,0]}"#, "cell: index [0, 0, 1, 0] is outside the shape (1, 1, 1, 1)"),
-        (#"{"op":"conv2d_trace","x":[[[[1]]]],"w":[[[[1]]]],"cell":[0,0]}"#, "cell: expected a list of 4 integers, got an array"),
+        (#"{"op":"conv2d-trace","x":[[[[1]]]],"w":[[[[1]]]],"cell":[0,0]}"#, "cell: expected a list of 4 integers, got an array"),
         (#"{"op":"conv2d","x":[[[[1e300]]]],"w":[[[[1e300]]]]}"#, "out: the result overflows the range of a Double (values too large)"),
     ]
 

@@ -46,7 +46,7 @@ struct ExploreEndToEndTests {
         _ = try session.waitFor("step 1/9")
         try session.sendKeys("m")
         let screen = try session.waitFor("db[0] = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 = 45")
-        #expect(screen.contains("mode backward   view cell by cell"))
+        #expect(screen.contains("mode conv2d-backward   view cell by cell"))
         try session.sendKeys("Right")
         _ = try session.waitFor("dw[0,0,0,0] = 1×1 + 2×2 + 3×3 + 4×5 + 5×6 + 6×7 + 7×9 + 8×10 + 9×11 = 348")
         try session.sendKeys("q")

@@ -38,6 +38,7 @@ struct JSONParserTests {
         ("\"a\tb\"", 3, "control character in a string (escape it)"),
         ("\"\\x\"", 2, "invalid escape '\\x'"),
         ("\"\\ud800\"", 8, "lone surrogate \\ud800"),
+        ("\"\\ud800\\u0041\"", 14, "invalid surrogate pair"),
         ("{\"a\": 1, \"a\": 2}", 10, "duplicate key \"a\""),
         ("tru", 1, "expected 'true'"),
         ("{} {}", 4, "unexpected text after the value"),

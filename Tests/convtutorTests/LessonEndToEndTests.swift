@@ -154,15 +154,17 @@ struct LessonEndToEndTests {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("convtutor-zh-\(UUID().uuidString.prefix(8))")
         let session = try TmuxSession([convtutorBinary.path, "learn", "what-is-convolution", "--lang", "zh", "--data-dir", data.path],
                                       width: 80, height: 24)
-        let first = try session.waitFor("step 1/10")
+        let first = try session.waitFor("第 1/10 步")
         #expect(first.contains("什么是卷积 · 连续卷积的定义"))
+        #expect(first.contains("←/→ 换一步"))
         try session.sendKeys("]")
-        let second = try session.waitFor { $0.contains("step 2/10") && $0.contains("▶ 动画：") }
+        let second = try session.waitFor { $0.contains("第 2/10 步") && $0.contains("▶ 动画：") }
         #expect(second.contains("▶ 动画：一维卷积（翻转并滑动）"))
         #expect(second.contains("（按 a 播放）"))
         try session.sendKeys("a")
-        // The explorer opens on the lesson's animation, drawn by the compute core.
-        _ = try session.waitFor("explore · 1-D convolution")
+        // The explorer opens on the lesson's animation, drawn by the compute core, in Chinese.
+        let explorer = try session.waitFor("探索 · 一维卷积（翻转并滑动）")
+        #expect(explorer.contains("空格 播放"))
         try session.sendKeys("Escape", "q")
         #expect(try session.waitForExit() == 0)
     }

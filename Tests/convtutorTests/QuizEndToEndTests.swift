@@ -73,7 +73,7 @@ struct QuizEndToEndTests {
 
         let plain = try runConvtutor(["stats", "--plain", "--lessons", f.lessons, "--data-dir", f.data])
         #expect(plain.stdout.contains("answers given: 2; streak: 1 day"))
-        #expect(plain.stdout.contains("e2e-quiz   50%  (1 of 2 right, 2 answers)"))
+        #expect(plain.stdout.contains("Quiz, end to end   50%  (1 of 2 right, 2 answers)"))
         let json = try Self.stats(f)
         #expect(json["totalReviews"] as? Int == 2)
         // Both are known now and neither is due yet: nothing to ask.
@@ -102,7 +102,7 @@ struct QuizEndToEndTests {
                                    stdin: "z\nb\nfour\n4\n")
         #expect(run.status == 0, "\(run.stderr)")
         let out = run.stdout
-        #expect(out.contains("Question 1 of 2 (e2e-quiz):"))
+        #expect(out.contains("Question 1 of 2 (Quiz, end to end):"))
         #expect(out.contains("  b) 1"))
         #expect(out.contains("! 'z' is not a choice: choose a to c (or 1 to 3)"))
         #expect(out.contains("! 'four' is not a number: type a number, like 4 or -0.5 (or 'invalid' when no output exists)"))
@@ -129,7 +129,7 @@ struct QuizEndToEndTests {
         let second = try runConvtutor(["quiz", "--plain", "--generated", "--count", "3", "--seed", "7", "--data-dir", f.data + "-b"], stdin: "")
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
-        #expect(first.stdout.contains("Question 1 of 3 (gen:"))
+        #expect(first.stdout.contains("Question 1 of 3 (generated: "))
         let bad = try runConvtutor(["quiz", "--count", "0", "--data-dir", f.data])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("--count: expected 1 to 500, got 0"))

@@ -1,49 +1,57 @@
 import ConvCore
 import LessonKit
+import Localization
 
 /// Generated problems: a family and a seed give one question, the same on every machine, whose
 /// answer key comes from the compute core.
 ///
-///     let q = ProblemGenerator.question(.outputSize, seed: 42, lang: "en")
-///     q.id == "gen:output-size"          // the family is the card; each review draws a new seed
+///     let q = ProblemGenerator.question(.outputSize, seed: 42, language: .en)
+///     q.id == .generated(.outputSize)    // the family is the card; each review draws a new seed
 ///
 /// Cell and select-the-cells problems carry the explorer scene of their computation (`animation`)
 /// and the step of that scene that computes the asked cell (`animationStep`), so the tutor can
 /// play the answer. Those grids are at most 6×6 with one channel, in sizes whose scene the explorer
 /// draws whole at 80×24.
 public struct ProblemGenerator {
-    /// The question of `family` for `seed`, in English (`en`) or Chinese (`zh`).
-    public static func question(_ family: ProblemFamily, seed: UInt64, lang: String) -> Question {
-        problem(family, seed: seed, lang: lang).question(family)
+    /// The question of `family` for `seed`, in `language`.
+    public static func question(_ family: ProblemFamily, seed: UInt64, language: Language) -> Question {
+        problem(family, seed: seed, language: language).question(family)
     }
 
     /// The question with the parameters it was drawn from (the tests check the answer against them).
-    static func problem(_ family: ProblemFamily, seed: UInt64, lang: String) -> Problem {
+    static func problem(_ family: ProblemFamily, seed: UInt64, language: Language) -> Problem {
         var random = SeededRandom(seed: seed ^ family.salt)
-        let words = Words(lang: lang)
-        // A draw the compute core refuses is drawn again from the same stream: still deterministic.
-        for _ in 0..<64 {
-            if let problem = try? draw(family, &random, words) { return problem }
+        do {
+            return try draw(family, &random, language.catalogue)
+        } catch {
+            // Unreachable, whatever the seed. The size and count families do not throw. The cell
+            // and select families draw only layers the compute core accepts, x never smaller than
+            // the kernel's reach over the padded input (`smallConv`, `backwardSizes`, pooling
+            // windows of 2–3 over x of 4–6 with padding at most half the window), and ask only
+            // cells of the tensors those layers produce. Their own guards cannot fire either: with
+            // padding at most 1 and kernels of at least 2, every window reads a real cell of x (its
+            // first tap in each axis, or failing that its second), so a receptive field or a dx
+            // reach is never empty, and a max-pooling window always has a maximum.
+            preconditionFailure("\(family.rawValue) seed \(seed): the compute core refused the draw: \(error)")
         }
-        preconditionFailure("no valid \(family.rawValue) problem in 64 draws")
     }
 
-    /// One draw of `family`'s parameters, and the problem they make.
-    static func draw(_ family: ProblemFamily, _ random: inout SeededRandom, _ words: Words) throws(ConvError) -> Problem {
+    /// One draw of `family`'s parameters, and the problem they make, in `t`'s language.
+    static func draw(_ family: ProblemFamily, _ random: inout SeededRandom, _ t: any Catalogue) throws(ConvError) -> Problem {
         switch family {
-        case .outputSize: return outputSize(&random, words)
-        case .poolOutputSize: return poolOutputSize(&random, words)
-        case .transposedOutputSize: return transposedOutputSize(&random, words)
-        case .parameters: return parameters(&random, words)
-        case .macs: return macs(&random, words)
-        case .receptiveField: return receptiveField(&random, words)
-        case .outputCell: return try outputCell(&random, words)
-        case .dxCell: return try gradientCell(.dx, &random, words)
-        case .dwCell: return try gradientCell(.dw, &random, words)
-        case .poolCell: return try poolCell(&random, words)
-        case .receptiveFieldCells: return try receptiveFieldCells(&random, words)
-        case .dxReach: return try dxReach(&random, words)
-        case .poolMax: return try poolMax(&random, words)
+        case .outputSize: return outputSize(&random, t)
+        case .poolOutputSize: return poolOutputSize(&random, t)
+        case .transposedOutputSize: return transposedOutputSize(&random, t)
+        case .parameters: return parameters(&random, t)
+        case .macs: return macs(&random, t)
+        case .receptiveField: return receptiveField(&random, t)
+        case .outputCell: return try outputCell(&random, t)
+        case .dxCell: return try gradientCell(.dx, &random, t)
+        case .dwCell: return try gradientCell(.dw, &random, t)
+        case .poolCell: return try poolCell(&random, t)
+        case .receptiveFieldCells: return try receptiveFieldCells(&random, t)
+        case .dxReach: return try dxReach(&random, t)
+        case .poolMax: return try poolMax(&random, t)
         }
     }
 }
@@ -65,7 +73,7 @@ struct Problem {
     }
 
     func question(_ family: ProblemFamily) -> Question {
-        Question(id: family.cardID, topic: family.cardID, prompt: prompt, kind: kind, explanation: explanation,
+        Question(id: .generated(family), prompt: prompt, kind: kind, explanation: explanation,
                  animation: animation, animationStep: animation?.startStep)
     }
 }
@@ -87,43 +95,7 @@ enum Setup: Equatable {
     /// The asked cell of the animation's scene: `out`, `dx` or `dw` for a cell, or for a
     /// select-the-cells problem the output cell whose window (`out`) or gradient (`dOut`) is asked
     /// about; a 4-D index `[0, 0, row, col]`.
-    case cell(tensor: String, index: [Int])
-}
-
-// MARK: - Words
-
-/// The learner's language: English, or Chinese for `zh` (and `zh-…`).
-struct Words {
-    let zh: Bool
-
-    init(lang: String) {
-        zh = lang.lowercased().hasPrefix("zh")
-    }
-
-    /// The text in the learner's language.
-    func callAsFunction(_ en: String, _ zh: String) -> String {
-        self.zh ? zh : en
-    }
-
-    /// The hint closing a numeric question whose answer may be `invalid`.
-    var invalidHint: String {
-        self("If the layer has no valid output, answer invalid.", "如果这一层没有合法的输出，请回答 invalid。")
-    }
-
-    /// `height` or `width` (高 / 宽).
-    func axis(_ axis: Axis) -> String {
-        axis == .height ? self("height", "高") : self("width", "宽")
-    }
-
-    /// Items of a list: `a, b, c` (`a、b、c` in Chinese).
-    func list(_ items: [String]) -> String {
-        items.joined(separator: zh ? "、" : ", ")
-    }
-
-    /// Sentences one after another: with a space in English, without in Chinese.
-    func sentences(_ parts: [String]) -> String {
-        parts.filter { !$0.isEmpty }.joined(separator: zh ? "" : " ")
-    }
+    case cell(tensor: TensorName, index: [Int])
 }
 
 // MARK: - Drawing numbers
@@ -163,14 +135,14 @@ extension ProblemGenerator {
     ///
     /// The rows are spaced with no-break spaces (U+00A0, one column wide): the quiz screen wraps a
     /// prompt as words and would collapse ordinary runs of spaces, losing the alignment.
-    static func gridText(_ name: String, _ t: Tensor) -> String {
+    static func gridText(_ name: TensorName, _ t: Tensor) -> String {
         let plane = t.plane(0, 0)
         let rows = Text.grid(plane).map { ("  " + $0).replacingOccurrences(of: " ", with: "\u{00A0}") }
-        return "\(name) (\(plane.shape[0])×\(plane.shape[1])):\n" + rows.joined(separator: "\n")
+        return "\(name.rawValue) (\(plane.shape[0])×\(plane.shape[1])):\n" + rows.joined(separator: "\n")
     }
 
     /// `out[1,2]`: a cell by its row and column (the last two axes of a 4-D index).
-    static func cellName(_ tensor: String, _ index: [Int]) -> String {
+    static func cellName(_ tensor: TensorName, _ index: [Int]) -> String {
         Text.cell(tensor, Array(index.suffix(2)))
     }
 
@@ -191,9 +163,9 @@ extension ProblemGenerator {
     /// The animation of a 2-D explorer scene with explicit values (one image, one channel, one
     /// filter), opening on `step`.
     static func scene(
-        _ kind: AnimationKind, x: Tensor, kernel: Int, stride: Int, padding: Int, dilation: Int = 1,
+        _ kind: ConvOperation, x: Tensor, kernel: Int, stride: Int, padding: Int, dilation: Int = 1,
         w: Tensor? = nil, b: Tensor? = nil, dOut: Tensor? = nil, convention: Convention = .crossCorrelation,
-        view: String? = nil, step: Int
+        view: Presentation? = nil, step: Int
     ) -> Animation {
         var a = Animation(kind: kind, line: 0)
         a.input = [x.shape[2], x.shape[3]]
@@ -201,16 +173,17 @@ extension ProblemGenerator {
         a.stride = [stride, stride]
         a.padding = [padding, padding]
         if dilation != 1 { a.dilation = [dilation, dilation] }
-        a.explicit["x"] = rows(x)
-        if let w { a.explicit["w"] = rows(w) }
+        a.explicit[.x] = rows(x)
+        if let w { a.explicit[.w] = rows(w) }
         if let b {
-            a.explicit["b"] = [b.data]
+            a.explicit[.b] = [b.data]
             a.bias = true
         } else if w != nil {
             a.bias = false
         }
-        if let dOut { a.explicit["dout"] = rows(dOut) }
-        if convention == .convolution { a.convention = convention.rawValue }
+        if let dOut { a.explicit[.dOut] = rows(dOut) }
+        // Cross-correlation is an animation's default: only the true convolution is written out.
+        if convention == .convolution { a.convention = .convolution }
         a.view = view
         a.startStep = step
         return a
@@ -230,12 +203,5 @@ extension ProblemGenerator {
         for index in cells(shape) where readsPadding(try trace(index)) { edge.append(index) }
         let index = pickCell(&r, shape[2], shape[3], preferring: edge)
         return (index, try trace(index))
-    }
-
-    /// `stride 2, padding 1` (and `dilation 2` when not 1), in the learner's language.
-    static func settings(_ t: Words, stride: Int, padding: Int, dilation: Int = 1) -> String {
-        var parts = [t("stride \(stride)", "步幅 \(stride)"), t("padding \(padding)", "填充 \(padding)")]
-        if dilation != 1 { parts.append(t("dilation \(dilation)", "空洞率 \(dilation)")) }
-        return t.list(parts)
     }
 }

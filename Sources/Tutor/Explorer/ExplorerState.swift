@@ -1,10 +1,13 @@
 import ConvCore
+import LessonKit
+import Localization
+import Scenes
 import TermCanvas
 
-/// A cell on one of the scene's panels: the panel (by its title, unique in a scene), and the row
-/// and column in its grid (counting the padding ring).
+/// A cell on one of the scene's panels: the panel, and the row and column in its grid (counting
+/// the padding ring).
 public struct GridPosition: Equatable, Sendable {
-    public var panel: String
+    public var panel: Panel.ID
     public var row: Int
     public var col: Int
 }
@@ -39,6 +42,10 @@ public struct ExplorerState: Equatable, Sendable {
     public var parameter = 0
     /// Text typed into the cell editor, while it is open.
     public var editor: String?
+    /// The steps the cursor's cell and the pinned cell take part in, found when they move rather
+    /// than at every frame.
+    public private(set) var cursorSteps: [SceneStep] = []
+    public private(set) var pinnedSteps: [SceneStep] = []
 
     /// Seconds per step, slowest first.
     public static let speeds: [Double] = [2, 1, 0.5, 0.25, 0.125, 0.0625]
@@ -50,8 +57,19 @@ public struct ExplorerState: Equatable, Sendable {
         self.config = config
         lastValid = fallback
         // The defaults are a valid 5×5 by 3×3 convolution; an empty scene only guards the type.
-        scene = (try? Scene.build(fallback)) ?? Scene(title: "", panels: [], steps: [], formulas: [], call: "", notes: [])
+        scene = (try? Scene.build(fallback))
+            ?? Scene(title: .conv2d(.crossCorrelation), panels: [], steps: [], formula: .size(""), call: .pytorch(""), notes: [])
         apply(config)
+    }
+
+    /// Where the keys are going: the value editor, the cursor, the parameter bar or the steps.
+    var keyContext: KeyContext {
+        if editor != nil { return .explorerValue }
+        switch focus {
+        case .steps: return .explorerSteps
+        case .cursor: return .explorerCursor
+        case .parameters: return .explorerParameters
+        }
     }
 
     /// The step on display.
@@ -70,10 +88,11 @@ public struct ExplorerState: Equatable, Sendable {
             lastValid = newConfig
             error = nil
             step = min(step, max(0, scene.steps.count - 1))
-            if let c = cursor, !scene.panels.contains(where: { $0.title == c.panel }) {
+            if let c = cursor, scene.panel(c.panel) == nil {
                 cursor = nil
             }
             pinned = nil
+            refreshRelated()
         } catch {
             self.error = error
             playing = false
@@ -100,56 +119,51 @@ public struct ExplorerState: Equatable, Sendable {
     /// Handles a key; `leave` is true when the learner asked to go back.
     mutating func handle(_ key: Key) -> (leave: Bool, effects: [Effect]) {
         if editor != nil { return (false, edit(key)) }
-        if key == .character("q") { return (true, []) }
-        if key == .escape {
-            if focus == .steps { return (true, []) }
-            focus = .steps
-            return (false, [])
+        guard let action = Keymap.action(for: key, in: keyContext) else { return (false, []) }
+        switch action {
+        case .back: return (true, [])
+        case .stepsMode: focus = .steps
+        case .stepBack: step = max(step - 1, 0); playing = false
+        case .stepForward: step = min(step + 1, lastStep); playing = false
+        case .firstStep: step = 0; playing = false
+        case .lastStep: step = lastStep; playing = false
+        case .playPause: return (false, togglePlay())
+        case .faster: speed = min(speed + 1, Self.speeds.count - 1)
+        case .slower: speed = max(speed - 1, 0)
+        case .cursorMode: enterCursor()
+        case .parametersMode: focus = .parameters
+        case .cursorUp, .cursorDown, .cursorLeft, .cursorRight, .nextGrid, .previousGrid, .pin, .typeValue:
+            cursorAction(action)
+        case .previousParameter, .nextParameter, .increase, .decrease, .doneEditing:
+            parameterAction(action)
+        default:
+            commonAction(action)
         }
-        switch focus {
-        case .steps: return (false, stepKey(key))
-        case .cursor: return (false, cursorKey(key))
-        case .parameters: return (false, parameterKey(key))
-        }
+        return (false, [])
     }
 
-    private mutating func stepKey(_ key: Key) -> [Effect] {
-        let last = max(0, scene.steps.count - 1)
-        switch key {
-        case .right, .character("l"): step = min(step + 1, last); playing = false
-        case .left, .character("h"): step = max(step - 1, 0); playing = false
-        case .character("g"), .home: step = 0; playing = false
-        case .character("G"), .end: step = last; playing = false
-        case .character(" "): return togglePlay()
-        case .character("+"), .character("="): speed = min(speed + 1, Self.speeds.count - 1)
-        case .character("-"), .character("_"): speed = max(speed - 1, 0)
-        case .tab: enterCursor()
-        case .character("e"), .character("p"): focus = .parameters
-        default: return commonKey(key)
-        }
-        return []
-    }
+    /// The last step of the animation.
+    private var lastStep: Int { max(0, scene.steps.count - 1) }
 
-    /// Keys that work in every focus: mode, values, undo.
-    private mutating func commonKey(_ key: Key) -> [Effect] {
+    /// Actions that work in every focus: mode, values, bias, convention, undo.
+    private mutating func commonAction(_ action: Action) {
         var c = config
-        switch key {
-        case .character("m"): c.change(.mode, by: 1)
-        case .character("M"): c.change(.mode, by: -1)
-        case .character("v"):
+        switch action {
+        case .nextMode: c.change(.mode, by: 1)
+        case .previousMode: c.change(.mode, by: -1)
+        case .toggleValues:
             // Ramp and random values take turns; typed values belong to the old values.
             c.values = c.values == .ramp ? .random(seed: 1) : .ramp
             c.overrides = []
-        case .character("r"): c.change(.values, by: 1)
-        case .character("b"): c.change(.bias, by: 1)
-        case .character("c"): c.change(.convention, by: 1)
-        case .character("u"):
-            guard error != nil else { return [] }
+        case .nextSeed: c.change(.values, by: 1)
+        case .toggleBias: c.change(.bias, by: 1)
+        case .toggleConvention: c.change(.convention, by: 1)
+        case .undo:
+            guard error != nil else { return }
             c = lastValid
-        default: return []
+        default: return
         }
         apply(c)
-        return []
     }
 
     private mutating func togglePlay() -> [Effect] {
@@ -171,74 +185,79 @@ public struct ExplorerState: Equatable, Sendable {
         if cursor == nil, let panel = scene.panels.first {
             cursor = corner(of: panel)
         }
+        refreshRelated()
     }
 
-    private mutating func cursorKey(_ key: Key) -> [Effect] {
-        guard var c = cursor, let k = scene.panels.firstIndex(where: { $0.title == c.panel }) else {
+    private mutating func cursorAction(_ action: Action) {
+        guard var c = cursor, let k = scene.panels.firstIndex(where: { $0.id == c.panel }) else {
             enterCursor()
-            return []
+            return
         }
-        let panel = scene.panels[k]
-        let rows = panel.grid.shape[0] + 2 * panel.padding.h
-        let cols = panel.grid.shape[1] + 2 * panel.padding.w
-        switch key {
-        case .up, .character("k"): c.row = max(c.row - 1, 0)
-        case .down, .character("j"): c.row = min(c.row + 1, rows - 1)
-        case .left, .character("h"): c.col = max(c.col - 1, 0)
-        case .right, .character("l"): c.col = min(c.col + 1, cols - 1)
-        case .character("n"), .character(">"), .character("."):
-            c = corner(of: scene.panels[(k + 1) % scene.panels.count])
-        case .character("N"), .character("<"), .character(","):
-            c = corner(of: scene.panels[(k + scene.panels.count - 1) % scene.panels.count])
-        case .character("p"), .character(" "):
-            pinned = pinned == c ? nil : c
-        case .enter:
-            if valueIndex(at: c) != nil { editor = "" }
-        case .tab:
-            focus = .parameters
-        default:
-            return commonKey(key)
+        let (rows, cols) = scene.panels[k].drawnSize
+        switch action {
+        case .cursorUp: c.row = max(c.row - 1, 0)
+        case .cursorDown: c.row = min(c.row + 1, rows - 1)
+        case .cursorLeft: c.col = max(c.col - 1, 0)
+        case .cursorRight: c.col = min(c.col + 1, cols - 1)
+        case .nextGrid: c = corner(of: scene.panels[(k + 1) % scene.panels.count])
+        case .previousGrid: c = corner(of: scene.panels[(k + scene.panels.count - 1) % scene.panels.count])
+        case .pin: pinned = pinned == c ? nil : c
+        case .typeValue: if valueIndex(at: c) != nil { editor = "" }
+        default: break
         }
         cursor = c
-        return []
+        refreshRelated()
+    }
+
+    /// Finds the steps the cursor's and the pinned cell take part in.
+    private mutating func refreshRelated() {
+        cursorSteps = cursor.map(related) ?? []
+        pinnedSteps = pinned.map(related) ?? []
+    }
+
+    /// The steps a grid cell takes part in: its own computation when it is a step's subject,
+    /// otherwise every step that reads it (the output cells an input cell feeds).
+    func related(to p: GridPosition) -> [SceneStep] {
+        // Padding cells have indices too (outside the tensor): the windows that read them.
+        guard let (tensor, index, _) = cell(at: p) else { return [] }
+        if let own = scene.steps.first(where: { $0.isAbout(tensor, index) }) { return [own] }
+        return scene.steps.filter { $0.touches(tensor, index) }
     }
 
     private func corner(of panel: Panel) -> GridPosition {
-        GridPosition(panel: panel.title, row: panel.padding.h, col: panel.padding.w)
+        GridPosition(panel: panel.id, row: panel.padding.h, col: panel.padding.w)
     }
 
     /// The panel a position is on.
     func panel(_ p: GridPosition) -> Panel? {
-        scene.panels.first { $0.title == p.panel }
+        scene.panel(p.panel)
     }
 
     /// The tensor and index under a grid position, in the tensor's unpadded coordinates (so a
     /// padding cell has an index outside the tensor, as traces name it).
-    func cell(at p: GridPosition) -> (tensor: String, index: [Int], inPadding: Bool)? {
+    func cell(at p: GridPosition) -> (tensor: TensorName, index: [Int], inPadding: Bool)? {
         guard let panel = panel(p) else { return nil }
-        var (r, c) = (p.row - panel.padding.h, p.col - panel.padding.w)
-        let inPadding = r < 0 || r >= panel.grid.shape[0] || c < 0 || c >= panel.grid.shape[1]
-        if panel.mirrored { (r, c) = (panel.grid.shape[0] - 1 - r, panel.grid.shape[1] - 1 - c) }
-        return (panel.tensor, panel.prefix.isEmpty ? [c] : panel.prefix + [r, c], inPadding)
+        let (index, inPadding) = panel.index(atRow: p.row, col: p.col)
+        return (panel.tensor, index, inPadding)
     }
 
     /// The tensor index under a grid position, when the learner may type a value there: a real
     /// cell of an input, a kernel, a bias or an upstream gradient.
-    func valueIndex(at p: GridPosition) -> (tensor: String, index: [Int])? {
-        guard let cell = cell(at: p), !cell.inPadding, ["x", "w", "b", "dOut", "a", "v"].contains(cell.tensor) else { return nil }
+    func valueIndex(at p: GridPosition) -> (tensor: TensorName, index: [Int])? {
+        guard let cell = cell(at: p), !cell.inPadding, cell.tensor.isGiven else { return nil }
         return (cell.tensor, cell.index)
     }
 
     /// The cell editor: digits, `-`, `.`, `e`; Enter sets the value, Esc cancels.
     private mutating func edit(_ key: Key) -> [Effect] {
         guard var text = editor else { return [] }
-        switch key {
-        case .escape:
+        switch Keymap.action(for: key, in: .explorerValue) {
+        case .cancel?:
             editor = nil
             return []
-        case .backspace:
+        case .erase?:
             if !text.isEmpty { text.removeLast() }
-        case .enter:
+        case .submit?:
             editor = nil
             guard let c = cursor, let target = valueIndex(at: c), let value = Double(text), value.isFinite,
                   abs(value) < 1e6 else { return [] }
@@ -247,10 +266,8 @@ public struct ExplorerState: Equatable, Sendable {
             new.overrides.append(.init(tensor: target.tensor, index: target.index, value: value))
             apply(new)
             return []
-        case .character(let ch) where ch.isNumber || "-.e".contains(ch):
-            if text.count < 12 { text.append(ch) }
         default:
-            break
+            if case .character(let ch) = key, ch.isASCII, ch.isNumber || "-.e".contains(ch), text.count < 12 { text.append(ch) }
         }
         editor = text
         return []
@@ -258,18 +275,17 @@ public struct ExplorerState: Equatable, Sendable {
 
     // MARK: Parameters
 
-    private mutating func parameterKey(_ key: Key) -> [Effect] {
+    private mutating func parameterAction(_ action: Action) {
         let list = config.parameters
         parameter = min(parameter, list.count - 1)
-        switch key {
-        case .up, .character("k"), .backTab: parameter = (parameter + list.count - 1) % list.count
-        case .down, .character("j"): parameter = (parameter + 1) % list.count
-        case .right, .character("l"), .character("+"), .character("="): change(list[parameter], by: 1)
-        case .left, .character("h"), .character("-"): change(list[parameter], by: -1)
-        case .enter, .tab: focus = .steps
-        default: return commonKey(key)
+        switch action {
+        case .previousParameter: parameter = (parameter + list.count - 1) % list.count
+        case .nextParameter: parameter = (parameter + 1) % list.count
+        case .increase: change(list[parameter], by: 1)
+        case .decrease: change(list[parameter], by: -1)
+        case .doneEditing: focus = .steps
+        default: break
         }
-        return []
     }
 
     private mutating func change(_ p: Parameter, by delta: Int) {

@@ -1,4 +1,6 @@
 import ConvCore
+import Localization
+import Scenes
 import TermCanvas
 
 extension ExplorerState {
@@ -13,34 +15,32 @@ extension ExplorerState {
     }
 
     /// Draws the explorer over the whole buffer.
-    func draw(into buffer: inout CellBuffer) {
-        _ = drawMeasuring(into: &buffer)
+    func draw(into buffer: inout CellBuffer, _ t: any Catalogue) {
+        _ = drawMeasuring(into: &buffer, t)
     }
 
     /// What the current step's frame at `width`×`height` cannot show.
-    public func clipping(width: Int, height: Int) -> Clipping {
+    public func clipping(width: Int, height: Int, _ t: any Catalogue) -> Clipping {
         var buffer = CellBuffer(width: width, height: height)
-        return drawMeasuring(into: &buffer)
+        return drawMeasuring(into: &buffer, t)
     }
 
     /// Draws the frame and tells what did not fit.
-    private func drawMeasuring(into buffer: inout CellBuffer) -> Clipping {
+    private func drawMeasuring(into buffer: inout CellBuffer, _ t: any Catalogue) -> Clipping {
         let width = buffer.width
         var clipping = Clipping()
-        var (y, cutTitle) = drawHeader(into: &buffer)
+        var (y, cutTitle) = drawHeader(into: &buffer, t)
         if let cutTitle { clipping.cutLines.append(cutTitle) }
         y += 1
         if let error {
-            for (k, line) in TextLayout.wrap("✗ cannot compute this: \(error.description)", width: width - 2).enumerated() {
-                buffer.put(line, x: 1, y: y + k, style: Style(bold: true))
-            }
-            buffer.put("Press u to return to the last valid settings, or keep changing parameters.",
-                       x: 1, y: y + 3, style: Style(dim: true))
+            let lines = Paragraph.wrap(t.explorer(.cannotCompute(t.error(error))), width: width - 2, style: Style(bold: true))
+                + [[]] + Paragraph.wrap(t.explorer(.undoAdvice), width: width - 2, style: Style(dim: true))
+            for (k, line) in lines.enumerated() { buffer.put(line, x: 1, y: y + k) }
         } else {
-            (y, clipping.hiddenGrids) = drawPanels(into: &buffer, top: y)
-            (clipping.cutLines, clipping.droppedLines) = drawExplanation(into: &buffer, top: y + 1)
+            (y, clipping.hiddenGrids) = drawPanels(into: &buffer, top: y, t)
+            (clipping.cutLines, clipping.droppedLines) = drawExplanation(into: &buffer, top: y + 1, t)
         }
-        drawHints(into: &buffer)
+        drawHints(into: &buffer, t)
         return clipping
     }
 
@@ -48,17 +48,18 @@ extension ExplorerState {
 
     /// The title line and the parameter bar; returns the first free row, and the title if it
     /// had to be cut.
-    private func drawHeader(into buffer: inout CellBuffer) -> (Int, cut: String?) {
+    private func drawHeader(into buffer: inout CellBuffer, _ t: any Catalogue) -> (Int, cut: String?) {
         let width = buffer.width
         var status = ""
         if error == nil, !scene.steps.isEmpty {
-            status = "step \(min(step, scene.steps.count - 1) + 1)/\(scene.steps.count) · "
-                + (playing ? "▶ playing" : "paused") + " · \(Self.speedText(speed))"
+            status = t.explorer(.stepCounter(min(step, scene.steps.count - 1) + 1, of: scene.steps.count)) + " · "
+                + t.explorer(playing ? .playing : .paused) + " · " + Self.speedText(speed, t)
         }
         // The scene's own title matters more than the screen's name: "explore · " gives way first.
-        let name = error == nil ? scene.title : config.mode.title
+        let name = error == nil ? t.sceneTitle(scene.title) : t.operation(config.mode)
         let room = width - TextWidth.columns(status) - 3
-        let title = TextWidth.columns("explore · " + name) <= room ? "explore · " + name : name
+        let screen = t.explorer(.screenName) + " · "
+        let title = TextWidth.columns(screen + name) <= room ? screen + name : name
         buffer.put(TextLayout.truncate(title, width: room), x: 1, y: 0, style: Style(bold: true))
         let cut = TextWidth.columns(title) > room ? title : nil
         buffer.put(status, x: width - TextWidth.columns(status) - 1, y: 0)
@@ -68,7 +69,7 @@ extension ExplorerState {
         var x = 1, y = 1
         let selected = focus == .parameters ? config.parameters[min(parameter, config.parameters.count - 1)] : nil
         for item in config.parameterGroups {
-            let text = config.text(item, marking: selected)
+            let text = config.text(item, marking: selected, scene: error == nil ? scene : nil, t)
             let isSelected = selected.map(item.contains) ?? false
             let w = TextWidth.columns(text)
             if x + w > width - 1 {
@@ -81,20 +82,20 @@ extension ExplorerState {
         return (y + 1, cut)
     }
 
-    static func speedText(_ speed: Int) -> String {
+    static func speedText(_ speed: Int, _ t: any Catalogue) -> String {
         let perSecond = 1 / speeds[speed]
-        return perSecond >= 1 ? "\(Int(perSecond))/s" : "1 per \(Int(speeds[speed]))s"
+        return perSecond >= 1 ? t.explorer(.stepsPerSecond(Int(perSecond))) : t.explorer(.secondsPerStep(Int(speeds[speed])))
     }
 
     // MARK: Panels
 
     /// The panels in a flowing layout; returns the row below the last one drawn and how many
     /// panels did not fit.
-    private func drawPanels(into buffer: inout CellBuffer, top: Int) -> (bottom: Int, hidden: Int) {
+    private func drawPanels(into buffer: inout CellBuffer, top: Int, _ t: any Catalogue) -> (bottom: Int, hidden: Int) {
         let marks = self.marks()
         let filter = currentStep.flatMap { scene.filter(of: $0) }
         let visible = scene.panels.filter { $0.filter == nil || filter == nil || $0.filter == filter
-            || (focus == .cursor && $0.title == cursor?.panel) }
+            || (focus == .cursor && $0.id == cursor?.panel) }
         let bottom = buffer.height - reservedBelow
         var (x, y, rowHeight) = (1, top, 0)
         var hidden = 0
@@ -102,9 +103,9 @@ extension ExplorerState {
             if panel.showsPartial, case .scatter(let s, _)? = currentStep {
                 panel.grid = s.partial.plane(panel.prefix[0], panel.prefix[1])
             }
-            var widget = Self.widget(panel, marks: marks)
+            var widget = Self.widget(panel, marks: marks, t)
             if config.mode.is1D, panel.padding != Pair(0) || visible.allSatisfy({ $0.padding == Pair(0) }) && panel.role == .input {
-                addSlidingRow(to: &widget, over: panel)
+                addSlidingRow(to: &widget, over: panel, t)
             }
             let size = widget.size
             if x > 1 && x + size.width > buffer.width - 1 {
@@ -121,19 +122,18 @@ extension ExplorerState {
             rowHeight = max(rowHeight, size.height)
         }
         if hidden > 0 {
-            buffer.put("(\(hidden) more grid\(hidden == 1 ? "" : "s"): enlarge the terminal or reduce the sizes)",
-                       x: 1, y: min(y + rowHeight, bottom - 1), style: Style(dim: true))
+            buffer.put(t.explorer(.moreGrids(hidden)), x: 1, y: min(y + rowHeight, bottom - 1), style: Style(dim: true))
         }
         return (y + rowHeight, hidden)
     }
 
     /// Flip and slide, drawn: under the longer 1-D array, the other array's values at the
     /// positions the current step multiplies them with (flipped for convolution).
-    private func addSlidingRow(to widget: inout GridWidget, over panel: Panel) {
+    private func addSlidingRow(to widget: inout GridWidget, over panel: Panel, _ t: any Catalogue) {
         guard let trace = currentStep?.trace else { return }
         var row = Array(repeating: "", count: widget.columns)
         var marks = Array(repeating: GridWidget.Mark.none, count: widget.columns)
-        var slider = ""
+        var slider: TensorName?
         for term in trace.terms where term.factors.count == 2 {
             let (long, short) = (term.factors[0], term.factors[1])
             guard long.tensor == panel.tensor, let (_, col) = panel.position(of: long.tensor, long.index) else { continue }
@@ -141,27 +141,27 @@ extension ExplorerState {
             marks[col] = .highlight
             slider = short.tensor
         }
-        guard !slider.isEmpty else { return }
+        guard let slider else { return }
         widget.cells.append(row)
         widget.marks.append(marks)
         widget.faint.append(Array(repeating: false, count: widget.columns))
-        let how = config.mode == .conv1d ? "\(slider) flipped" : slider
-        widget.title = "\(panel.title), \(how) sliding below"
+        widget.title = t.explorer(.slidingBelow(grid: panel.name, slider: slider.rawValue, flipped: config.mode == .conv1d))
     }
 
     /// Rows kept under the panels for the arithmetic, formulas, call, note and key hints.
     private var reservedBelow: Int { 8 }
 
-    /// The marks of each panel (by title), indexed by `row · columns + column`.
-    typealias Marks = [String: [Int: GridWidget.Mark]]
+    /// The marks of each panel, indexed by `row · columns + column`.
+    typealias Marks = [Panel.ID: [Int: GridWidget.Mark]]
 
-    static func widget(_ panel: Panel, marks: Marks) -> GridWidget {
-        let rows = panel.grid.shape[0] + 2 * panel.padding.h
-        let cols = panel.grid.shape[1] + 2 * panel.padding.w
+    /// A panel as a grid widget: its title (with its caption and the padding mark), its values,
+    /// the padding ring drawn as `·`, and the marks.
+    static func widget(_ panel: Panel, marks: Marks, _ t: any Catalogue) -> GridWidget {
+        let (rows, cols) = panel.drawnSize
         var cells = Array(repeating: Array(repeating: "·", count: cols), count: rows)
         var faint = Array(repeating: Array(repeating: true, count: cols), count: rows)
         var cellMarks = Array(repeating: Array(repeating: GridWidget.Mark.none, count: cols), count: rows)
-        let panelMarks = marks[panel.title] ?? [:]
+        let panelMarks = marks[panel.id] ?? [:]
         for r in 0..<rows {
             for c in 0..<cols {
                 let (gr, gc) = (r - panel.padding.h, c - panel.padding.w)
@@ -172,7 +172,7 @@ extension ExplorerState {
                 cellMarks[r][c] = panelMarks[r * cols + c] ?? .none
             }
         }
-        let title = panel.padding == Pair(0) ? panel.title : "\(panel.title) (· = padding)"
+        let title = panel.name + (panel.caption.map(t.caption) ?? "") + (panel.padding == Pair(0) ? "" : t.explorer(.paddingMark))
         return GridWidget(title: title, cells: cells, marks: cellMarks, faint: faint,
                           titleStyle: Style(foreground: roleColor(panel.role), bold: true))
     }
@@ -192,10 +192,10 @@ extension ExplorerState {
     func marks() -> Marks {
         var marks: Marks = [:]
         // Every panel that shows tensor[index] marks it.
-        func mark(_ tensor: String, _ index: [Int], _ m: GridWidget.Mark) {
+        func mark(_ tensor: TensorName, _ index: [Int], _ m: GridWidget.Mark) {
             for panel in scene.panels where panel.tensor == tensor {
                 guard let (r, c) = panel.position(of: tensor, index) else { continue }
-                marks[panel.title, default: [:]][r * (panel.grid.shape[1] + 2 * panel.padding.w) + c] = m
+                marks[panel.id, default: [:]][r * panel.drawnSize.cols + c] = m
             }
         }
         func markStep(_ step: SceneStep) {
@@ -214,10 +214,10 @@ extension ExplorerState {
             mark(step.subject.tensor, step.subject.index, .target)
         }
         if focus == .cursor {
-            for position in [pinned, cursor].compactMap({ $0 }) {
-                guard let (tensor, index, _) = cell(at: position) else { continue }
-                for step in related(to: position) {
-                    if step.subject.tensor == tensor && step.subject.index == index {
+            for (position, steps) in [(pinned, pinnedSteps), (cursor, cursorSteps)] {
+                guard let position, let (tensor, index, _) = cell(at: position) else { continue }
+                for step in steps {
+                    if step.isAbout(tensor, index) {
                         // The cell's own computation: its whole receptive field.
                         markStep(step)
                     } else {
@@ -228,7 +228,7 @@ extension ExplorerState {
                 }
             }
             if let cursor, let panel = panel(cursor) {
-                marks[cursor.panel, default: [:]][cursor.row * (panel.grid.shape[1] + 2 * panel.padding.w) + cursor.col] = .cursor
+                marks[cursor.panel, default: [:]][cursor.row * panel.drawnSize.cols + cursor.col] = .cursor
             }
         } else if let step = currentStep {
             markStep(step)
@@ -236,35 +236,27 @@ extension ExplorerState {
         return marks
     }
 
-    /// The steps a grid cell takes part in: its own computation when it is a step's target,
-    /// otherwise every step that reads it (the output cells an input cell feeds).
-    func related(to p: GridPosition) -> [SceneStep] {
-        // Padding cells have indices too (outside the tensor): the windows that read them.
-        guard let (tensor, index, _) = cell(at: p) else { return [] }
-        if let own = scene.steps.first(where: { $0.subject.tensor == tensor && $0.subject.index == index }) { return [own] }
-        return scene.steps.filter { $0.touches(tensor, index) }
-    }
-
     // MARK: Arithmetic and explanations
 
     /// The arithmetic, formulas, call and notes under the panels; returns the lines cut at the
     /// right edge and those dropped at the bottom.
-    private func drawExplanation(into buffer: inout CellBuffer, top: Int) -> (cut: [String], dropped: [String]) {
+    private func drawExplanation(into buffer: inout CellBuffer, top: Int, _ t: any Catalogue) -> (cut: [String], dropped: [String]) {
         let width = buffer.width - 2
         var lines: [(String, Style)] = []
         var abbreviated: [String] = []
         if let editor {
-            lines.append(("new value: \(editor)▏  (Enter to set, Esc to cancel)", Style(bold: true)))
+            lines.append((t.explorer(.newValue(editor)), Style(bold: true)))
         } else if focus == .cursor, let cursor {
-            lines += cursorLines(cursor, width: width).map { ($0, Style(bold: true)) }
+            lines += cursorLines(cursor, width: width, t).map { ($0, Style(bold: true)) }
         } else if let step = currentStep {
-            lines += Self.equationLines(step.equation, width: width, maxLines: 3).map { ($0, Style(bold: true)) }
-            if TextLayout.wrap(step.equation, width: width).count > 3 { abbreviated.append(step.equation) }
-            if let channels = channelLine(step) { lines.append((channels, Style(bold: true))) }
+            let equation = t.equation(of: step)
+            lines += Self.equationLines(equation, width: width, maxLines: 3).map { ($0, Style(bold: true)) }
+            if TextLayout.wrap(equation, width: width).count > 3 { abbreviated.append(equation) }
+            if let channels = channelLine(t) { lines.append((channels, Style(bold: true))) }
         }
-        lines += scene.formulas.map { ($0, Style.plain) }
-        lines += TextLayout.wrap((config.mode.is1D ? "NumPy: " : "PyTorch: ") + scene.call, width: width).map { ($0, Style(dim: true)) }
-        for note in scene.notes { lines += TextLayout.wrap(note, width: width).map { ($0, Style(dim: true)) } }
+        lines += t.sizeLines(scene.formula).map { ($0, Style.plain) }
+        lines += Paragraph.wrap(t.call(scene.call), width: width).map { ($0.plainText, Style(dim: true)) }
+        for note in scene.notes { lines += Paragraph.wrap(t.note(note), width: width).map { ($0.plainText, Style(dim: true)) } }
         let bottom = buffer.height - 1
         var cut = abbreviated
         for (k, (text, style)) in lines.enumerated() where top + k < bottom {
@@ -276,13 +268,12 @@ extension ExplorerState {
 
     /// For a convolution output over several input channels: the cell as the sum of one part
     /// per channel, plus the bias — `per channel: x[0,0] → 3120 + x[0,1] → 4614 + b 2 = 7736`.
-    private func channelLine(_ step: SceneStep) -> String? {
-        guard config.mode == .forward, let trace = step.trace, trace.terms.first?.factors.first?.tensor == "x" else { return nil }
-        let sums = trace.sums(groupedBy: { $0.factors[0].index[1] })
-        guard sums.count > 1 else { return nil }
-        let parts = sums.map { "\(Text.cell("x", [trace.index[0], $0.key])) → \(Text.number($0.sum))" }
+    private func channelLine(_ t: any Catalogue) -> String? {
+        let k = min(step, scene.steps.count - 1)
+        guard scene.channelParts.indices.contains(k), let trace = scene.steps[k].trace else { return nil }
+        let parts = scene.channelParts[k].map { "\(Text.cell(.x, $0.plane)) → \(Text.number($0.sum))" }
             + (trace.bias.map { ["b \(Text.number($0.value))"] } ?? [])
-        return "per channel: " + parts.joined(separator: " + ") + " = \(Text.number(trace.value))"
+        return t.explorer(.perChannel(parts: parts, total: Text.number(trace.value)))
     }
 
     /// An equation wrapped at its ` + ` signs; if it needs more than `maxLines`, the middle terms
@@ -297,38 +288,30 @@ extension ExplorerState {
     }
 
     /// What the cursor cell is and what it touches.
-    private func cursorLines(_ p: GridPosition, width: Int) -> [String] {
-        let related = related(to: p)
+    private func cursorLines(_ p: GridPosition, width: Int, _ t: any Catalogue) -> [String] {
+        let related = cursorSteps
         guard let (tensor, index, inPadding) = cell(at: p) else { return [] }
-        let name = Text.cell(tensor, index) + (inPadding ? " (padding)" : "")
-        if let own = related.first, related.count == 1, own.subject.tensor == tensor, own.subject.index == index {
-            return Self.equationLines(own.equation, width: width, maxLines: 3)
+        let name = Text.cell(tensor, index) + (inPadding ? t.explorer(.inPadding) : "") + (pinned == p ? t.explorer(.pinned) : "")
+        if let own = related.first, related.count == 1, own.isAbout(tensor, index) {
+            return Self.equationLines(t.equation(of: own), width: width, maxLines: 3)
         }
-        let pin = pinned == p ? " (pinned)" : ""
+        let typing = valueIndex(at: p) == nil ? [] : [t.explorer(.enterTypesValue)]
         if related.isEmpty {
-            return ["\(name)\(pin) takes part in no step of this mode" + (valueIndex(at: p) == nil ? "" : "   Enter: type a value")]
+            return TextLayout.wrap(t.explorer(.takesNoPart(name)), width: width).prefix(2) + typing
         }
         let targets = related.map { Text.cell($0.subject.tensor, $0.subject.index) }
-        let summary = "\(name)\(pin) feeds \(related.count) cell\(related.count == 1 ? "" : "s"): " + targets.joined(separator: ", ")
-        return TextLayout.wrap(summary, width: width).prefix(2) + (valueIndex(at: p) == nil ? [] : ["Enter: type a value"])
+        return Paragraph.wrap(t.explorer(.feeds(name, targets)), width: width).prefix(2).map(\.plainText) + typing
     }
 
     // MARK: Key hints
 
-    private func drawHints(into buffer: inout CellBuffer) {
-        let hints: [String]
-        if editor != nil {
-            hints = ["type a number", "Enter set", "Backspace erase", "Esc cancel"]
-        } else if error != nil {
-            hints = ["u last valid settings", "e parameters", "m mode", "? keys", "q back"]
-        } else {
-            switch focus {
-            case .steps: hints = ["←/→ step", "space play", "+/- speed", "g/G ends", "Tab cursor", "e params", "m mode", "? keys", "q back"]
-            case .cursor: hints = ["arrows move", "n/N grid", "p pin", "Enter type", "Tab params", "Esc steps", "? keys"]
-            case .parameters: hints = ["↑/↓ choose", "←/→ change", "Enter done", "b bias", "c convention", "u undo", "? keys"]
-            }
+    private func drawHints(into buffer: inout CellBuffer, _ t: any Catalogue) {
+        var hints = Keymap.hints(keyContext, t)
+        if error != nil, let undo = Keymap.rows(keyContext).first(where: { $0.help == .undo }) {
+            // With invalid settings, undoing comes first.
+            hints.insert(undo.text(t), at: 0)
         }
-        buffer.put(TextLayout.hints(hints, width: buffer.width - 2, keep: hints.last == "q back" ? 2 : 1),
-                   x: 1, y: buffer.height - 1, style: Style(dim: true))
+        let keep = keyContext == .explorerValue ? 1 : 2
+        buffer.put(TextLayout.hints(hints, width: buffer.width - 2, keep: keep), x: 1, y: buffer.height - 1, style: Style(dim: true))
     }
 }

@@ -1,4 +1,6 @@
 import LessonKit
+import Localization
+import Scenes
 import TermCanvas
 
 extension LessonCheck {
@@ -13,16 +15,18 @@ extension LessonCheck {
         let size = "\(width)×\(height)"
         // "an 80×24", "a 100×30": the article goes by how the number is said.
         let terminal = (["8", "11", "18"].contains { size.hasPrefix($0) } ? "an " : "a ") + size + " terminal"
+        // The lesson plays in its own language: the header and the explorer's words are its.
+        let t = (Language(code: lesson.meta.lang) ?? .en).catalogue
         for (k, step) in lesson.steps.enumerated() {
             func report(_ line: Int, _ message: String) {
                 diagnostics.append(Diagnostic(file: file, line: line, column: 1, message: message))
             }
             let player = PlayerState(lesson: lesson, step: k)
-            if TextWidth.columns(step.title) > player.headerWidth(width) {
-                report(step.line, "step title too long for \(terminal) (\(TextWidth.columns(step.title)) columns, at most \(player.headerWidth(width)))")
+            if TextWidth.columns(step.title) > player.headerWidth(width, t) {
+                report(step.line, "step title too long for \(terminal) (\(TextWidth.columns(step.title)) columns, at most \(player.headerWidth(width, t)))")
             }
-            // The page is drawn two columns in from each side (`PlayerView`).
-            for problem in overflow(step.blocks, width: width - 4) {
+            // The page's text width, as the player wraps it.
+            for problem in overflow(step.blocks, width: PlayerState.textWidth(Viewport(width: width, height: height))) {
                 report(problem.line ?? step.line, "too wide for \(terminal), \(problem.what)")
             }
             for animation in step.animations {
@@ -33,7 +37,7 @@ extension LessonCheck {
                 // The explorer draws below the player's header line.
                 for s in 0..<max(1, scene.steps.count) {
                     explorer.step = s
-                    let c = explorer.clipping(width: width, height: height - 1)
+                    let c = explorer.clipping(width: width, height: height - 1, t)
                     clipping.hiddenGrids = max(clipping.hiddenGrids, c.hiddenGrids)
                     clipping.cutLines += c.cutLines.filter { !clipping.cutLines.contains($0) }
                     clipping.droppedLines += c.droppedLines.filter { !clipping.droppedLines.contains($0) }

@@ -1,30 +1,20 @@
 import LessonKit
+import Localization
+import QuizKit
+import Scenes
 import TermCanvas
-
-/// A run of text in one style.
-public struct Span: Equatable, Sendable {
-    public var text: String
-    public var style: Style
-
-    public init(_ text: String, _ style: Style = .plain) {
-        self.text = text
-        self.style = style
-    }
-}
-
-/// One line of rendered lesson text.
-public typealias StyledLine = [Span]
 
 /// Lesson blocks as lines of styled text for a given width: paragraphs wrapped (CJK-aware, never
 /// splitting a wide character), lists with hanging indents, quotes with a bar, tables with
 /// measured columns, code indented and lightly highlighted. Pure.
 public enum LessonText {
-    /// What an animation or quiz block shows in the text; the player and replay add the rest.
-    public static func lines(_ blocks: [Block], width: Int, labels: LessonLabels = .english) -> [StyledLine] {
+    /// The blocks at `width`, with the interface's words (before a question, naming an
+    /// animation, around a computation) from `t`; the player and replay add the rest.
+    public static func lines(_ blocks: [Block], width: Int, _ t: any Catalogue) -> [StyledLine] {
         var out: [StyledLine] = []
         for (k, block) in blocks.enumerated() {
             if k > 0 { out.append([]) }
-            out += lines(block, width: max(8, width), labels: labels)
+            out += lines(block, width: max(8, width), t)
         }
         return out
     }
@@ -34,25 +24,25 @@ public enum LessonText {
         lines.map { $0.map(\.text).joined() }
     }
 
-    static func lines(_ block: Block, width: Int, labels: LessonLabels) -> [StyledLine] {
+    static func lines(_ block: Block, width: Int, _ t: any Catalogue) -> [StyledLine] {
         switch block {
         case .heading(_, let inlines):
-            return wrap(spans(inlines, base: Style(bold: true)), width: width)
+            return Paragraph.wrap(spans(inlines, base: Style(bold: true)), width: width)
         case .paragraph(let inlines):
-            return wrap(spans(inlines), width: width)
+            return Paragraph.wrap(spans(inlines), width: width)
         case .list(let ordered, let start, let items):
             var out: [StyledLine] = []
             for (k, item) in items.enumerated() {
                 let marker = ordered ? "\(start + k). " : "• "
                 let indent = TextWidth.columns(marker)
-                let body = lines(item, width: width - indent, labels: labels)
+                let body = lines(item, width: width - indent, t)
                 for (n, line) in body.enumerated() {
                     out.append([Span(n == 0 ? marker : String(repeating: " ", count: indent))] + line)
                 }
             }
             return out
         case .quote(let blocks):
-            return lines(blocks, width: width - 2, labels: labels).map { [Span("│ ", Style(dim: true))] + $0 }
+            return lines(blocks, width: width - 2, t).map { [Span("│ ", Style(dim: true))] + $0 }
         case .table(let table):
             return self.table(table, width: width)
         case .code(let language, let text):
@@ -62,17 +52,17 @@ public enum LessonText {
         case .math(let text):
             return text.split(separator: "\n").map { [Span("    " + TextLayout.truncate(String($0), width: width - 4), Style(bold: true))] }
         case .animation(let a):
-            return [[Span(labels.animation + labels.title(a.kind), Style(bold: true))]]
+            return [[Span(t.lesson(.animationLabel) + t.operation(a.kind), Style(bold: true))]]
         case .compute(let c):
             // The core's answer behind a bar; a line too long for the page wraps (grid rows,
             // which are short, keep their alignment).
             let bar = Span("  │ ", Style(dim: true))
-            return c.evaluate(labels.compute).lines.flatMap { line -> [StyledLine] in
+            return c.evaluate(t).lines.flatMap { line -> [StyledLine] in
                 guard TextWidth.columns(line) > width - 4 else { return [[bar, Span(line, Style(bold: true))]] }
-                return wrap([Span(line, Style(bold: true))], width: width - 4).map { [bar] + $0 }
+                return Paragraph.wrap([Span(line, Style(bold: true))], width: width - 4).map { [bar] + $0 }
             }
         case .quiz(let q):
-            var out = wrap([Span(labels.question, Style(bold: true))] + [Span(q.prompt)], width: width)
+            var out = Paragraph.wrap([Span(t.lesson(.questionLabel), Style(bold: true))] + [Span(q.prompt)], width: width)
             if let code = q.code {
                 // YAML's `|` keeps the listing's final line break: no empty last line for it.
                 let listing = code.hasSuffix("\n") ? String(code.dropLast()) : code
@@ -81,21 +71,12 @@ public enum LessonText {
                 }
             }
             for (k, choice) in q.choices.enumerated() {
-                let label = "  \(choiceLabel(k)) "
-                let indent = TextWidth.columns(label)
-                out += wrap([Span(choice)], width: width - indent).enumerated().map { n, line in
-                    [Span(n == 0 ? label : String(repeating: " ", count: indent))] + line
-                }
+                out += Paragraph.hanging(Span("  \(Question.label(k)) "), [Span(choice)], width: width)
             }
             return out
         case .thematicBreak:
             return [[Span(String(repeating: "─", count: min(width, 40)), Style(dim: true))]]
         }
-    }
-
-    /// `a)`, `b)`, …: the keys that pick a choice.
-    public static func choiceLabel(_ k: Int) -> String {
-        k < 26 ? "\(Character(Unicode.Scalar(UInt8(97 + k))))" + ")" : "\(k + 1))"
     }
 
     // MARK: Inlines
@@ -145,113 +126,6 @@ public enum LessonText {
         return s
     }
 
-    // MARK: Wrapping
-
-    /// Fills lines of at most `width` columns with the spans' words. A word may run across spans
-    /// (`$`h`$,` stays together with its comma); a run of wide characters may break between any
-    /// two of them, as Chinese text does, except before closing punctuation (，。）) and after
-    /// opening punctuation (（“). A word wider than the line is cut, never a wide character.
-    static func wrap(_ spans: [Span], width: Int) -> [StyledLine] {
-        var lines: [StyledLine] = [[]]
-        var used = 0
-        var pendingSpace: Style?
-        // The word being gathered, as styled pieces, and whether a line may break before the
-        // next character (after a wide character) or must not (after opening punctuation).
-        var word: [Span] = []
-        var breakBeforeNext = false
-
-        func append(_ text: some StringProtocol, _ style: Style) {
-            if let last = lines[lines.count - 1].last, last.style == style {
-                lines[lines.count - 1][lines[lines.count - 1].count - 1].text += text
-            } else {
-                lines[lines.count - 1].append(Span(String(text), style))
-            }
-            used += TextWidth.columns(text)
-        }
-        func newLine() {
-            lines.append([])
-            used = 0
-        }
-        func emitWord() {
-            defer { word = [] }
-            guard !word.isEmpty else { return }
-            let w = word.reduce(0) { $0 + TextWidth.columns($1.text) }
-            let space = pendingSpace.map { used > 0 ? $0 : nil } ?? nil
-            if used > 0 && used + (space == nil ? 0 : 1) + w > width {
-                newLine()
-            } else if let space {
-                append(" ", space)
-            }
-            pendingSpace = nil
-            for piece in word {
-                var rest = Substring(piece.text)
-                while used + TextWidth.columns(rest) > width {
-                    let head = TextLayout.fit(rest, width: width - used)
-                    if head.isEmpty && used == 0 { break }
-                    append(head, piece.style)
-                    newLine()
-                    rest = rest.dropFirst(head.count)
-                }
-                append(rest, piece.style)
-            }
-        }
-        func add(_ ch: Character, _ style: Style) {
-            if let last = word.last, last.style == style {
-                word[word.count - 1].text.append(ch)
-            } else {
-                word.append(Span(String(ch), style))
-            }
-        }
-        for span in spans {
-            for ch in span.text {
-                if ch == "\n" {
-                    emitWord()
-                    newLine()
-                    pendingSpace = nil
-                    breakBeforeNext = false
-                } else if ch == " " {
-                    emitWord()
-                    pendingSpace = span.style
-                    breakBeforeNext = false
-                } else if TextWidth.columns(ch) == 2 {
-                    if !closing.contains(ch) && (breakBeforeNext || !opensWord(word)) { emitWord() }
-                    add(ch, span.style)
-                    breakBeforeNext = !opening.contains(ch)
-                } else {
-                    if breakBeforeNext { emitWord() }
-                    add(ch, span.style)
-                    breakBeforeNext = false
-                }
-            }
-        }
-        emitWord()
-        return lines.map(merge)
-    }
-
-    /// True when `word` ends in opening punctuation, which keeps the next character with it.
-    private static func opensWord(_ word: [Span]) -> Bool {
-        word.last?.text.last.map(opening.contains) ?? false
-    }
-
-    /// Characters that may not end a line of Chinese text.
-    static let opening: Set<Character> = ["（", "「", "『", "【", "《", "“", "‘"]
-
-    /// Characters that may not start a line of Chinese text.
-    static let closing: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "】", "》", "”", "’", "…"]
-
-    /// Adjacent spans of one style joined, so each line is a few spans.
-    private static func merge(_ line: StyledLine) -> StyledLine {
-        var out: StyledLine = []
-        for span in line {
-            if let last = out.last, last.style == span.style {
-                out[out.count - 1].text += span.text
-            } else {
-                out.append(span)
-            }
-        }
-        return out
-    }
-
     // MARK: Tables
 
     /// Columns as wide as their widest cell, shrunk evenly to fit; cells are cut with `…`.
@@ -277,7 +151,7 @@ public enum LessonText {
                 let (left, right) = alignment == .right ? (pad, 0) : alignment == .center ? (pad / 2, pad - pad / 2) : (0, pad)
                 spans.append(Span(String(repeating: " ", count: left) + text + String(repeating: " ", count: right), style))
             }
-            return merge(spans)
+            return Paragraph.merge(spans)
         }
         let rule: StyledLine = [Span(widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─"), Style(dim: true))]
         return [line(header, Style(bold: true)), rule] + rows.map { line($0, .plain) }
@@ -286,12 +160,5 @@ public enum LessonText {
     /// Inline content as plain text (table cells).
     static func plainText(_ inlines: [Inline]) -> String {
         spans(inlines).map(\.text).joined().replacingOccurrences(of: "\n", with: " ")
-    }
-}
-
-extension String {
-    /// The string right-aligned in `width` columns.
-    func leftPadded(to width: Int) -> String {
-        String(repeating: " ", count: max(0, width - TextWidth.columns(self))) + self
     }
 }

@@ -1,14 +1,16 @@
 import LessonKit
+import Localization
 import QuizKit
+import Scenes
 import TermCanvas
 
 /// A lesson being played: which step, how far its text is scrolled, and the step's animation on
-/// the explorer when the learner opens it.
+/// the explorer or its questions when the learner opens them.
 public struct PlayerState: Equatable, Sendable {
     public let lesson: Lesson
     public private(set) var step: Int
-    /// The first text line shown.
-    public var scroll = 0
+    /// How far the step's text is scrolled.
+    public private(set) var scroll = ScrollPosition()
     /// The explorer playing the current step's animation, while it is open.
     public var animation: ExplorerState?
     /// Which of the step's animations `a` opens: the first, then the one after the last played.
@@ -16,57 +18,68 @@ public struct PlayerState: Equatable, Sendable {
     /// The step's questions being answered, through the quiz engine.
     public var quiz: QuizState?
 
-    /// Opens `lesson` on `step` (clamped to the lesson's steps).
+    /// Opens `lesson` on `step` (kept inside the lesson's steps).
     public init(lesson: Lesson, step: Int = 0) {
         self.lesson = lesson
-        self.step = min(max(0, step), max(0, lesson.steps.count - 1))
+        self.step = LessonPosition.clamp(step, stepCount: lesson.steps.count)
     }
 
     public var currentStep: Step? { lesson.steps.isEmpty ? nil : lesson.steps[step] }
 
+    /// The keys of the text page (the explorer and the questions have their own).
+    var keyContext: KeyContext {
+        if let animation { return animation.keyContext }
+        if let quiz { return quiz.keyContext }
+        return .lesson(animations: currentStep?.animations.count ?? 0, questions: !questionsOfStep.isEmpty)
+    }
+
+    /// Rows of the text page: below the header, above the hint line.
+    static func visibleRows(_ viewport: Viewport) -> Int { viewport.height - 3 }
+
+    /// Columns the text is wrapped to: two columns of margin on the left, two on the right (the
+    /// first of them holds the scroll marks).
+    static func textWidth(_ viewport: Viewport) -> Int { viewport.width - 4 }
+
     /// Handles a key; `leave` is true when the learner goes back from the text page.
-    mutating func handle(_ key: Key) -> (leave: Bool, effects: [Effect]) {
-        // Steps change from both pages.
-        switch key {
-        case .character("]"), .pageDown: return (false, go(to: step + 1))
-        case .character("["), .pageUp: return (false, go(to: step - 1))
-        default: break
+    mutating func handle(_ key: Key, viewport: Viewport, _ t: any Catalogue) -> (leave: Bool, effects: [Effect]) {
+        // `[` and `]` change step from the animation and the questions too (unless an answer is
+        // being typed).
+        if animation != nil || (quiz.map { !$0.keyContext.isTyping } ?? false) {
+            if key == .character("[") { return (false, go(to: step - 1)) }
+            if key == .character("]") { return (false, go(to: step + 1)) }
         }
+        let inner = Viewport(width: viewport.width, height: viewport.height - 1)
         if var explorer = animation {
             let (leave, effects) = explorer.handle(key)
             animation = leave ? nil : explorer
             return (false, effects)
         }
         if var session = quiz {
-            let (leave, effects) = session.handle(key)
+            let (leave, effects) = session.handle(key, viewport: inner, t)
             quiz = leave ? nil : session
             return (false, effects)
         }
-        if case .character(let c) = key, let digit = c.wholeNumberValue, (1...9).contains(digit),
-           digit <= currentStep?.animations.count ?? 0 {
-            openAnimation(digit - 1)
-            return (false, [])
-        }
-        switch key {
-        case .character("q"), .escape: return (true, [])
-        case .down, .character("j"): scroll += 1
-        case .up, .character("k"): scroll = max(0, scroll - 1)
-        case .character(" "): scroll += 10
-        case .character("g"), .home: return (false, go(to: 0))
-        case .character("G"), .end: return (false, go(to: lesson.steps.count - 1))
-        case .character("R"): return (false, go(to: 0))
-        case .character("a"): openAnimation(nextAnimation)
-        case .character("t"):
-            // The step's questions, graded and scheduled like any quiz.
-            let questions = questionsOfStep
-            guard !questions.isEmpty else { break }
-            // The player's header names the lesson and the step already.
-            let session = QuizState(questions: questions, title: "", lang: lesson.meta.lang)
+        let count = textLines(width: Self.textWidth(viewport), t).count
+        let visible = Self.visibleRows(viewport)
+        switch Keymap.action(for: key, in: keyContext) {
+        case .back?: return (true, [])
+        case .previousStep?: return (false, go(to: step - 1))
+        case .nextStep?: return (false, go(to: step + 1))
+        case .restart?: return (false, go(to: 0))
+        case .lineUp?: scroll.move(.lineUp, count: count, visible: visible)
+        case .lineDown?: scroll.move(.lineDown, count: count, visible: visible)
+        case .pageUp?: scroll.move(.pageUp, count: count, visible: visible)
+        case .pageDown?: scroll.move(.pageDown, count: count, visible: visible)
+        case .textStart?: scroll.move(.top, count: count, visible: visible)
+        case .textEnd?: scroll.move(.bottom, count: count, visible: visible)
+        case .playAnimation?: openAnimation(nextAnimation)
+        case .playAnimationNumber(let k)?: openAnimation(k - 1)
+        case .answerQuestions?:
+            // The step's questions, graded and scheduled like any quiz; the player's header names
+            // the lesson and the step already.
+            let session = QuizState(questions: questionsOfStep, titled: false)
             quiz = session
             return (false, session.startEffects)
-        case .enter:
-            // Enter plays the step's animation, or reads on when there is none.
-            if currentStep?.animations.isEmpty ?? true { scroll += 1 } else { openAnimation(nextAnimation) }
         default: break
         }
         return (false, [])
@@ -79,9 +92,8 @@ public struct PlayerState: Equatable, Sendable {
             animation = explorer
             return effects
         }
-        guard var session = quiz, var explorer = session.animation else { return [] }
-        let effects = explorer.tick()
-        session.animation = explorer
+        guard var session = quiz else { return [] }
+        let effects = session.tick()
         quiz = session
         return effects
     }
@@ -95,15 +107,15 @@ public struct PlayerState: Equatable, Sendable {
 
     /// Moves to step `k`, saving the position; the last step also records completion.
     mutating func go(to k: Int) -> [Effect] {
-        let target = min(max(0, k), lesson.steps.count - 1)
+        let target = LessonPosition.clamp(k, stepCount: lesson.steps.count)
         guard target != step else { return [] }
         step = target
-        scroll = 0
+        scroll = ScrollPosition()
         animation = nil
         quiz = nil
         nextAnimation = 0
         var effects: [Effect] = [.saveProgress(lesson: lesson.meta.id, step: step, stepCount: lesson.steps.count)]
-        if step == lesson.steps.count - 1 { effects.append(.markCompleted(lesson: lesson.meta.id)) }
+        if LessonPosition.completes(step, stepCount: lesson.steps.count) { effects.append(.markCompleted(lesson: lesson.meta.id)) }
         return effects
     }
 

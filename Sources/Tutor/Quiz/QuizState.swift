@@ -1,25 +1,13 @@
 import ConvCore
 import LessonKit
+import Localization
 import QuizKit
+import Scenes
 import TermCanvas
 
-/// An answer for the runner to keep: which card, what the learner gave, how it was graded.
-public struct QuizAnswer: Equatable, Sendable {
-    public var questionID: String
-    public var topic: String
-    public var contentHash: String
-    public var verdict: Verdict
-
-    public init(_ question: Question, _ verdict: Verdict) {
-        questionID = question.id
-        topic = question.topic
-        contentHash = question.contentHash
-        self.verdict = verdict
-    }
-}
-
-/// A quiz session: questions one after another, each answered (or refused with a hint), graded,
-/// explained, and its computation replayable; a summary at the end. Pure: keys in, effects out.
+/// A quiz on the screen: the session (questions, answers, verdicts), what the learner is typing
+/// or marking, the verdict's review outcome, the page's scroll and the computation replayed on the
+/// explorer. Pure: keys in, effects out.
 public struct QuizState: Equatable, Sendable {
     /// Where the current question is.
     public enum Phase: Equatable, Sendable {
@@ -27,13 +15,13 @@ public struct QuizState: Equatable, Sendable {
         case asking
         /// An open question's model answer is shown; waiting for the learner's grade.
         case revealed
-        case answered(Verdict)
+        /// The verdict is shown.
+        case answered
         /// Every question done (or the learner stopped): the session's summary.
         case summary
     }
 
-    public private(set) var questions: [Question]
-    public private(set) var index = 0
+    public private(set) var session: QuizSession
     public private(set) var phase: Phase = .asking
     /// The text typed for a numeric or open question.
     public private(set) var editor = LineEditor()
@@ -43,174 +31,185 @@ public struct QuizState: Equatable, Sendable {
     public private(set) var cursor = GridCell(row: 0, col: 0)
     public private(set) var marked: Set<GridCell> = []
     /// Why the last answer was refused.
-    public private(set) var hint: String?
-    /// Every verdict so far, in order.
-    public private(set) var verdicts: [Verdict] = []
-    /// When the card is due next, as the runner reports it after saving the answer.
-    public private(set) var nextReview: String?
+    public private(set) var refusal: Refusal?
+    /// What became of the answer: saved with its next review, or not saved.
+    public private(set) var outcome: ReviewOutcome?
+    /// How far the page is scrolled.
+    public private(set) var scroll = ScrollPosition()
     /// The computation behind the answer, playing on the explorer.
     public var animation: ExplorerState?
-    /// What the session is called in the header: `Quiz`, or nothing inside a lesson.
-    public let title: String
-    /// The session's language: its words and its hints.
-    public let lang: String
+    /// Whether the header names the session (`Quiz`); inside a lesson the player's header names
+    /// the lesson and the step already.
+    public let titled: Bool
 
-    public init(questions: [Question], title: String? = nil, lang: String = "en") {
-        self.questions = questions
-        self.lang = lang
-        self.title = title ?? QuizWords(lang: lang).quiz
+    public init(questions: [Question], titled: Bool = true) {
+        session = QuizSession(questions: questions)
+        self.titled = titled
         if questions.isEmpty { phase = .summary }
     }
 
-    var words: QuizWords { QuizWords(lang: lang) }
-
-    public var current: Question? { questions.indices.contains(index) ? questions[index] : nil }
-
-    /// True while typed keys go into the answer (so `q` and `?` are text, not commands).
-    public var isTyping: Bool {
-        guard phase == .asking, let q = current else { return animation?.editor != nil }
-        switch q.kind {
-        case .numeric, .open: return true
-        default: return false
-        }
-    }
+    public var current: Question? { session.current }
 
     /// The effect that starts the first question's clock.
     public var startEffects: [Effect] {
         current.map { [.questionShown(id: $0.id)] } ?? []
     }
 
-    /// The runner saved the answer: when the card comes back.
-    mutating func scheduled(id: String, next: String) {
-        if current?.id == id, case .answered = phase { nextReview = next }
+    /// Where the keys are going.
+    var keyContext: KeyContext {
+        if let animation { return animation.keyContext }
+        guard let q = current else { return .quizSummary }
+        switch phase {
+        case .summary: return .quizSummary
+        case .answered: return .quizAnswered(replay: q.animation != nil)
+        case .revealed: return .quizGrade
+        case .asking:
+            switch q.kind {
+            case .single, .spotTheMistake: return .quizChoice(count: q.optionCount)
+            case .multiple: return .quizChoices(count: q.optionCount)
+            case .numeric: return .quizNumber
+            case .open: return .quizOpen
+            case .selectCells: return .quizCells
+            }
+        }
+    }
+
+    /// The runner saved the answer (or could not).
+    mutating func scheduled(id: CardID, _ outcome: ReviewOutcome) {
+        if current?.id == id, phase == .answered { self.outcome = outcome }
+    }
+
+    /// The replayed computation's animation tick.
+    mutating func tick() -> [Effect] {
+        guard var explorer = animation else { return [] }
+        let effects = explorer.tick()
+        animation = explorer
+        return effects
     }
 
     /// Handles a key; `leave` is true when the learner is done with the session.
-    mutating func handle(_ key: Key) -> (leave: Bool, effects: [Effect]) {
+    mutating func handle(_ key: Key, viewport: Viewport, _ t: any Catalogue) -> (leave: Bool, effects: [Effect]) {
         if var explorer = animation {
             let (leave, effects) = explorer.handle(key)
             animation = leave ? nil : explorer
             return (false, effects)
         }
-        switch phase {
-        case .summary:
-            switch key {
-            case .enter, .escape, .character("q"), .character(" "): return (true, [])
-            default: return (false, [])
-            }
-        case .answered:
-            switch key {
-            case .enter, .right, .character(" "), .character("n"), .character("l"): return (false, next())
-            case .character("a"): openAnimation()
-            case .escape, .character("q"): phase = .summary
-            default: break
-            }
+        let context = keyContext
+        guard let action = Keymap.action(for: key, in: context) else {
+            // In a text field, everything else is typed.
+            if context.isTyping, editor.handle(key) { refusal = nil }
             return (false, [])
-        case .revealed:
-            if case .character(let c) = key, let k = c.wholeNumberValue, let rating = Rating(rawValue: k) {
-                return (false, answer(.selfGraded(answer: editor.string, rating)))
-            }
-            if key == .escape { phase = .summary }
-            return (false, [])
-        case .asking:
-            return asking(key)
         }
-    }
-
-    private mutating func asking(_ key: Key) -> (leave: Bool, effects: [Effect]) {
-        guard let q = current else { return (false, []) }
-        switch q.kind {
-        case .single, .spotTheMistake:
-            if case .character(let c) = key, c != "q" {
-                switch q.read(String(c), lang: lang) {
-                case .success(let response): return (false, answer(response))
-                case .failure(let refusal): hint = refusal.hint
-                }
-            } else if key == .character("q") || key == .escape {
+        let count = lines(width: Self.textWidth(viewport), t).count
+        let visible = Self.visibleRows(viewport)
+        switch action {
+        case .back: return (true, [])
+        case .finish:
+            session.stop()
+            phase = .summary
+            scroll = ScrollPosition()
+        case .cancel:
+            // Esc clears a typed answer, or finishes when there is none.
+            if editor.isEmpty {
+                session.stop()
                 phase = .summary
+            } else {
+                editor = LineEditor()
             }
-        case .multiple:
-            switch key {
-            case .enter:
-                switch q.read(picked.sorted().map { String($0 + 1) }.joined(separator: " "), lang: lang) {
-                case .success(let response): return (false, answer(response))
-                case .failure(let refusal): hint = refusal.hint
-                }
-            case .character("q"), .escape: phase = .summary
-            case .character(let c):
-                if case .success(.choices(let k)) = q.read(String(c), lang: lang), let choice = k.first {
-                    if picked.contains(choice) { picked.remove(choice) } else { picked.insert(choice) }
-                    hint = nil
-                } else {
-                    hint = lang == "zh" ? "按字母选中或取消选项，按 Enter 提交" : "press a letter to pick or unpick a choice, Enter to answer"
-                }
-            default: break
-            }
-        case .numeric, .open:
-            if key == .escape {
-                if editor.isEmpty { phase = .summary } else { editor = LineEditor() }
-            } else if key == .enter {
-                if case .open = q.kind {
-                    phase = .revealed
-                    hint = nil
-                } else {
-                    switch q.read(editor.string, lang: lang) {
-                    case .success(let response): return (false, answer(response))
-                    case .failure(let refusal): hint = refusal.hint
-                    }
-                }
-            } else if editor.handle(key) {
-                hint = nil
-            }
-        case .selectCells(let panel, _):
-            let size = gridSize(panel)
-            switch key {
-            case .up, .character("k"): cursor.row = max(0, cursor.row - 1)
-            case .down, .character("j"): cursor.row = min(size.rows - 1, cursor.row + 1)
-            case .left, .character("h"): cursor.col = max(0, cursor.col - 1)
-            case .right, .character("l"): cursor.col = min(size.cols - 1, cursor.col + 1)
-            case .character(" "), .character("x"):
-                if marked.contains(cursor) { marked.remove(cursor) } else { marked.insert(cursor) }
-                hint = nil
-            case .enter:
+        case .lineUp: scroll.move(.lineUp, count: count, visible: visible)
+        case .lineDown: scroll.move(.lineDown, count: count, visible: visible)
+        case .pageUp: scroll.move(.pageUp, count: count, visible: visible)
+        case .pageDown: scroll.move(.pageDown, count: count, visible: visible)
+        case .textStart: scroll.move(.top, count: count, visible: visible)
+        case .textEnd: scroll.move(.bottom, count: count, visible: visible)
+        case .choose(let k): return (false, submit(String(k + 1), viewport: viewport, t))
+        case .toggleChoice(let k):
+            if picked.contains(k) { picked.remove(k) } else { picked.insert(k) }
+            refusal = nil
+        case .submit:
+            guard let q = current else { break }
+            switch q.kind {
+            case .multiple:
+                return (false, submit(picked.sorted().map { String($0 + 1) }.joined(separator: " "), viewport: viewport, t))
+            case .open:
+                phase = .revealed
+                refusal = nil
+            case .selectCells:
                 guard !marked.isEmpty else {
-                    hint = lang == "zh" ? "先用空格标记至少一个格子，再按 Enter" : "mark at least one cell with space, then Enter"
+                    refusal = .cells
                     break
                 }
-                return (false, answer(.cells(marked)))
-            case .character("q"), .escape: phase = .summary
-            default: break
+                return (false, record(session.answer(.cells(marked)), viewport: viewport, t))
+            default:
+                return (false, submit(editor.string, viewport: viewport, t))
             }
+        case .grade(let n):
+            if case .success(let verdict) = session.grade(String(n), answer: editor.string) {
+                return (false, record(verdict, viewport: viewport, t))
+            }
+        case .cursorUp, .cursorDown, .cursorLeft, .cursorRight:
+            moveCursor(action)
+        case .markCell:
+            if marked.contains(cursor) { marked.remove(cursor) } else { marked.insert(cursor) }
+            refusal = nil
+        case .nextQuestion: return (false, next())
+        case .watch: openAnimation()
+        default: break
         }
         return (false, [])
     }
 
-    /// Grades `response`, shows the verdict, and asks the runner to keep it.
-    private mutating func answer(_ response: Response) -> [Effect] {
+    /// Reads typed text as the answer: refused with a hint, or graded and kept.
+    private mutating func submit(_ text: String, viewport: Viewport, _ t: any Catalogue) -> [Effect] {
+        switch session.submit(text) {
+        case .success(let verdict)?: return record(verdict, viewport: viewport, t)
+        case .failure(let why)?: refusal = why
+        case nil: break
+        }
+        return []
+    }
+
+    /// Shows the verdict (scrolled so that it starts in view) and asks the runner to keep it.
+    private mutating func record(_ verdict: Verdict, viewport: Viewport, _ t: any Catalogue) -> [Effect] {
         guard let q = current else { return [] }
-        let verdict = q.grade(response)
-        verdicts.append(verdict)
-        phase = .answered(verdict)
-        hint = nil
-        nextReview = nil
+        phase = .answered
+        refusal = nil
+        outcome = nil
+        let width = Self.textWidth(viewport), visible = Self.visibleRows(viewport)
+        let start = questionLines(q, width: width, t).count + 1
+        let count = lines(width: width, t).count
+        if start >= scroll.top + visible { scroll = ScrollPosition(top: start).clamped(count: count, visible: visible) }
         return [.recordAnswer(QuizAnswer(q, verdict))]
     }
 
     /// The next question, or the summary after the last.
     private mutating func next() -> [Effect] {
-        index += 1
+        session.advance()
         editor = LineEditor()
         picked = []
         marked = []
         cursor = GridCell(row: 0, col: 0)
-        hint = nil
-        nextReview = nil
+        refusal = nil
+        outcome = nil
+        scroll = ScrollPosition()
         guard let q = current else {
             phase = .summary
             return []
         }
         phase = .asking
         return [.questionShown(id: q.id)]
+    }
+
+    private mutating func moveCursor(_ action: Action) {
+        guard case .selectCells(let grid, _)? = current?.kind else { return }
+        let size = gridSize(Panel.ID(grid))
+        switch action {
+        case .cursorUp: cursor.row = max(0, cursor.row - 1)
+        case .cursorDown: cursor.row = min(size.rows - 1, cursor.row + 1)
+        case .cursorLeft: cursor.col = max(0, cursor.col - 1)
+        case .cursorRight: cursor.col = min(size.cols - 1, cursor.col + 1)
+        default: break
+        }
     }
 
     /// Plays the computation behind the current question, opened on the cell asked for.
@@ -232,14 +231,14 @@ public struct QuizState: Equatable, Sendable {
     }
 
     /// Rows and columns of a panel as drawn (with its padding ring).
-    func gridSize(_ title: String) -> (rows: Int, cols: Int) {
-        guard let panel = scene?.panels.first(where: { $0.title == title }) else { return (1, 1) }
-        return (panel.grid.shape[0] + 2 * panel.padding.h, panel.grid.shape[1] + 2 * panel.padding.w)
+    func gridSize(_ panel: Panel.ID) -> (rows: Int, cols: Int) {
+        scene?.panel(panel)?.drawnSize ?? (1, 1)
     }
 
-    /// Right answers, wrong ones, and self-graded ones so far.
-    public var tally: (right: Int, wrong: Int, selfGraded: Int) {
-        (verdicts.filter { $0.correct == true }.count, verdicts.filter { $0.correct == false }.count,
-         verdicts.filter { $0.correct == nil }.count)
-    }
+    /// Rows of the page: below the header, above the hint line.
+    static func visibleRows(_ viewport: Viewport) -> Int { viewport.height - 3 }
+
+    /// Columns the page is wrapped to: two columns of margin on the left, two on the right (the
+    /// first of them holds the scroll marks).
+    static func textWidth(_ viewport: Viewport) -> Int { viewport.width - 4 }
 }

@@ -1,161 +1,163 @@
+import Localization
 import QuizKit
+import Scenes
 import TermCanvas
+
+extension Panel.ID {
+    /// The panel showing a question's grid.
+    init(_ grid: GridName) {
+        self.init(tensor: grid.tensor, prefix: grid.plane)
+    }
+}
 
 extension QuizState {
     /// The question with its choices or its answer field, the verdict and explanation after it,
-    /// the summary at the end; or the explorer replaying the computation.
-    func draw(into buffer: inout CellBuffer) {
-        let width = buffer.width
+    /// the summary at the end, scrolled as one page; or the explorer replaying the computation.
+    func draw(into buffer: inout CellBuffer, _ t: any Catalogue) {
         if let explorer = animation {
-            explorer.draw(into: &buffer)
+            explorer.draw(into: &buffer, t)
             return
         }
-        let w = words
-        let status = phase == .summary ? w.done : w.question(index + 1, questions.count)
-        buffer.put(TextLayout.truncate(title, width: width - TextWidth.columns(status) - 4), x: 1, y: 0, style: Style(bold: true))
-        buffer.put(status, x: width - TextWidth.columns(status) - 1, y: 0)
-        var lines: [StyledLine] = []
-        let text = width - 4
-        let hints: [String]
-        if phase == .summary {
-            lines = summaryLines()
-            hints = [w.leave]
-        } else if let q = current {
-            lines += promptLines(q.prompt, width: text)
-            lines.append([])
-            lines += body(q, width: text)
-            switch phase {
-            case .answered(let verdict):
-                lines.append([])
-                lines += verdictLines(q, verdict, width: text)
-                hints = (q.animation == nil ? [] : [w.watch]) + [w.next, w.finish]
-            case .revealed:
-                lines.append([])
-                lines.append([Span(w.modelAnswer, Style(bold: true))])
-                lines += LessonText.wrap([Span(q.expectedText)], width: text - 2).map { [Span("  ")] + $0 }
-                lines.append([])
-                lines.append([Span(w.howWell, Style(bold: true))])
-                hints = [w.gradeKeys, w.finish]
-            default:
-                hints = askingHints(q)
-            }
-            if let hint {
-                lines.append([])
-                lines += LessonText.wrap([Span("! " + hint, Style(bold: true))], width: text)
-            }
-        } else {
-            hints = []
+        let width = buffer.width
+        let status = phase == .summary ? t.quiz(.done) : t.quiz(.questionCounter(session.index + 1, of: session.questions.count))
+        if titled {
+            buffer.put(TextLayout.truncate(t.quiz(.quiz), width: width - TextWidth.columns(status) - 4), x: 1, y: 0, style: Style(bold: true))
         }
-        for (row, line) in lines.prefix(buffer.height - 3).enumerated() {
-            var x = 2
-            for span in line { x = buffer.put(span.text, x: x, y: 2 + row, style: span.style) }
+        buffer.put(status, x: width - TextWidth.columns(status) - 1, y: 0)
+        let viewport = Viewport(width: width, height: buffer.height)
+        let visible = Self.visibleRows(viewport)
+        let page = ScrollView(lines: lines(width: Self.textWidth(viewport), t), position: scroll)
+        page.draw(into: &buffer, Rect(x: 2, y: 2, width: Self.textWidth(viewport) + 1, height: visible))
+        var hints = Keymap.hints(keyContext, t)
+        if page.scrolls(visible: visible) {
+            let shown = page.shown(visible: visible)
+            hints.insert(t.lesson(.lines(LineRange(first: shown.lowerBound + 1, last: shown.upperBound, total: page.lines.count))), at: 0)
         }
         buffer.put(TextLayout.hints(hints, width: width - 2, keep: 1, separator: "   "), x: 1, y: buffer.height - 1, style: Style(dim: true))
     }
 
+    /// The whole page at `width`: the question, then what its phase adds.
+    func lines(width: Int, _ t: any Catalogue) -> [StyledLine] {
+        guard phase != .summary, let q = current else { return summaryLines(width: width, t) }
+        var lines = questionLines(q, width: width, t)
+        switch phase {
+        case .answered:
+            if let verdict = session.verdict {
+                lines.append([])
+                lines += verdictLines(q, verdict, width: width, t)
+            }
+        case .revealed:
+            lines.append([])
+            lines.append([Span(t.quiz(.modelAnswer), Style(bold: true))])
+            lines += Paragraph.wrap([Span(q.expectedText)], width: width - 2).map { [Span("  ")] + $0 }
+            lines.append([])
+            lines += Paragraph.laidOut(t.quiz(.howWell), width: width, style: Style(bold: true))
+        case .asking, .summary:
+            break
+        }
+        if let refusal {
+            lines.append([])
+            lines += Paragraph.wrap("! " + t.refusal(refusal), width: width, style: Style(bold: true))
+        }
+        return lines
+    }
+
+    /// The prompt, then the choices, the listing, the answer field or the grid.
+    func questionLines(_ q: Question, width: Int, _ t: any Catalogue) -> [StyledLine] {
+        promptLines(q.prompt, width: width) + [[]] + body(q, width: width, t)
+    }
+
     /// The prompt wrapped to the page; a line laid out with runs of spaces (a small grid, an
-    /// indented listing) is kept as written.
+    /// indented listing) is kept as written where it fits.
     private func promptLines(_ prompt: String, width: Int) -> [StyledLine] {
         prompt.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [StyledLine] in
             let text = String(line)
-            if text.contains("  ") || text.hasPrefix(" ") {
-                return [[Span(TextLayout.truncate(text, width: width), Style(bold: true))]]
-            }
-            return LessonText.wrap([Span(text, Style(bold: true))], width: width)
+            let style = Style(bold: true)
+            return text.contains("  ") || text.hasPrefix(" ") ? Paragraph.laidOut(text, width: width, style: style)
+                : Paragraph.wrap(text, width: width, style: style)
         }
     }
 
     /// Choices, the listing, the answer field or the grid.
-    private func body(_ q: Question, width: Int) -> [StyledLine] {
-        let answered: Bool = { if case .answered = phase { return true } else { return false } }()
+    private func body(_ q: Question, width: Int, _ t: any Catalogue) -> [StyledLine] {
+        let answered = phase == .answered
         switch q.kind {
         case .single(let choices, _), .multiple(let choices, _):
+            let multiple = { if case .multiple = q.kind { true } else { false } }()
             return choices.enumerated().flatMap { k, choice -> [StyledLine] in
-                let mark = picked.contains(k) ? "[x] " : (isMultiple(q) ? "[ ] " : "")
-                let label = "  \(Question.label(k)) \(mark)"
+                let mark = picked.contains(k) ? "[x] " : (multiple ? "[ ] " : "")
                 let style = picked.contains(k) && !answered ? Style(bold: true) : .plain
-                return LessonText.wrap([Span(choice, style)], width: width - TextWidth.columns(label)).enumerated().map { n, line in
-                    [Span(n == 0 ? label : String(repeating: " ", count: TextWidth.columns(label)))] + line
-                }
+                return Paragraph.hanging(Span("  \(Question.label(k)) \(mark)"), [Span(choice, style)], width: width)
             }
         case .spotTheMistake(let lines, _, let isCode):
-            return lines.enumerated().map { k, line in
+            return lines.enumerated().flatMap { k, line -> [StyledLine] in
                 let label = isCode ? "  \(Question.label(k)) \(String(k + 1).leftPadded(to: 3))  " : "  \(Question.label(k)) "
-                return [Span(label), Span(TextLayout.truncate(line, width: width - TextWidth.columns(label)), isCode ? Style(foreground: .cyan) : .plain)]
+                guard isCode else { return Paragraph.hanging(Span(label), [Span(line)], width: width) }
+                return [[Span(label), Span(TextLayout.truncate(line, width: width - TextWidth.columns(label)), Style(foreground: .cyan))]]
             }
         case .numeric, .open:
-            let prompt = words.yourAnswer
-            guard phase == .asking else { return [[Span(prompt, Style(bold: true)), Span(editor.string)]] }
-            // The cursor where the next character goes.
+            let prompt = Span(t.quiz(.yourAnswer), Style(bold: true))
+            guard phase == .asking else { return Paragraph.hanging(prompt, [Span(editor.string)], width: width) }
+            // The cursor where the next character goes; a long answer wraps.
             let before = String(editor.text[..<editor.cursor]), after = String(editor.text[editor.cursor...])
-            return [[Span(prompt, Style(bold: true)), Span(before), Span("▏", Style(bold: true)), Span(after)]]
-        case .selectCells(let panelTitle, let answer):
-            guard let scene, let panel = scene.panels.first(where: { $0.title == panelTitle }) else { return [] }
+            return Paragraph.hanging(prompt, [Span(before), Span("▏", Style(bold: true)), Span(after)], width: width)
+        case .selectCells(let grid, let answer):
+            guard let scene, let panel = scene.panel(Panel.ID(grid)) else { return [] }
             var marks: ExplorerState.Marks = [:]
-            let cols = panel.grid.shape[1] + 2 * panel.padding.w
-            let verdictShown = answered
-            for cell in marked { marks[panelTitle, default: [:]][cell.row * cols + cell.col] = .highlight }
-            if verdictShown {
-                for cell in answer { marks[panelTitle, default: [:]][cell.row * cols + cell.col] = .target }
+            let cols = panel.drawnSize.cols
+            for cell in marked { marks[panel.id, default: [:]][cell.row * cols + cell.col] = .highlight }
+            if answered {
+                for cell in answer { marks[panel.id, default: [:]][cell.row * cols + cell.col] = .target }
             } else {
-                marks[panelTitle, default: [:]][cursor.row * cols + cursor.col] = .cursor
+                marks[panel.id, default: [:]][cursor.row * cols + cursor.col] = .cursor
             }
-            let widget = ExplorerState.widget(panel, marks: marks)
-            var grid = CellBuffer(width: width, height: widget.size.height)
-            widget.draw(into: &grid, x: 0, y: 0)
+            let widget = ExplorerState.widget(panel, marks: marks, t)
+            var buffer = CellBuffer(width: width, height: widget.size.height)
+            widget.draw(into: &buffer, x: 0, y: 0)
             // The grid's rows as styled spans, so the marks keep their reverse video.
-            return (0..<grid.height).map { y in
-                (0..<grid.width).map { x in Span(grid[x, y].symbol, grid[x, y].style) }
+            return (0..<buffer.height).map { y in
+                (0..<buffer.width).map { x in Span(buffer[x, y].symbol, buffer[x, y].style) }
             }
-        }
-    }
-
-    private func isMultiple(_ q: Question) -> Bool {
-        if case .multiple = q.kind { return true }
-        return false
-    }
-
-    private func askingHints(_ q: Question) -> [String] {
-        let w = words
-        switch q.kind {
-        case .single, .spotTheMistake: return [w.pickKeys(String(Question.label(max(0, q.optionCount - 1)).dropLast()), q.optionCount), w.finish]
-        case .multiple: return w.multipleKeys
-        case .numeric: return w.numericKeys
-        case .open: return w.openKeys
-        case .selectCells: return w.cellKeys
         }
     }
 
     /// ✓ or ✗, the right answer, the explanation, when the card comes back.
-    private func verdictLines(_ q: Question, _ verdict: Verdict, width: Int) -> [StyledLine] {
-        let w = words
+    private func verdictLines(_ q: Question, _ verdict: Verdict, width: Int, _ t: any Catalogue) -> [StyledLine] {
         var out: [StyledLine] = []
         switch verdict.correct {
-        case true?: out.append([Span(w.right, Style(foreground: .green, bold: true))])
+        case true?: out.append([Span(t.quiz(.right), Style(foreground: .green, bold: true))])
         case false?:
-            out.append([Span(w.wrong, Style(foreground: .red, bold: true)), Span(w.youAnswered + verdict.given)])
-            out += LessonText.wrap([Span(w.theAnswer, Style(bold: true)), Span(verdict.expected)], width: width)
+            // The mark and what was answered, as sentences of the language (a space between them
+            // in English, none in Chinese).
+            let wrong = t.quiz(.wrong)
+            let both = t.sentences([wrong, t.quiz(.youAnswered(verdict.given))])
+            out += Paragraph.wrap([Span(wrong, Style(foreground: .red, bold: true)), Span(String(both.dropFirst(wrong.count)))], width: width)
+            out += Paragraph.wrap([Span(t.quiz(.theAnswer(verdict.expected)), Style(bold: true))], width: width)
         case nil:
-            out.append([Span(w.gradedByYou(verdict.rating), Style(bold: true))])
+            out.append([Span(t.quiz(.gradedByYou(verdict.rating.rawValue)), Style(bold: true))])
         }
         if !q.explanation.isEmpty {
             out.append([])
-            out += LessonText.wrap([Span(q.explanation)], width: width)
+            out += Paragraph.wrap(q.explanation, width: width)
         }
-        if let nextReview {
+        if let outcome {
             out.append([])
-            out.append([Span(w.nextReview(nextReview), Style(dim: true))])
+            let text = switch outcome {
+            case .due(let interval): t.quiz(.nextReview(interval))
+            case .failed(let reason): t.quiz(.notSaved(reason))
+            }
+            out += Paragraph.wrap(text, width: width, style: Style(dim: true))
         }
         return out
     }
 
-    private func summaryLines() -> [StyledLine] {
-        let w = words
-        let (right, wrong, selfGraded) = tally
-        if questions.isEmpty {
-            return w.nothingToAsk.enumerated().map { k, line in [Span(line, Style(bold: k == 0))] }
+    private func summaryLines(width: Int, _ t: any Catalogue) -> [StyledLine] {
+        if session.questions.isEmpty {
+            return Paragraph.wrap(t.quiz(.nothingToAsk), width: width, style: Style(bold: true))
         }
-        return [[Span(w.sessionDone, Style(bold: true))], [], [Span(w.answered(verdicts.count, questions.count))],
-                [Span(w.tally(right, wrong, selfGraded))]]
+        let (right, wrong, selfGraded) = session.tally
+        return [[Span(t.quiz(.sessionDone), Style(bold: true))], []]
+            + Paragraph.laidOut(t.quiz(.answered(session.verdicts.count, of: session.questions.count)), width: width)
+            + Paragraph.laidOut(t.quiz(.tally(right: right, wrong: wrong, selfGraded: selfGraded)), width: width)
     }
 }

@@ -1,41 +1,52 @@
+import Localization
 import TermCanvas
 
 /// The stats screen: the summary, scrolled when its topics outgrow the window.
 public struct StatsState: Equatable, Sendable {
     public let summary: StatsSummary
-    /// The first line shown.
-    public private(set) var scroll = 0
+    /// How far the summary is scrolled.
+    public private(set) var scroll = ScrollPosition()
 
     public init(summary: StatsSummary) {
         self.summary = summary
     }
 
+    /// Rows of the page: below the title, above the hint line.
+    static func visibleRows(_ viewport: Viewport) -> Int { viewport.height - 3 }
+
+    /// The summary's lines, as laid out (aligned topics) where they fit, wrapped where not.
+    private func lines(width: Int, _ t: any Catalogue) -> [StyledLine] {
+        summary.lines(t).enumerated().flatMap { k, line in Paragraph.laidOut(line, width: width, style: Style(bold: k < 3)) }
+    }
+
     /// Handles a key; true when the learner leaves the screen.
-    mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .character("q"), .escape, .enter: return true
-        case .down, .character("j"): scroll = min(scroll + 1, max(0, summary.lines.count - 1))
-        case .up, .character("k"): scroll = max(0, scroll - 1)
-        case .pageDown, .character(" "): scroll = min(scroll + 10, max(0, summary.lines.count - 1))
-        case .pageUp: scroll = max(0, scroll - 10)
+    mutating func handle(_ key: Key, viewport: Viewport, _ t: any Catalogue) -> Bool {
+        let count = lines(width: viewport.width - 4, t).count
+        let visible = Self.visibleRows(viewport)
+        switch Keymap.action(for: key, in: .stats) {
+        case .back?: return true
+        case .lineUp?: scroll.move(.lineUp, count: count, visible: visible)
+        case .lineDown?: scroll.move(.lineDown, count: count, visible: visible)
+        case .pageUp?: scroll.move(.pageUp, count: count, visible: visible)
+        case .pageDown?: scroll.move(.pageDown, count: count, visible: visible)
+        case .textStart?: scroll.move(.top, count: count, visible: visible)
+        case .textEnd?: scroll.move(.bottom, count: count, visible: visible)
         default: break
         }
         return false
     }
 
     /// The lines that fit, and where they are in the whole.
-    func draw(into buffer: inout CellBuffer) {
-        buffer.put("Stats", x: 1, y: 0, style: Style(bold: true))
-        let lines = summary.lines
-        let visible = buffer.height - 3
-        let top = min(scroll, max(0, lines.count - visible))
-        for (row, line) in lines.dropFirst(top).prefix(visible).enumerated() {
-            buffer.put(TextLayout.truncate(line, width: buffer.width - 4), x: 2, y: 2 + row, style: Style(bold: top + row < 3))
-        }
-        var hints = ["q back"]
-        if lines.count > visible {
-            hints.insert("\(top + 1)–\(min(lines.count, top + visible)) of \(lines.count) lines", at: 0)
-            hints.insert("↑/↓ scroll", at: 1)
+    func draw(into buffer: inout CellBuffer, _ t: any Catalogue) {
+        buffer.put(t.stats(.title), x: 1, y: 0, style: Style(bold: true))
+        let viewport = Viewport(width: buffer.width, height: buffer.height)
+        let visible = Self.visibleRows(viewport)
+        let page = ScrollView(lines: lines(width: buffer.width - 4, t), position: scroll)
+        page.draw(into: &buffer, Rect(x: 2, y: 2, width: buffer.width - 3, height: visible))
+        var hints = Keymap.hints(.stats, t)
+        if page.scrolls(visible: visible) {
+            let shown = page.shown(visible: visible)
+            hints.insert(t.lesson(.lines(LineRange(first: shown.lowerBound + 1, last: shown.upperBound, total: page.lines.count))), at: 0)
         }
         buffer.put(TextLayout.hints(hints, width: buffer.width - 2, keep: 1, separator: "   "), x: 1, y: buffer.height - 1, style: Style(dim: true))
     }

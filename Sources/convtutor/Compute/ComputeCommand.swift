@@ -6,9 +6,9 @@ import Glibc
 import Darwin
 #endif
 
-/// `convtutor compute`: the calculator. With `--json`, a JSON Lines service on stdin/stdout;
-/// otherwise one subcommand per operation that prints the grids and, with `--cell`, the
-/// arithmetic of one cell.
+/// `convtutor compute`: the calculator. With `--json`, a JSON Lines service on stdin/stdout
+/// (English, as an API); otherwise one subcommand per operation that prints the grids and, with
+/// `--cell`, the arithmetic of one cell, in the learner's language (`--lang`).
 struct Compute: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute convolutions, pooling, gradients and output sizes, with every term shown.",
@@ -16,7 +16,8 @@ struct Compute: ParsableCommand {
             With --json, reads one JSON request per line on standard input and writes one JSON \
             object per line on standard output, in the same order, e.g.
               {"op": "conv2d", "x": [[[[1,2],[3,4]]]], "w": [[[[1]]]], "stride": 1}
-            Operations: \(ComputeService.operations.map(\.op).joined(separator: ", ")). \
+            Operations: \(ComputeOperation.allCases.map(\.name).joined(separator: ", ")) \
+            (the older spellings with underscores, such as conv2d_backward, are accepted too). \
             A failed request answers {"error": "<field>: <reason>"} and the rest continue; \
             the exit status is 1 if any request failed. See the README for every field.
             """,

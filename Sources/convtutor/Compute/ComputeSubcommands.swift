@@ -1,9 +1,23 @@
 import ArgumentParser
 import ConvCore
+import Localization
 
-/// Prints report lines to standard output.
-private func emit(_ lines: [String]) {
-    print(lines.joined(separator: "\n"))
+extension CommandConfiguration {
+    /// A `compute` subcommand: named as its operation, with the operation's aliases.
+    init(_ operation: ComputeOperation, abstract: String) {
+        self.init(commandName: operation.name, abstract: abstract, aliases: operation.aliases)
+    }
+}
+
+extension Conv2D.Gradients {
+    /// The gradient `--of` names.
+    subscript(_ gradient: Conv2D.Gradient) -> Tensor {
+        switch gradient {
+        case .dx: dx
+        case .dw: dw
+        case .db: db
+        }
+    }
 }
 
 // MARK: - 1-D
@@ -30,25 +44,24 @@ struct Conv1DArguments: ParsableArguments {
 
     @OptionGroup var values: ValueOptions
 
-    func run(_ operation: Conv1D.Operation) throws {
+    /// The report of `conv1d` or `correlate1d`.
+    func lines(_ operation: Conv1D.Operation, _ report: Report) throws -> [String] {
         let made = values.fill.fill([[length], [kernel]])
         let a = try aText.map { try TensorArgument.parse($0, field: "a").data } ?? made[0].data
         let v = try vText.map { try TensorArgument.parse($0, field: "v").data } ?? made[1].data
         let out = operation == .convolve
             ? try Conv1D.convolve(a, v, mode: mode)
             : try Conv1D.correlate(a, v, mode: mode)
-        var lines = [
-            "\(operation == .convolve ? "conv1d" : "correlate1d")  a (\(a.count))  v (\(v.count))  mode \(mode.rawValue)  →  out (\(out.count))",
-            "output length (\(mode.rawValue)): \(Conv1D.lengthFormula(a.count, v.count, mode: mode))",
-            "NumPy: " + ReferenceCall.numpy(operation, mode: mode),
-            "",
-        ]
-        lines += Report.vector("a", Tensor(a)) .dropLast() + Report.vector("v", Tensor(v)).dropLast()
-            + Report.vector("out", Tensor(out))
+        let name = operation == .convolve ? ConvOperation.conv1d : .correlate1d
+        var lines = ["\(name.rawValue)  a (\(a.count))  v (\(v.count))  mode \(mode.rawValue)  →  out (\(out.count))"]
+        lines += report.t.sizeLines(.length(mode, Conv1D.lengthFormula(a.count, v.count, mode: mode)))
+        lines += [report.t.call(.numpy(ReferenceCall.numpy(operation, mode: mode))), ""]
+        lines += Report.vector(.a, Tensor(a)).dropLast() + Report.vector(.v, Tensor(v)).dropLast()
+            + Report.vector(.out, Tensor(out))
         if let cell {
-            lines += Report.cell(try Conv1D.trace(operation, a, v, mode: mode, at: cell))
+            lines += report.cell(try Conv1D.trace(operation, a, v, mode: mode, at: cell))
         }
-        emit(lines)
+        return lines
     }
 }
 
@@ -58,38 +71,43 @@ extension Conv2D.Gradient: ExpressibleByArgument {}
 
 struct Conv1DCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "conv1d", abstract: "1-D convolution, as numpy.convolve(a, v, mode).")
+        .core(.conv1d), abstract: "1-D convolution, as numpy.convolve(a, v, mode).")
     @OptionGroup var arguments: Conv1DArguments
-    func run() throws { try arguments.run(.convolve) }
+    @OptionGroup var language: LanguageOption
+    func run() throws { try Report.emit(in: language.language()) { try arguments.lines(.convolve, $0) } }
 }
 
 struct Correlate1DCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "correlate1d", abstract: "1-D correlation, as numpy.correlate(a, v, mode).")
+        .core(.correlate1d), abstract: "1-D correlation, as numpy.correlate(a, v, mode).")
     @OptionGroup var arguments: Conv1DArguments
-    func run() throws { try arguments.run(.correlate) }
+    @OptionGroup var language: LanguageOption
+    func run() throws { try Report.emit(in: language.language()) { try arguments.lines(.correlate, $0) } }
 }
 
 // MARK: - 2-D convolution
 
 struct Conv2DCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "conv2d", abstract: "2-D convolution (cross-correlation, as PyTorch's conv2d).")
+        .core(.conv2d), abstract: "2-D convolution (cross-correlation, as PyTorch's conv2d).")
     @OptionGroup var arguments: Conv2DArguments
     @Option(help: "cross-correlation (deep learning's convolution) or convolution (kernel flipped).")
     var convention: Convention = .crossCorrelation
     @OptionGroup var cell: CellOption
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let layer = try Self.layer(arguments, convention: convention, extraShapes: []).layer
-        var lines = Self.header("conv2d", layer, convention: convention)
-        lines += Report.grids("x", layer.x) + Report.grids("w", layer.w)
-        if let b = layer.b { lines += Report.vector("b", b) }
-        lines += Report.grids("out", layer.forward())
-        if let index = try cell.index(in: layer.geometry.outShape) {
-            lines += Report.cell(try layer.traceOutput(index))
+        try Report.emit(in: language.language()) { report in
+            let layer = try Self.layer(arguments, convention: convention, extraShapes: []).layer
+            var lines = Self.header(.conv2d, layer, convention: convention, report)
+            lines += Report.grids(.x, layer.x) + Report.grids(.w, layer.w)
+            if let b = layer.b { lines += Report.vector(.b, b) }
+            lines += Report.grids(.out, layer.forward())
+            if let index = try cell.index(in: layer.geometry.outShape) {
+                lines += report.cell(try layer.traceOutput(index))
+            }
+            return lines
         }
-        emit(lines)
     }
 
     /// Builds the layer from the arguments, generating values for tensors not typed in, plus
@@ -109,22 +127,22 @@ struct Conv2DCommand: ParsableCommand {
         return (layer, Array(t[2..<2 + extraShapes.count]))
     }
 
-    static func header(_ name: String, _ layer: Conv2D, convention: Convention) -> [String] {
+    /// The shapes and options, the size formula and the PyTorch call, then a blank line.
+    static func header(_ operation: ConvOperation, _ layer: Conv2D, convention: Convention, _ report: Report) -> [String] {
         let g = layer.geometry
-        var lines = ["\(name)  x \(Report.shape(g.xShape))  w \(Report.shape(g.wShape))  \(Report.options(layer.geometry.options))  →  out \(Report.shape(g.outShape))"]
+        var lines = ["\(operation.rawValue)  x \(Report.shape(g.xShape))  w \(Report.shape(g.wShape))  \(Report.options(g.options))  →  out \(Report.shape(g.outShape))"]
         if convention == .convolution {
-            lines.append("true convolution: the kernel is flipped in both axes before sliding")
+            lines.append(report.t.command(.trueConvolution))
         }
-        lines += Report.convolutionSizes(g)
-        lines.append("PyTorch: " + ReferenceCall.conv2d(g.options, bias: layer.b != nil))
+        lines += report.convolutionSizes(g)
+        lines.append(report.t.call(.pytorch(ReferenceCall.conv2d(g.options, bias: layer.b != nil))))
         return lines + [""]
     }
 }
 
 struct Conv2DBackwardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "conv2d-backward", abstract: "Gradients dx, dw, db of conv2d given dOut.",
-        aliases: ["conv2d_backward"])
+        .core(.conv2dBackward), abstract: "Gradients dx, dw, db of conv2d given dOut.")
     @OptionGroup var arguments: Conv2DArguments
     @Option(help: "cross-correlation (deep learning's convolution) or convolution (kernel flipped).")
     var convention: Convention = .crossCorrelation
@@ -133,19 +151,21 @@ struct Conv2DBackwardCommand: ParsableCommand {
     @OptionGroup var cell: CellOption
     @Option(help: "Which gradient --cell is in: dx, dw or db.")
     var of: Conv2D.Gradient = .dx
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let (layer, extra) = try Conv2DCommand.layer(arguments, convention: convention, extraShapes: [("dout", dOutText)])
-        let dOut = extra[0]
-        let g = try layer.backward(dOut)
-        var lines = Conv2DCommand.header("conv2d-backward", layer, convention: convention)
-        lines += Report.grids("x", layer.x) + Report.grids("w", layer.w) + Report.grids("dOut", dOut)
-        lines += Report.grids("dx", g.dx) + Report.grids("dw", g.dw) + Report.vector("db", g.db)
-        let shapes: [Conv2D.Gradient: [Int]] = [.dx: g.dx.shape, .dw: g.dw.shape, .db: g.db.shape]
-        if let index = try cell.index(in: shapes[of]!) {
-            lines += Report.cell(try layer.traceGradient(of, at: index, dOut: dOut))
+        try Report.emit(in: language.language()) { report in
+            let (layer, extra) = try Conv2DCommand.layer(arguments, convention: convention, extraShapes: [("dout", dOutText)])
+            let dOut = extra[0]
+            let g = try layer.backward(dOut)
+            var lines = Conv2DCommand.header(.conv2dBackward, layer, convention: convention, report)
+            lines += Report.grids(.x, layer.x) + Report.grids(.w, layer.w) + Report.grids(.dOut, dOut)
+            lines += Report.grids(.dx, g.dx) + Report.grids(.dw, g.dw) + Report.vector(.db, g.db)
+            if let index = try cell.index(in: g[of].shape) {
+                lines += report.cell(try layer.traceGradient(of, at: index, dOut: dOut))
+            }
+            return lines
         }
-        emit(lines)
     }
 }
 
@@ -174,61 +194,65 @@ struct TransposedArguments: ParsableArguments {
         return (layer, Array(t[2..<2 + extra.count]))
     }
 
-    func header(_ name: String, _ t: ConvTranspose2D) -> [String] {
+    /// The shapes and options, the size formula and the PyTorch call, then a blank line.
+    func header(_ operation: ConvOperation, _ t: ConvTranspose2D, _ report: Report) -> [String] {
         let g = t.geometry
         var options = Report.options(g.options)
         if t.outputPadding != Pair(0) { options += "  output_padding \(t.outputPadding)" }
-        var lines = ["\(name)  x \(Report.shape(g.outShape))  w \(Report.shape(t.w.shape))  \(options)  →  out \(Report.shape(g.xShape))"]
-        lines += Report.transposedSizes(t)
-        lines.append("PyTorch: " + ReferenceCall.convTranspose2d(g.options, outputPadding: t.outputPadding, bias: t.b != nil))
+        var lines = ["\(operation.rawValue)  x \(Report.shape(g.outShape))  w \(Report.shape(t.w.shape))  \(options)  →  out \(Report.shape(g.xShape))"]
+        lines += report.transposedSizes(t)
+        lines.append(report.t.call(.pytorch(ReferenceCall.convTranspose2d(g.options, outputPadding: t.outputPadding, bias: t.b != nil))))
         return lines + [""]
     }
 }
 
 struct ConvTranspose2DCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "conv-transpose2d",
-        abstract: "Transposed 2-D convolution (PyTorch's conv_transpose2d): each input cell scatters a copy of the kernel.",
-        aliases: ["conv_transpose2d"])
+        .core(.convTranspose2d),
+        abstract: "Transposed 2-D convolution (PyTorch's conv_transpose2d): each input cell scatters a copy of the kernel.")
     @OptionGroup var arguments: TransposedArguments
     @OptionGroup var cell: CellOption
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let layer = try arguments.layer(extra: []).layer
-        var lines = arguments.header("conv-transpose2d", layer)
-        lines += Report.grids("x", layer.x) + Report.grids("w", layer.w)
-        if let b = layer.b { lines += Report.vector("b", b) }
-        lines += Report.grids("out", layer.forward())
-        if let index = try cell.index(in: layer.geometry.xShape) {
-            lines += Report.cell(try layer.traceOutput(index))
+        try Report.emit(in: language.language()) { report in
+            let layer = try arguments.layer(extra: []).layer
+            var lines = arguments.header(.convTranspose2d, layer, report)
+            lines += Report.grids(.x, layer.x) + Report.grids(.w, layer.w)
+            if let b = layer.b { lines += Report.vector(.b, b) }
+            lines += Report.grids(.out, layer.forward())
+            if let index = try cell.index(in: layer.geometry.xShape) {
+                lines += report.cell(try layer.traceOutput(index))
+            }
+            return lines
         }
-        emit(lines)
     }
 }
 
 struct ConvTranspose2DBackwardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "conv-transpose2d-backward", abstract: "Gradients dx, dw, db of conv-transpose2d given dOut.",
-        aliases: ["conv_transpose2d_backward"])
+        .core(.convTranspose2dBackward), abstract: "Gradients dx, dw, db of conv-transpose2d given dOut.")
     @OptionGroup var arguments: TransposedArguments
     @Option(name: .customLong("dout"), help: "Upstream gradient values, same forms as --x (default: --values).")
     var dOutText: String?
     @OptionGroup var cell: CellOption
     @Option(help: "Which gradient --cell is in: dx, dw or db.")
     var of: Conv2D.Gradient = .dx
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let (layer, extra) = try arguments.layer(extra: [("dout", dOutText)])
-        let dOut = extra[0]
-        let g = try layer.backward(dOut)
-        var lines = arguments.header("conv-transpose2d-backward", layer)
-        lines += Report.grids("x", layer.x) + Report.grids("w", layer.w) + Report.grids("dOut", dOut)
-        lines += Report.grids("dx", g.dx) + Report.grids("dw", g.dw) + Report.vector("db", g.db)
-        let shapes: [Conv2D.Gradient: [Int]] = [.dx: g.dx.shape, .dw: g.dw.shape, .db: g.db.shape]
-        if let index = try cell.index(in: shapes[of]!) {
-            lines += Report.cell(try layer.traceGradient(of, at: index, dOut: dOut))
+        try Report.emit(in: language.language()) { report in
+            let (layer, extra) = try arguments.layer(extra: [("dout", dOutText)])
+            let dOut = extra[0]
+            let g = try layer.backward(dOut)
+            var lines = arguments.header(.convTranspose2dBackward, layer, report)
+            lines += Report.grids(.x, layer.x) + Report.grids(.w, layer.w) + Report.grids(.dOut, dOut)
+            lines += Report.grids(.dx, g.dx) + Report.grids(.dw, g.dw) + Report.vector(.db, g.db)
+            if let index = try cell.index(in: g[of].shape) {
+                lines += report.cell(try layer.traceGradient(of, at: index, dOut: dOut))
+            }
+            return lines
         }
-        emit(lines)
     }
 }
 
@@ -257,8 +281,9 @@ struct PoolArguments: ParsableArguments {
     @OptionGroup var values: ValueOptions
     @OptionGroup var cell: CellOption
 
-    func run(_ kind: Pool2D.Kind, backward: Bool) throws {
-        let name = "\(kind.rawValue)pool2d\(backward ? "-backward" : "")"
+    /// The report of `operation`, one of the four pooling operations.
+    func lines(_ operation: ConvOperation, _ report: Report) throws -> [String] {
+        let (kind, backward) = (operation.poolKind ?? .max, operation.isBackward)
         var xShape: [Int]
         if let xText {
             xShape = try TensorArgument.batched(TensorArgument.parse(xText, field: "x"), field: "x").shape
@@ -274,62 +299,62 @@ struct PoolArguments: ParsableArguments {
         let made = values.fill.fill([xShape, shapes.outShape])
         let x = try xText.map { try TensorArgument.batched(TensorArgument.parse($0, field: "x"), field: "x") } ?? made[0]
         let pool = try Pool2D(kind, x: x, kernel: kernel.pair, stride: stride?.pair, padding: padding.pair)
-        var lines = ["\(name)  x \(Report.shape(x.shape))  kernel \(pool.kernel)  stride \(pool.stride)  padding \(pool.padding)  →  out \(Report.shape(pool.outShape))"]
-        lines += OutputSize.lines { axis in
+        var lines = ["\(operation.rawValue)  x \(Report.shape(x.shape))  kernel \(pool.kernel)  stride \(pool.stride)  padding \(pool.padding)  →  out \(Report.shape(pool.outShape))"]
+        lines += report.t.sizeLines(.axes { axis in
             OutputSize.poolingFormula(input: x.shape[axis == .height ? 2 : 3], kernel: pool.kernel[axis],
                                       stride: pool.stride[axis], padding: pool.padding[axis], result: pool.output[axis])
-        }
-        lines += ["PyTorch: " + ReferenceCall.pool2d(kind, kernel: pool.kernel, stride: pool.stride, padding: pool.padding), ""]
-        lines += Report.grids("x", x) + Report.grids("out", pool.forward())
+        })
+        lines += [report.t.call(.pytorch(ReferenceCall.pool2d(kind, kernel: pool.kernel, stride: pool.stride, padding: pool.padding))), ""]
+        lines += Report.grids(.x, x) + Report.grids(.out, pool.forward())
         if backward {
             let dOut = try dOutText.map { try TensorArgument.batched(TensorArgument.parse($0, field: "dout"), field: "dout") } ?? made[1]
-            lines += Report.grids("dOut", dOut) + Report.grids("dx", try pool.backward(dOut))
+            lines += Report.grids(.dOut, dOut) + Report.grids(.dx, try pool.backward(dOut))
             if let index = try cell.index(in: x.shape) {
-                lines += Report.cell(try pool.traceGradient(at: index, dOut: dOut))
+                lines += report.cell(try pool.traceGradient(at: index, dOut: dOut))
             }
         } else if let index = try cell.index(in: pool.outShape) {
-            lines += Report.cell(try pool.traceOutput(index))
+            lines += report.cell(try pool.traceOutput(index))
         }
-        emit(lines)
+        return lines
     }
 }
 
 struct MaxPool2DCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "maxpool2d", abstract: "Max pooling (PyTorch's max_pool2d).")
+    static let configuration = CommandConfiguration(.core(.maxpool2d), abstract: "Max pooling (PyTorch's max_pool2d).")
     @OptionGroup var arguments: PoolArguments
-    func run() throws { try arguments.run(.max, backward: false) }
+    @OptionGroup var language: LanguageOption
+    func run() throws { try Report.emit(in: language.language()) { try arguments.lines(.maxpool2d, $0) } }
 }
 
 struct AvgPool2DCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "avgpool2d", abstract: "Average pooling (PyTorch's avg_pool2d, padding counted).")
+        .core(.avgpool2d), abstract: "Average pooling (PyTorch's avg_pool2d, padding counted).")
     @OptionGroup var arguments: PoolArguments
-    func run() throws { try arguments.run(.average, backward: false) }
+    @OptionGroup var language: LanguageOption
+    func run() throws { try Report.emit(in: language.language()) { try arguments.lines(.avgpool2d, $0) } }
 }
 
 struct MaxPool2DBackwardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "maxpool2d-backward", abstract: "dx of max pooling: each dOut goes to its window's first maximum.",
-        aliases: ["maxpool2d_backward"])
+        .core(.maxpool2dBackward), abstract: "dx of max pooling: each dOut goes to its window's first maximum.")
     @OptionGroup var arguments: PoolArguments
-    func run() throws { try arguments.run(.max, backward: true) }
+    @OptionGroup var language: LanguageOption
+    func run() throws { try Report.emit(in: language.language()) { try arguments.lines(.maxpool2dBackward, $0) } }
 }
 
 struct AvgPool2DBackwardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "avgpool2d-backward", abstract: "dx of average pooling: each dOut is spread evenly over its window.",
-        aliases: ["avgpool2d_backward"])
+        .core(.avgpool2dBackward), abstract: "dx of average pooling: each dOut is spread evenly over its window.")
     @OptionGroup var arguments: PoolArguments
-    func run() throws { try arguments.run(.average, backward: true) }
+    @OptionGroup var language: LanguageOption
+    func run() throws { try Report.emit(in: language.language()) { try arguments.lines(.avgpool2dBackward, $0) } }
 }
 
 // MARK: - Sizes
 
 struct OutputSizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "output-size", abstract: "The output size of a convolution, transposed convolution or pooling, with the formula.",
-        aliases: ["output_size"])
+        .outputSize, abstract: "The output size of a convolution, transposed convolution or pooling, with the formula.")
 
     @Option(help: "Input size: H or HxW.")
     var input: Dims
@@ -347,27 +372,32 @@ struct OutputSizeCommand: ParsableCommand {
     var outputPadding = Dims([0])
     @Flag(help: "Pooling (no dilation; stride defaults to the window).")
     var pool = false
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         guard !(transposed && pool) else { throw ValidationError("--transposed and --pool exclude each other") }
-        var lines: [String] = []
-        for axis in Axis.allCases {
-            let (i, k, p, d) = (input.pair[axis], kernel.pair[axis], padding.pair[axis], dilation.pair[axis])
-            let label = axis == .height ? "height" : "width "
-            if pool {
-                let s = (stride ?? kernel).pair[axis]
-                let out = try OutputSize.pooling(input: i, kernel: k, stride: s, padding: p, axis: axis)
-                lines.append("\(label): \(OutputSize.poolingFormula(input: i, kernel: k, stride: s, padding: p, result: out))")
-            } else if transposed {
-                let (s, op) = ((stride ?? Dims([1])).pair[axis], outputPadding.pair[axis])
-                let out = try OutputSize.transposed(input: i, kernel: k, stride: s, padding: p, outputPadding: op, dilation: d, axis: axis)
-                lines.append("\(label): \(OutputSize.transposedFormula(input: i, kernel: k, stride: s, padding: p, outputPadding: op, dilation: d, result: out))")
-            } else {
-                let s = (stride ?? Dims([1])).pair[axis]
-                let out = try OutputSize.convolution(input: i, kernel: k, stride: s, padding: p, dilation: d, axis: axis)
-                lines.append("\(label): \(OutputSize.convolutionFormula(input: i, kernel: k, stride: s, padding: p, dilation: d, result: out))")
+        try Report.emit(in: language.language()) { report in
+            try Axis.allCases.map { axis in
+                report.t.command(.axisSize(axis, formula: try formula(axis)))
             }
         }
-        emit(lines)
+    }
+
+    /// One axis's size formula with its result.
+    func formula(_ axis: Axis) throws -> String {
+        let (i, k, p, d) = (input.pair[axis], kernel.pair[axis], padding.pair[axis], dilation.pair[axis])
+        if pool {
+            let s = (stride ?? kernel).pair[axis]
+            let out = try OutputSize.pooling(input: i, kernel: k, stride: s, padding: p, axis: axis)
+            return OutputSize.poolingFormula(input: i, kernel: k, stride: s, padding: p, result: out)
+        } else if transposed {
+            let (s, op) = ((stride ?? Dims([1])).pair[axis], outputPadding.pair[axis])
+            let out = try OutputSize.transposed(input: i, kernel: k, stride: s, padding: p, outputPadding: op, dilation: d, axis: axis)
+            return OutputSize.transposedFormula(input: i, kernel: k, stride: s, padding: p, outputPadding: op, dilation: d, result: out)
+        } else {
+            let s = (stride ?? Dims([1])).pair[axis]
+            let out = try OutputSize.convolution(input: i, kernel: k, stride: s, padding: p, dilation: d, axis: axis)
+            return OutputSize.convolutionFormula(input: i, kernel: k, stride: s, padding: p, dilation: d, result: out)
+        }
     }
 }

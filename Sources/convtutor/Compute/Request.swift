@@ -8,6 +8,11 @@ struct RequestError: Error, Equatable, CustomStringConvertible {
         message = "\(field): \(reason)"
     }
 
+    /// A message that names its field already, e.g. a `ConvError` in the learner's language.
+    init(message: String) {
+        self.message = message
+    }
+
     var description: String { message }
 }
 
@@ -63,8 +68,8 @@ struct Request {
         switch value(name) {
         case nil:
             return nil
-        case .number?:
-            return Pair(try int(name)!)
+        case .number(let d)?:
+            return Pair(try Self.integer(.number(d), name))
         case .array(let items)? where items.count == 2:
             return Pair(try Self.integer(items[0], "\(name)[0]"), try Self.integer(items[1], "\(name)[1]"))
         case let other?:

@@ -1,5 +1,6 @@
 import Foundation
 import LessonKit
+import Localization
 import TermCanvas
 import Tutor
 
@@ -14,7 +15,7 @@ enum CastRecording {
     static let pageTime = 3.0
     static let frameTime = 0.5
 
-    static func record(_ lesson: Lesson, width: Int, height: Int) -> String {
+    static func record(_ lesson: Lesson, width: Int, height: Int, language: Language) -> String {
         var writer = JSONWriter()
         writer.write(.object([
             ("version", .number(2)), ("width", .number(Double(width))), ("height", .number(Double(height))),
@@ -22,7 +23,7 @@ enum CastRecording {
         ]))
         var lines = [writer.text]
         var time = 0.0
-        var state = AppState(screen: .player(PlayerState(lesson: lesson)), width: width, height: height)
+        var state = AppState(screen: .player(PlayerState(lesson: lesson)), width: width, height: height, language: language)
         var previous: CellBuffer?
 
         func event(_ kind: String, _ text: String) {
@@ -41,7 +42,8 @@ enum CastRecording {
         }
 
         for (k, step) in lesson.steps.enumerated() {
-            event("m", "step \(k + 1)/\(lesson.steps.count): \(step.title)")
+            let t = language.catalogue
+            event("m", t.lesson(.stepCounter(k + 1, of: lesson.steps.count)) + t.colon + step.title)
             frame()
             time += pageTime
             if !step.animations.isEmpty {

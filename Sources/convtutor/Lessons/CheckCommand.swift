@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LessonKit
+import Localization
+import Scenes
 import Tutor
 
 /// `convtutor check`: every problem in lesson files, as `file:line:column: message`.
@@ -14,6 +16,8 @@ struct Check: ParsableCommand {
 
     @Option(help: ArgumentHelp("The smallest terminal the lessons must play in without cutting text, as WIDTHxHEIGHT.", valueName: "size"))
     var terminal: String = "80x24"
+
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
         guard terminalSize != nil else {
@@ -45,7 +49,8 @@ struct Check: ParsableCommand {
         diagnostics += translationProblems(parsed)
         for d in diagnostics { print(d.description) }
         if !diagnostics.isEmpty { throw ExitCode.failure }
-        FileHandle.standardError.write(Data("checked \(files.count) lesson file\(files.count == 1 ? "" : "s"): no problems\n".utf8))
+        let t = language.language().catalogue
+        FileHandle.standardError.write(Data("\(t.command(.checked(files: files.count)))\n".utf8))
     }
 
     /// An `en` lesson and the `zh` lesson with the same id must have the same steps and quiz ids.

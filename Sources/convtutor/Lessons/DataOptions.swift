@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ProgressStore
+import QuizKit
 import Tutor
 
 /// `--data-dir`: where the learner's progress lives (else `$CONVTUTOR_DATA_DIR`, else
@@ -26,12 +27,10 @@ struct DataOptions: ParsableArguments {
         }
     }
 
-    /// The saved positions, as the tutor's catalogue keeps them.
-    func positions(_ store: ProgressStore) throws -> [String: LessonCatalogue.Position] {
+    /// The saved positions of every lesson opened before, by lesson id.
+    func positions(_ store: ProgressStore) throws -> [String: LessonPosition] {
         do {
-            return try store.allPositions().mapValues {
-                LessonCatalogue.Position(step: $0.step, stepCount: $0.stepCount, completed: $0.completed)
-            }
+            return try store.allPositions()
         } catch {
             throw LessonError(error.description)
         }
@@ -39,21 +38,19 @@ struct DataOptions: ParsableArguments {
 }
 
 extension ProgressStore {
-    /// Performs one progress effect now, stamped with the current time. A failure is returned, not
-    /// thrown: the runner reports it after the screen closes.
-    func perform(_ effect: Effect) -> String? {
-        do {
-            switch effect {
-            case .saveProgress(let lesson, let step, let stepCount):
-                try setPosition(lessonID: lesson, step: step, stepCount: stepCount, at: Date())
-            case .markCompleted(let lesson):
-                try markCompleted(lessonID: lesson, at: Date())
-            default:
-                break
-            }
+    /// Performs one progress effect now, stamped with the current time, and reads back what the
+    /// store then holds for the lesson. A failure is thrown: the runner reports it after the
+    /// screen closes.
+    func perform(_ effect: Effect) throws(ProgressError) -> (lesson: String, LessonPosition)? {
+        switch effect {
+        case .saveProgress(let lesson, let step, let stepCount):
+            try setPosition(lessonID: lesson, step: step, stepCount: stepCount, at: Date())
+            return try position(of: lesson).map { (lesson, $0) }
+        case .markCompleted(let lesson):
+            try markCompleted(lessonID: lesson, at: Date())
+            return try position(of: lesson).map { (lesson, $0) }
+        default:
             return nil
-        } catch {
-            return error.description
         }
     }
 }

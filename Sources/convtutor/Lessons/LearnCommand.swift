@@ -1,29 +1,43 @@
 import ArgumentParser
 import Foundation
 import LessonKit
+import Localization
+import QuizKit
 import Tutor
+
+/// `--lang`: the language of everything convtutor says, chosen once.
+struct LanguageOption: ParsableArguments {
+    @Option(help: "Language of the tutor and its lessons: en or zh (default: from LC_ALL/LC_MESSAGES/LANG, else en).")
+    var lang: Language?
+
+    /// `--lang`, else the language of the lesson file given (`learn FILE`, `replay FILE`), else the
+    /// locale's. The one place the language is chosen.
+    func language(lessonFile: String? = nil) -> Language {
+        if let lang { return lang }
+        if let lessonFile, lessonFile.hasSuffix(".md"), case let (lesson?, _) = LessonLibrary.load(URL(fileURLWithPath: lessonFile)),
+           let own = Language(code: lesson.meta.lang) {
+            return own
+        }
+        return Language.of(environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+extension Language: ExpressibleByArgument {}
 
 /// Options shared by the commands that read lessons.
 struct LessonOptions: ParsableArguments {
-    @Option(help: "Lesson language: en or zh (default: from LC_ALL/LANG, else en).")
-    var lang: String?
+    @OptionGroup var language: LanguageOption
 
     @Option(name: .customLong("lessons"), help: "A folder of your own lessons, added to the bundled ones (repeatable).")
     var folders: [String] = []
 
-    var language: String { lang ?? LessonLibrary.language() }
-
-    func validate() throws {
-        if let lang, !["en", "zh"].contains(lang) { throw ValidationError("--lang: expected en or zh, got \(lang)") }
-    }
-
-    /// The bundled lessons and the learner's own, in the language; files with errors are left
-    /// out (`convtutor check` reports them).
-    func catalogue() -> [Lesson] {
+    /// The bundled lessons and the learner's own, in `language`; files with errors are left out
+    /// (`convtutor check` reports them).
+    func catalogue(_ language: Language) -> [Lesson] {
         let folders = (LessonLibrary.bundledFolder().map { [$0] } ?? []) + self.folders.map { URL(fileURLWithPath: $0) }
         var seen = Set<String>()
         var lessons: [Lesson] = []
-        let files = folders.flatMap { LessonLibrary.files(in: $0, language: language) }
+        let files = folders.flatMap { LessonLibrary.files(in: $0, language: language.rawValue) }
         for (lesson, _) in LessonLibrary.loadAll(files) {
             guard let lesson, seen.insert(lesson.meta.id).inserted else { continue }
             lessons.append(lesson)
@@ -31,8 +45,8 @@ struct LessonOptions: ParsableArguments {
         return lessons
     }
 
-    /// A lesson by id (from the catalogue) or by path (any markdown file).
-    func lesson(_ reference: String) throws -> Lesson {
+    /// A lesson by id (from the catalogue in `language`) or by path (any markdown file).
+    func lesson(_ reference: String, _ language: Language) throws -> Lesson {
         if reference.hasSuffix(".md") || FileManager.default.fileExists(atPath: reference) {
             let (lesson, diagnostics) = LessonLibrary.load(URL(fileURLWithPath: reference))
             guard let lesson, diagnostics.isEmpty else {
@@ -40,9 +54,9 @@ struct LessonOptions: ParsableArguments {
             }
             return lesson
         }
-        let all = catalogue()
+        let all = catalogue(language)
         guard let lesson = all.first(where: { $0.meta.id == reference }) else {
-            throw LessonError("no lesson with id '\(reference)' in \(language); lessons: \(all.map(\.meta.id).joined(separator: ", "))")
+            throw LessonError(language.catalogue.command(.noLesson(id: reference, language: language.rawValue, known: all.map(\.meta.id))))
         }
         return lesson
     }
@@ -58,7 +72,7 @@ struct LessonError: Error, CustomStringConvertible {
 struct Learn: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the lessons, or play one lesson (by id or from a markdown file).",
-        discussion: "Keys: [ and ] (or PgUp/PgDn) change step, ↑/↓ scroll, a plays the step's animation, t answers the step's questions (graded and scheduled for review), R restarts, q quits. Reopening a lesson resumes where you left it.")
+        discussion: "Keys: ←/→ (or [ and ]) change step, ↑/↓ scroll, PgUp/PgDn page, a plays the step's animation, t answers the step's questions (graded and scheduled for review), R restarts, q goes back. Reopening a lesson resumes where you left it.")
 
     @Argument(help: "A lesson id (e.g. padding) or the path of a lesson file.")
     var lesson: String?
@@ -73,16 +87,19 @@ struct Learn: ParsableCommand {
     var noColor = false
 
     func run() throws {
+        let language = lessons.language.language(lessonFile: lesson)
         let store = try data.openStore()
-        var state = AppState(screen: .home(HomeState()), width: 80, height: 24)
-        state.catalogue = LessonCatalogue(lessons: lessons.catalogue(), positions: try data.positions(store))
+        let catalogue = LessonCatalogue(lessons: lessons.catalogue(language), positions: try data.positions(store))
+        var state: AppState
         if let reference = lesson {
-            let lesson = try lessons.lesson(reference)
-            let resume = step.map { $0 - 1 } ?? state.catalogue.positions[lesson.meta.id]?.step ?? 0
-            state.screen = .player(PlayerState(lesson: lesson, step: resume))
+            let lesson = try lessons.lesson(reference, language)
+            let resume = step.map { $0 - 1 } ?? catalogue.resumeStep(of: lesson)
+            state = AppState(screen: .player(PlayerState(lesson: lesson, step: resume)), width: 80, height: 24, language: language)
         } else {
-            state.screen = .lessons(LessonListState(catalogue: state.catalogue))
+            state = AppState(screen: .lessons(LessonListState()), width: 80, height: 24, language: language)
         }
-        launch(state, noColor: noColor, runner: QuizRunner(store: store, lessons: state.catalogue.lessons))
+        state.catalogue = catalogue
+        launch(state, noColor: noColor, runner: QuizRunner(store: store, lessons: catalogue.lessons, language: language),
+               instead: lesson.map { "convtutor replay \($0) --plain" })
     }
 }

@@ -38,12 +38,6 @@ enum LessonLibrary {
         return nil
     }
 
-    /// `zh` when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, first set wins) is Chinese, else `en`.
-    static func language(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-        return locale.lowercased().hasPrefix("zh") ? "zh" : "en"
-    }
-
     /// The `.md` lesson files of a folder for a language: `folder/<lang>/*.md`, and `folder/*.md`
     /// for a flat folder of one's own. Authors' guides (`README.md`) are not lessons.
     static func files(in folder: URL, language: String) -> [URL] {
@@ -85,32 +79,42 @@ enum LessonLibrary {
     /// order of `urls`.
     static func loadAll(_ urls: [URL]) -> [(lesson: Lesson?, diagnostics: [Diagnostic])] {
         let contents = urls.map(read)
-        let parsed = LessonParser.parseAll(contents.compactMap { c in c.data.map { ($0, c.file) } })
-        var next = parsed.makeIterator()
-        return contents.map { c in c.data == nil ? (nil, [c.problem!]) : next.next()! }
+        let readable = contents.compactMap { c -> (Data, String)? in
+            if case .success(let data) = c.bytes { (data, c.file) } else { nil }
+        }
+        // The parses come back in the order of the readable files.
+        var parsed = LessonParser.parseAll(readable).makeIterator()
+        return contents.map { c in
+            switch c.bytes {
+            case .failure(let problem): (nil, [problem])
+            case .success: parsed.next() ?? (nil, [])
+            }
+        }
     }
 
     /// Reads and parses one file. Unreadable or oversized files give a diagnostic, never a crash;
     /// bytes that are not UTF-8 are decoded with replacement characters.
     static func load(_ url: URL) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
         let r = read(url)
-        guard let data = r.data else { return (nil, [r.problem!]) }
-        return LessonParser.parse(data: data, file: r.file)
+        switch r.bytes {
+        case .failure(let problem): return (nil, [problem])
+        case .success(let data): return LessonParser.parse(data: data, file: r.file)
+        }
     }
 
     /// A file's bytes, or the problem that keeps it from being read.
-    private static func read(_ url: URL) -> (file: String, data: Data?, problem: Diagnostic?) {
+    private static func read(_ url: URL) -> (file: String, bytes: Result<Data, Diagnostic>) {
         let name = url.path
         guard let handle = try? FileHandle(forReadingFrom: url) else {
-            return (name, nil, Diagnostic(file: name, line: 1, column: 1, message: "cannot read the file"))
+            return (name, .failure(Diagnostic(file: name, line: 1, column: 1, message: "cannot read the file")))
         }
         defer { try? handle.close() }
         // Read one byte past the limit, to tell an oversized file without reading all of it.
         let data = (try? handle.read(upToCount: maxFileSize + 1)) ?? Data()
         guard data.count <= maxFileSize else {
-            return (name, nil, Diagnostic(file: name, line: 1, column: 1,
-                                          message: "the file is larger than \(maxFileSize / 1024) KiB; lessons must be smaller"))
+            return (name, .failure(Diagnostic(file: name, line: 1, column: 1,
+                                              message: "the file is larger than \(maxFileSize / 1024) KiB; lessons must be smaller")))
         }
-        return (name, data, nil)
+        return (name, .success(data))
     }
 }

@@ -33,16 +33,17 @@ struct Replay: ParsableCommand {
     }
 
     func run() throws {
-        let lesson = try lessons.lesson(self.lesson)
-        if plain {
-            print(LessonReplay.plainLines(lesson).joined(separator: "\n"))
+        let language = lessons.language.language(lessonFile: lesson)
+        let lesson = try lessons.lesson(self.lesson, language)
+        guard let cast else {
+            print(LessonReplay.plainLines(lesson, language.catalogue).joined(separator: "\n"))
             return
         }
-        let recording = CastRecording.record(lesson, width: width, height: height)
+        let recording = CastRecording.record(lesson, width: width, height: height, language: language)
         do {
-            try Data(recording.utf8).write(to: URL(fileURLWithPath: cast!))
+            try Data(recording.utf8).write(to: URL(fileURLWithPath: cast))
         } catch {
-            throw LessonError("cannot write \(cast!): \(error.localizedDescription)")
+            throw LessonError(language.catalogue.command(.cannotWrite(path: cast, reason: error.localizedDescription)))
         }
     }
 }

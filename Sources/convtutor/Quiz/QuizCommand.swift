@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import QuizKit
 import Tutor
 
@@ -40,12 +41,14 @@ struct Quiz: ParsableCommand {
     }
 
     func run() throws {
+        let language = lessons.language.language()
+        let t = language.catalogue
         let store = try data.openStore()
-        let catalogue = lessons.catalogue()
+        let catalogue = lessons.catalogue(language)
         if let lesson, !catalogue.contains(where: { $0.meta.id == lesson }) {
-            throw LessonError("no lesson with id '\(lesson)' in \(lessons.language); lessons: \(catalogue.map(\.meta.id).joined(separator: ", "))")
+            throw LessonError(t.command(.noLesson(id: lesson, language: language.rawValue, known: catalogue.map(\.meta.id))))
         }
-        let runner = QuizRunner(store: store, lessons: catalogue,
+        let runner = QuizRunner(store: store, lessons: catalogue, language: language,
                                 options: QuizOptions(lesson: lesson, count: count, generated: generated, seed: seed))
         let questions: [Question]
         do {
@@ -54,62 +57,59 @@ struct Quiz: ParsableCommand {
             throw LessonError(error.description)
         }
         if plain {
-            throw ExitCode(runPlain(questions, runner))
+            throw ExitCode(runPlain(questions, runner, t))
         }
-        var state = AppState(screen: .quiz(QuizState(questions: questions, lang: lessons.language)), width: 80, height: 24)
+        var state = AppState(screen: .quiz(QuizState(questions: questions)), width: 80, height: 24, language: language)
         state.catalogue = LessonCatalogue(lessons: catalogue, positions: try data.positions(store))
-        launch(state, noColor: noColor, runner: runner)
+        launch(state, noColor: noColor, runner: runner, instead: "convtutor quiz --plain")
     }
 
-    /// The session as text: each question printed, its answer read from stdin (refused answers
-    /// asked again with the hint), graded, saved, explained. Returns the exit status: 0, or 1 when
-    /// an answer could not be saved.
-    private func runPlain(_ questions: [Question], _ runner: QuizRunner) -> Int32 {
-        var verdicts: [Verdict] = []
-        let lang = lessons.language
-        let words = QuizWords(lang: lang)
+    /// The session as text, through the same engine as the screen: each question printed, its
+    /// answer read from stdin (refused answers asked again with the hint), graded, saved,
+    /// explained. Returns the exit status: 0, or 1 when an answer could not be saved.
+    private func runPlain(_ questions: [Question], _ runner: QuizRunner, _ t: any Catalogue) -> Int32 {
+        var session = QuizSession(questions: questions)
         func say(_ lines: [String]) {
             for line in lines { print(line) }
             fflush(nil)
         }
         if questions.isEmpty {
-            say(words.plainNothing)
+            say([t.quiz(.nothingToAsk)])
             return 0
         }
-        session: for (k, q) in questions.enumerated() {
-            say(QuizPlain.question(q, number: k + 1, of: questions.count, words) + [QuizPlain.ask(q, words)])
+        session: while let q = session.current {
+            say(QuizPlain.question(q, number: session.index + 1, of: questions.count, topic: runner.name(of: q.topic), t)
+                + [QuizPlain.ask(q, t)])
             _ = runner.perform(.questionShown(id: q.id))
-            var response: Response?
-            while response == nil {
+            var verdict: Verdict?
+            while verdict == nil {
                 guard let line = readLine() else { break session }
                 if case .open = q.kind {
-                    say(QuizPlain.reveal(q, words))
-                    var rating: Rating?
-                    while rating == nil {
+                    say(QuizPlain.reveal(q, t))
+                    while verdict == nil {
                         guard let grade = readLine() else { break session }
-                        switch Question.readRating(grade, lang: lang) {
-                        case .success(let r): rating = r
-                        case .failure(let refusal): say(["! " + refusal.hint])
+                        switch session.grade(grade, answer: line) {
+                        case .success(let v): verdict = v
+                        case .failure(let refusal): say([QuizPlain.refused(refusal, t)])
                         }
                     }
-                    response = .selfGraded(answer: line, rating!)
                 } else {
-                    switch q.read(line, lang: lang) {
-                    case .success(let r): response = r
-                    case .failure(let refusal): say(["! " + refusal.hint])
+                    switch session.submit(line) {
+                    case .success(let v)?: verdict = v
+                    case .failure(let refusal)?: say([QuizPlain.refused(refusal, t)])
+                    case nil: break session
                     }
                 }
             }
-            guard let response else { break }
-            let verdict = q.grade(response)
-            verdicts.append(verdict)
-            var next: String?
-            for case .reviewScheduled(_, let text) in runner.perform(.recordAnswer(QuizAnswer(q, verdict))) { next = text }
-            say(QuizPlain.verdict(q, verdict, next: next, words))
+            guard let verdict else { break }
+            var outcome: ReviewOutcome?
+            for case .reviewScheduled(_, let o) in runner.perform(.recordAnswer(QuizAnswer(q, verdict))) { outcome = o }
+            say(QuizPlain.verdict(q, verdict, outcome: outcome, t))
+            session.advance()
         }
-        say(QuizPlain.summary(verdicts, of: questions.count, words))
+        say(QuizPlain.summary(session, t))
         if let failure = runner.failure {
-            FileHandle.standardError.write(Data("convtutor: answers not saved: \(failure)\n".utf8))
+            FileHandle.standardError.write(Data("convtutor: \(t.command(.answersNotSaved(failure)))\n".utf8))
             return 1
         }
         return 0

@@ -1,26 +1,29 @@
 import Foundation
 import LessonKit
+import Localization
 import ProgressStore
 import QuizKit
 import Tutor
 
-/// The quiz at the edge: the clock, the progress database and the scheduler. It carries out the
+/// The tutor at the edge: the clock, the progress database and the scheduler. It carries out the
 /// tutor's effects (progress, answers, choosing questions, stats) and answers with messages.
 final class QuizRunner {
     let store: ProgressStore
     /// The lessons of the learner's language, in order.
     let lessons: [Lesson]
+    let language: Language
     let options: QuizOptions
     let scheduler = Scheduler()
     let calendar = Calendar.current
     /// When each question went on screen, for the time an answer took.
-    private var shownAt: [String: Date] = [:]
+    private var shownAt: [CardID: Date] = [:]
     /// The first failure to save, reported when the screen has closed.
     private(set) var failure: String?
 
-    init(store: ProgressStore, lessons: [Lesson], options: QuizOptions = QuizOptions()) {
+    init(store: ProgressStore, lessons: [Lesson], language: Language, options: QuizOptions = QuizOptions()) {
         self.store = store
         self.lessons = lessons
+        self.language = language
         self.options = options
     }
 
@@ -28,18 +31,21 @@ final class QuizRunner {
     func perform(_ effect: Effect) -> [Msg] {
         switch effect {
         case .saveProgress, .markCompleted:
-            if let problem = store.perform(effect) { fail(problem) }
-            return []
+            do {
+                return try store.perform(effect).map { [.positionSaved(lesson: $0.lesson, $0.1)] } ?? []
+            } catch {
+                fail(error.description)
+                return []
+            }
         case .questionShown(let id):
             shownAt[id] = Date()
             return []
         case .recordAnswer(let answer):
             do {
-                let next = try record(answer, at: Date())
-                return [.reviewScheduled(id: answer.questionID, next: next)]
+                return [.reviewScheduled(id: answer.card, .due(try record(answer, at: Date())))]
             } catch {
                 fail(error.description)
-                return [.reviewScheduled(id: answer.questionID, next: "not saved: \(error.description)")]
+                return [.reviewScheduled(id: answer.card, .failed(error.description))]
             }
         case .startQuiz:
             do {
@@ -68,36 +74,16 @@ final class QuizRunner {
     // MARK: Answers
 
     /// Keeps an answer and reschedules its card, in one transaction; returns when the card comes
-    /// back, as "in 10 minutes", "tomorrow", "in 4 days".
-    func record(_ answer: QuizAnswer, at now: Date) throws(ProgressError) -> String {
-        let stored = try store.register(id: answer.questionID, topic: answer.topic, contentHash: answer.contentHash, now: now)
+    /// back.
+    func record(_ answer: QuizAnswer, at now: Date) throws(ProgressError) -> ReviewInterval {
+        let stored = try store.register(id: answer.card.rawValue, topic: answer.topic.rawValue, contentHash: answer.contentHash, now: now)
         var next = stored
         next.schedule = scheduler.review(stored.schedule, rating: answer.verdict.rating, at: now)
-        let duration = shownAt[answer.questionID].map { now.timeIntervalSince($0) } ?? 0
+        let duration = shownAt[answer.card].map { now.timeIntervalSince($0) } ?? 0
         let review = ReviewRecord(cardID: stored.id, time: now, rating: answer.verdict.rating.rawValue,
                                   correct: answer.verdict.correct, duration: max(0, duration), answer: answer.verdict.given)
         _ = try store.record(review, updating: next)
-        return Self.describe(from: now, to: next.schedule.due, calendar: calendar, lang: lessons.first?.meta.lang ?? "en")
-    }
-
-    /// `in 10 minutes`, `in 3 hours`, `tomorrow`, `in 4 days`, `in 2 months` (in Chinese for `zh`).
-    static func describe(from now: Date, to due: Date, calendar: Calendar, lang: String = "en") -> String {
-        let zh = lang == "zh"
-        let seconds = due.timeIntervalSince(now)
-        if seconds < 90 { return zh ? "1 分钟后" : "in a minute" }
-        if seconds < 3600 {
-            let minutes = Int((seconds / 60).rounded())
-            return zh ? "\(minutes) 分钟后" : "in \(minutes) minutes"
-        }
-        let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: due)).day ?? 0
-        if days == 0 {
-            let hours = Int((seconds / 3600).rounded())
-            return zh ? "\(hours) 小时后" : hours == 1 ? "in an hour" : "in \(hours) hours"
-        }
-        if days == 1 { return zh ? "明天" : "tomorrow" }
-        if days < 60 { return zh ? "\(days) 天后" : "in \(days) days" }
-        if days < 730 { return zh ? "\(days / 30) 个月后" : "in \(days / 30) months" }
-        return zh ? "\(days / 365) 年后" : "in \(days / 365) years"
+        return ReviewInterval(from: now, to: next.schedule.due, calendar: calendar)
     }
 
     // MARK: Choosing the questions
@@ -105,18 +91,18 @@ final class QuizRunner {
     /// The session's questions: due cards, new questions of finished lessons, generated problems.
     func plan(at now: Date) throws(ProgressError) -> [Question] {
         let cards = try store.cards()
-        let due = cards.filter { $0.schedule.due <= now }.sorted { $0.schedule.due < $1.schedule.due }.map(\.id)
+        // Out of a session's scope (one lesson, or generated problems only), due cards give way:
+        // read them all then.
+        let scoped = options.lesson != nil || options.generated
+        let due = try store.dueCards(at: now, limit: scoped ? Int.max : options.count).compactMap { CardID(rawValue: $0.id) }
         let finished = Set(try store.allPositions().filter { $0.value.completed }.keys)
-        let families = ProblemFamily.allCases.map { "gen:\($0.rawValue)" }
-        let lang = lessons.first?.meta.lang ?? "en"
         let seed = options.seed ?? UInt64(now.timeIntervalSince1970 * 1000)
-        let plan = QuizPlan(due: due, known: Set(cards.map(\.id)),
+        let plan = QuizPlan(due: due, known: Set(cards.compactMap { CardID(rawValue: $0.id) }),
                             lessonQuestions: lessons.flatMap { lesson in lesson.quizzes.map { Question($0, lesson: lesson.meta.id) } },
-                            finishedLessons: finished, families: families, lesson: options.lesson,
+                            finishedLessons: finished, families: ProblemFamily.allCases, lesson: options.lesson,
                             onlyGenerated: options.generated, count: options.count)
         return plan.questions { family, k in
-            ProblemFamily(rawValue: String(family.dropFirst(4)))
-                .map { ProblemGenerator.question($0, seed: seed &+ UInt64(k) &* 7919, lang: lang) }
+            ProblemGenerator.question(family, seed: seed &+ UInt64(k) &* 7919, language: language)
         }
     }
 
@@ -125,8 +111,19 @@ final class QuizRunner {
     func stats(at now: Date) throws(ProgressError) -> StatsSummary {
         let completed = try store.allPositions().filter { $0.value.completed }.keys
         let ids = Set(lessons.map(\.meta.id))
+        let reviews = try store.statistics(now: now, calendar: calendar)
+        var names: [String: String] = [:]
+        for topic in reviews.topics { names[topic.topic] = name(of: Topic(rawValue: topic.topic)) }
         return StatsSummary(lessonsCompleted: completed.filter(ids.contains).count, lessonsTotal: lessons.count,
-                            reviews: try store.statistics(now: now, calendar: calendar))
+                            reviews: reviews, topicNames: names)
+    }
+
+    /// A topic as the learner reads it: the lesson's title, or the family's name.
+    func name(of topic: Topic) -> String {
+        switch topic {
+        case .lesson(let id): lessons.first { $0.meta.id == id }?.meta.title ?? id
+        case .family(let family): language.catalogue.family(family)
+        }
     }
 }
 

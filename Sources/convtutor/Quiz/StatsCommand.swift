@@ -25,8 +25,9 @@ struct Stats: ParsableCommand {
     }
 
     func run() throws {
+        let language = lessons.language.language()
         let store = try data.openStore()
-        let runner = QuizRunner(store: store, lessons: lessons.catalogue())
+        let runner = QuizRunner(store: store, lessons: lessons.catalogue(language), language: language)
         let summary: StatsSummary
         do {
             summary = try runner.stats(at: Date())
@@ -38,9 +39,10 @@ struct Stats: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         } else if plain {
-            for line in summary.lines { print(line) }
+            for line in summary.lines(language.catalogue) { print(line) }
         } else {
-            launch(AppState(screen: .stats(StatsState(summary: summary)), width: 80, height: 24), noColor: noColor, runner: runner)
+            launch(AppState(screen: .stats(StatsState(summary: summary)), width: 80, height: 24, language: language),
+                   noColor: noColor, runner: runner, instead: "convtutor stats --plain")
         }
     }
 }

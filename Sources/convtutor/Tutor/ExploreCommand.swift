@@ -1,5 +1,8 @@
 import ArgumentParser
 import ConvCore
+import LessonKit
+import Localization
+import Scenes
 import Tutor
 
 /// `convtutor explore`: the explorer, opened on the configuration given by the options.
@@ -9,11 +12,11 @@ struct Explore: ParsableCommand {
         discussion: """
             Keys: ←/→ step, space play/pause, +/- speed, g/G first/last, Tab cursor mode, \
             e parameters, m mode, v values, u undo, ? all keys, q quit.
-            Modes: \(ExplorerMode.allCases.map(\.rawValue).joined(separator: ", ")).
+            Modes: \(ConvOperation.animated.map(\.rawValue).joined(separator: ", ")).
             """)
 
-    @Option(help: "What to animate: \(ExplorerMode.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var mode: ExplorerMode = .forward
+    @Option(help: "What to animate: \(ConvOperation.animated.map(\.rawValue).joined(separator: ", ")).")
+    var mode: ConvOperation = .conv2d
 
     @Option(help: "Input size: HxW (1-D modes use W as the length of a).")
     var input = Dims([5, 5])
@@ -26,10 +29,10 @@ struct Explore: ParsableCommand {
     @Option(help: "Output padding of the transposed convolution: OP or OPHxOPW.")
     var outputPadding = Dims([0])
 
-    @Option(help: "Input channels (1–\(ExplorerConfig.maxChannels)).")
+    @Option(help: "Input channels (1–\(LessonLimits.maxChannels)).")
     var channels = 1
 
-    @Option(help: "Filters, i.e. output channels (1–\(ExplorerConfig.maxChannels)).")
+    @Option(help: "Filters, i.e. output channels (1–\(LessonLimits.maxChannels)).")
     var filters = 1
 
     @Option(help: "Groups.")
@@ -43,6 +46,11 @@ struct Explore: ParsableCommand {
 
     @Option(name: .customLong("mode1d"), help: "1-D output mode: full, same or valid.")
     var mode1D: Conv1D.Mode = .full
+
+    @Option(help: "How a backward pass or a transposed convolution is shown: cells, scatter or convolution.")
+    var view: Presentation = .cells
+
+    @OptionGroup var language: LanguageOption
 
     @OptionGroup var values: ValueOptions
 
@@ -68,41 +76,51 @@ struct Explore: ParsableCommand {
         c.bias = bias
         c.convention = convention
         c.mode1D = mode1D
+        c.presentation = view
         c.values = values.fill
         return c
     }
 
     func validate() throws {
+        guard ConvOperation.animated.contains(mode) else {
+            throw ValidationError("--mode: the explorer animates \(ConvOperation.animated.map(\.rawValue).joined(separator: ", ")); `convtutor compute \(mode.rawValue)` computes \(mode.rawValue)")
+        }
         let c = config()
-        let extents = [("input", c.input.h), ("input", c.input.w), ("kernel", c.kernel.h), ("kernel", c.kernel.w),
-                       ("stride", c.stride.h), ("stride", c.stride.w), ("dilation", c.dilation.h), ("dilation", c.dilation.w)]
-        for (name, value) in extents where !(1...ExplorerConfig.maxExtent).contains(value) {
-            throw ValidationError("--\(name): the explorer draws sizes from 1 to \(ExplorerConfig.maxExtent), got \(value); `convtutor compute` takes larger ones")
+        let extents = [("input", c.input.h), ("input", c.input.w), ("kernel", c.kernel.h), ("kernel", c.kernel.w)]
+        for (name, value) in extents where !(1...LessonLimits.maxGridExtent).contains(value) {
+            let larger = value > LessonLimits.maxGridExtent ? "; `convtutor compute` takes larger ones" : ""
+            throw ValidationError("--\(name): the explorer draws sizes from 1 to \(LessonLimits.maxGridExtent), got \(value)\(larger)")
+        }
+        for (name, value) in [("stride", c.stride.h), ("stride", c.stride.w), ("dilation", c.dilation.h), ("dilation", c.dilation.w)]
+        where !(1...LessonLimits.maxWindowParameter).contains(value) {
+            throw ValidationError("--\(name): the explorer draws 1 to \(LessonLimits.maxWindowParameter), got \(value)")
         }
         for (name, value) in [("padding", c.padding.h), ("padding", c.padding.w), ("output-padding", c.outputPadding.h), ("output-padding", c.outputPadding.w)]
-        where !(0...ExplorerConfig.maxExtent).contains(value) {
-            throw ValidationError("--\(name): the explorer draws 0 to \(ExplorerConfig.maxExtent), got \(value)")
+        where !(0...LessonLimits.maxWindowParameter).contains(value) {
+            throw ValidationError("--\(name): the explorer draws 0 to \(LessonLimits.maxWindowParameter), got \(value)")
         }
         for (name, value) in [("channels", c.channels), ("filters", c.filters), ("groups", c.groups)]
-        where !(1...ExplorerConfig.maxChannels).contains(value) {
-            throw ValidationError("--\(name): the explorer draws 1 to \(ExplorerConfig.maxChannels), got \(value)")
+        where !(1...LessonLimits.maxChannels).contains(value) {
+            throw ValidationError("--\(name): the explorer draws 1 to \(LessonLimits.maxChannels), got \(value)")
         }
         do {
             _ = try Scene.build(c)
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(language.language().catalogue.error(error))
         }
     }
 
     func run() throws {
+        let language = language.language()
         if plain {
             // validate() has built this scene once already: it cannot fail here.
-            let config = config()
-            print(try Scene.build(config).plainLines(settings: config.settingsLine).joined(separator: "\n"))
+            print(try ScenePlain.lines(config(), language.catalogue).joined(separator: "\n"))
             return
         }
-        launch(AppState(screen: .explorer(ExplorerState(config: config())), width: 80, height: 24), noColor: noColor)
+        launch(AppState(screen: .explorer(ExplorerState(config: config())), width: 80, height: 24, language: language),
+               noColor: noColor, instead: "convtutor explore --plain")
     }
 }
 
-extension ExplorerMode: ExpressibleByArgument {}
+extension ConvOperation: ExpressibleByArgument {}
+extension Presentation: ExpressibleByArgument {}

@@ -1,19 +1,21 @@
 import CursesBackend
 import Foundation
+import Localization
 import ProgressStore
 import Tutor
 
 /// Opens the terminal, runs the tutor from `state`, restores the terminal, and exits with the
-/// tutor's status. A terminal that cannot run the screen gets one line of explanation and
-/// status 2. Effects that need files or the clock go to `runner` as they happen (so a confirmed
-/// answer is on disk before the next frame); a failure to save is reported once the screen is
-/// closed.
-func launch(_ state: AppState, noColor: Bool, runner: QuizRunner? = nil) -> Never {
+/// tutor's status. A terminal that cannot run the screen gets one line of explanation, naming the
+/// command that gives the same as text (`instead`) when there is one, and status 2. Effects that
+/// need files or the clock go to `runner` as they happen (so a confirmed answer is on disk before
+/// the next frame); a failure to save is reported once the screen is closed.
+func launch(_ state: AppState, noColor: Bool, runner: QuizRunner? = nil, instead: String? = nil) -> Never {
+    let t = state.language.catalogue
     let terminal: CursesTerminal
     do {
         terminal = try CursesTerminal.open(noColor: noColor)
     } catch {
-        FileHandle.standardError.write(Data("convtutor: \(error.description)\n".utf8))
+        FileHandle.standardError.write(Data("convtutor: \(t.command(.terminal(error.problem, instead: instead)))\n".utf8))
         exit(2)
     }
     var backend = terminal
@@ -21,7 +23,19 @@ func launch(_ state: AppState, noColor: Bool, runner: QuizRunner? = nil) -> Neve
     let status = run(state, on: &backend, startEffects: start) { runner?.perform($0) ?? [] }
     terminal.close()
     if let failure = runner?.failure {
-        FileHandle.standardError.write(Data("convtutor: progress not saved: \(failure)\n".utf8))
+        FileHandle.standardError.write(Data("convtutor: \(t.command(.progressNotSaved(failure)))\n".utf8))
     }
     exit(status)
+}
+
+extension TerminalError {
+    /// The problem as the catalogue names it.
+    var problem: TerminalProblem {
+        switch self {
+        case .notATerminal: .notATerminal
+        case .termUnset: .termUnset
+        case .cannotAddressCursor(let term): .cannotAddressCursor(term: term)
+        case .unknownTerm(let term): .unknownTerm(term)
+        }
+    }
 }

@@ -1,0 +1,82 @@
+import ConvCore
+import TermCanvas
+
+/// Text built the same way in every language from a catalogue's words: the arithmetic of a cell,
+/// aligned size formulas, counts with thousands separators.
+extension Catalogue {
+    /// The arithmetic of a trace on one line: `out[0,0,1,2] = 1×0 + 2×1 + 0×(-1) + 0.5 = 2.5`,
+    /// `out[0,0,0,0] = max(1, 2, 5, 6) = 6`, `out[0,0,0,0] = (1 + 2 + 5 + 6)/4 = 3.5`; a cell no
+    /// term reaches reads `dx[0,0,0,1] = 0`, then why.
+    public func equation(_ trace: Trace) -> String {
+        let lhs = Text.cell(trace.tensor, trace.index)
+        if trace.terms.isEmpty && trace.bias == nil { return "\(lhs) = 0" + parenthesized(traceWord(.nothingReaches)) }
+        // Negative operands of sums are parenthesized so that + and × read clearly.
+        let terms = trace.terms.map { $0.factors.map { Self.operand($0.value) }.joined(separator: "×") }
+        let rhs: String
+        switch trace.reduction {
+        case .sum:
+            rhs = (terms + (trace.bias.map { [Self.operand($0.value)] } ?? [])).joined(separator: " + ")
+        case .max:
+            rhs = "max(\(trace.terms.map { Text.number($0.product) }.joined(separator: ", ")))"
+        case .average(let divisor):
+            rhs = "(\(terms.joined(separator: " + ")))/\(divisor)"
+        }
+        return "\(lhs) = \(rhs) = \(Text.number(trace.value))"
+    }
+
+    /// A scatter step on one line: `dOut[0,0,0,1] = 10 → dx[0,0,0,2] += 1×10, dx[0,0,0,3] += 2×10`.
+    public func scatter(_ step: Conv2D.ScatterStep, into target: TensorName) -> String {
+        let head = "\(Text.cell(step.source.tensor, step.source.index)) = \(Text.number(step.source.value))"
+        guard !step.contributions.isEmpty else { return head + " " + traceWord(.reachesNoCell) }
+        return head + " → " + step.contributions.map { cell, term in
+            "\(Text.cell(target, cell)) += \(term.factors.map { Self.operand($0.value) }.joined(separator: "×"))"
+        }.joined(separator: ", ")
+    }
+
+    /// One line per term, naming every factor, then its values and the product, e.g.
+    /// `x[0,0,1,5] × w[0,0,0,2] = 0 (padding) × 3 = 0`; the kept maximum is marked `← max`.
+    public func termLines(_ trace: Trace) -> [String] {
+        var lines = trace.terms.enumerated().map { k, term in
+            let names = term.factors.map { Text.cell($0.tensor, $0.index) }.joined(separator: " × ")
+            let values = term.factors.map { f in
+                (term.factors.count == 1 ? Text.number(f.value) : Self.operand(f.value))
+                    + (f.inPadding ? parenthesized(traceWord(.padding)) : "")
+            }.joined(separator: " × ")
+            let product = term.factors.count > 1 ? " = \(Text.number(term.product))" : ""
+            return "\(names) = \(values)\(product)" + (trace.selected == k ? "  ← " + traceWord(.maximum) : "")
+        }
+        if let bias = trace.bias {
+            lines.append("\(Text.cell(bias.tensor, bias.index)) = \(Text.number(bias.value))" + parenthesized(traceWord(.bias)))
+        }
+        return lines
+    }
+
+    /// A size formula as lines, each after its label; the formulas of the two axes line up.
+    public func sizeLines(_ formula: SizeFormula) -> [String] {
+        switch formula {
+        case .length(let mode, let text): return [sizeLabel(.length(mode)) + colon + text]
+        case .size(let text): return [sizeLabel(.size) + colon + text]
+        case .perAxis(let h, let w):
+            let (height, width) = (sizeLabel(.height), sizeLabel(.width))
+            let columns = max(TextWidth.columns(height), TextWidth.columns(width))
+            let pad = { (label: String) in label + colon + String(repeating: " ", count: columns - TextWidth.columns(label)) }
+            return [pad(height) + h, pad(width) + w]
+        }
+    }
+
+    /// `1,234,567`: an integer with its thousands grouped.
+    public func grouped(_ n: Int) -> String {
+        var digits = String(n.magnitude)
+        var out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return (n < 0 ? "-" : "") + digits + out
+    }
+
+    /// A factor inside an equation: negative numbers in parentheses so `×` and `+` read clearly.
+    static func operand(_ v: Double) -> String {
+        v < 0 ? "(\(Text.number(v)))" : Text.number(v)
+    }
+}
