@@ -23,6 +23,8 @@ public enum LessonPhrase: Equatable, Sendable {
     /// A lesson as text: a step's heading, an animation that cannot be computed.
     case stepHeading(Int, of: Int, title: String)
     case cannotCompute(String)
+    /// An image in a lesson, which a terminal shows as its description.
+    case image(alt: String)
 }
 
 /// The words of the explorer and of an animation replayed as text.

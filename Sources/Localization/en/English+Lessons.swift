@@ -15,6 +15,7 @@ extension English {
         case .lines(let range): "\(range.first)–\(range.last) of \(range.total) lines"
         case .stepHeading(let k, let n, let title): "== Step \(k)/\(n): \(title) =="
         case .cannotCompute(let why): "(this animation cannot be computed: \(why))"
+        case .image(let alt): "[image: \(alt)]"
         }
     }
 

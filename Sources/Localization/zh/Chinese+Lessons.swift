@@ -15,6 +15,7 @@ extension Chinese {
         case .lines(let range): "第 \(range.first)–\(range.last) 行，共 \(range.total) 行"
         case .stepHeading(let k, let n, let title): "== 第 \(k)/\(n) 步：\(title) =="
         case .cannotCompute(let why): "（这个动画无法计算：\(why)）"
+        case .image(let alt): "[图片：\(alt)]"
         }
     }
 

@@ -26,7 +26,7 @@ extension LessonCheck {
                 report(step.line, "step title too long for \(terminal) (\(TextWidth.columns(step.title)) columns, at most \(player.headerWidth(width, t)))")
             }
             // The page's text width, as the player wraps it.
-            for problem in overflow(step.blocks, width: PlayerState.textWidth(Viewport(width: width, height: height))) {
+            for problem in overflow(step.blocks, width: PlayerState.textWidth(Viewport(width: width, height: height)), t) {
                 report(problem.line ?? step.line, "too wide for \(terminal), \(problem.what)")
             }
             for animation in step.animations {
@@ -58,7 +58,7 @@ extension LessonCheck {
 
     /// Lines of `blocks` that `LessonText` would cut at `width` (what is not wrapped: code, math,
     /// question listings and tables), with their source line where the block has one.
-    static func overflow(_ blocks: [Block], width: Int) -> [(line: Int?, what: String)] {
+    static func overflow(_ blocks: [Block], width: Int, _ t: any Catalogue) -> [(line: Int?, what: String)] {
         var problems: [(line: Int?, what: String)] = []
         func tooWide(_ lines: [String], room: Int, _ what: String, line: Int? = nil) {
             for text in lines where TextWidth.columns(text) > room {
@@ -77,18 +77,18 @@ extension LessonCheck {
                 let cells = [table.header] + table.rows
                 let columns = cells.map(\.count).max() ?? 0
                 let natural = (0..<columns).map { c in
-                    cells.map { c < $0.count ? TextWidth.columns(LessonText.plainText($0[c])) : 0 }.max() ?? 0
+                    cells.map { c < $0.count ? TextWidth.columns(LessonText.plainText($0[c], t)) : 0 }.max() ?? 0
                 }.reduce(0, +) + 3 * max(0, columns - 1)
                 if natural > width {
-                    problems.append((nil, "a table of \(natural) columns (at most \(width)), headed '\(table.header.map(LessonText.plainText).joined(separator: " | "))'"))
+                    problems.append((nil, "a table of \(natural) columns (at most \(width)), headed '\(table.header.map { LessonText.plainText($0, t) }.joined(separator: " | "))'"))
                 }
             case .list(let ordered, let start, let items):
                 for (k, item) in items.enumerated() {
                     let marker = ordered ? "\(start + k). " : "• "
-                    problems += overflow(item, width: width - TextWidth.columns(marker))
+                    problems += overflow(item, width: width - TextWidth.columns(marker), t)
                 }
             case .quote(let inner):
-                problems += overflow(inner, width: width - 2)
+                problems += overflow(inner, width: width - 2, t)
             case .heading, .paragraph, .animation, .compute, .thematicBreak:
                 break
             }

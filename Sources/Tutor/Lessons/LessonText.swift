@@ -27,9 +27,9 @@ public enum LessonText {
     static func lines(_ block: Block, width: Int, _ t: any Catalogue) -> [StyledLine] {
         switch block {
         case .heading(_, let inlines):
-            return Paragraph.wrap(spans(inlines, base: Style(bold: true)), width: width)
+            return Paragraph.wrap(spans(inlines, base: Style(bold: true), t), width: width)
         case .paragraph(let inlines):
-            return Paragraph.wrap(spans(inlines), width: width)
+            return Paragraph.wrap(spans(inlines, t), width: width)
         case .list(let ordered, let start, let items):
             var out: [StyledLine] = []
             for (k, item) in items.enumerated() {
@@ -44,7 +44,7 @@ public enum LessonText {
         case .quote(let blocks):
             return lines(blocks, width: width - 2, t).map { [Span("│ ", Style(dim: true))] + $0 }
         case .table(let table):
-            return self.table(table, width: width)
+            return self.table(table, width: width, t)
         case .code(let language, let text):
             return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
                 [Span("    ")] + CodeHighlight.spans(String(line), language: language, width: width - 4)
@@ -83,19 +83,19 @@ public enum LessonText {
 
     /// Inline content as spans: emphasis underlined, strong bold, code and math in colour and
     /// bold, links as their text and address, images as their alt text.
-    static func spans(_ inlines: [Inline], base: Style = .plain) -> [Span] {
+    static func spans(_ inlines: [Inline], base: Style = .plain, _ t: any Catalogue) -> [Span] {
         var out: [Span] = []
         for (k, inline) in inlines.enumerated() {
             switch inline {
             case .text(let t): out.append(Span(t, base))
-            case .emphasis(let children): out += spans(children, base: with(base) { $0.underline = true })
-            case .strong(let children): out += spans(children, base: with(base) { $0.bold = true })
+            case .emphasis(let children): out += spans(children, base: with(base) { $0.underline = true }, t)
+            case .strong(let children): out += spans(children, base: with(base) { $0.bold = true }, t)
             case .code(let t): out.append(Span(t, with(base) { $0.foreground = .cyan }))
             case .math(let t): out.append(Span(t, with(base) { $0.foreground = .yellow }))
             case .link(let text, let destination):
-                out += spans(text, base: with(base) { $0.underline = true })
+                out += spans(text, base: with(base) { $0.underline = true }, t)
                 out.append(Span(" <\(destination)>", with(base) { $0.dim = true }))
-            case .image(let alt): out.append(Span("[image: \(alt)]", with(base) { $0.dim = true }))
+            case .image(let alt): out.append(Span(t.lesson(.image(alt: alt)), with(base) { $0.dim = true }))
             case .softBreak:
                 // A line break between two Chinese characters joins them, as CJK text has no
                 // spaces between words; between other words it is a space.
@@ -129,9 +129,9 @@ public enum LessonText {
     // MARK: Tables
 
     /// Columns as wide as their widest cell, shrunk evenly to fit; cells are cut with `…`.
-    static func table(_ table: Table, width: Int) -> [StyledLine] {
-        let header = table.header.map { plainText($0) }
-        let rows = table.rows.map { $0.map { plainText($0) } }
+    static func table(_ table: Table, width: Int, _ t: any Catalogue) -> [StyledLine] {
+        let header = table.header.map { plainText($0, t) }
+        let rows = table.rows.map { $0.map { plainText($0, t) } }
         let columns = max(header.count, rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return [] }
         var widths = (0..<columns).map { c in
@@ -158,7 +158,7 @@ public enum LessonText {
     }
 
     /// Inline content as plain text (table cells).
-    static func plainText(_ inlines: [Inline]) -> String {
-        spans(inlines).map(\.text).joined().replacingOccurrences(of: "\n", with: " ")
+    static func plainText(_ inlines: [Inline], _ t: any Catalogue) -> String {
+        spans(inlines, t).map(\.text).joined().replacingOccurrences(of: "\n", with: " ")
     }
 }

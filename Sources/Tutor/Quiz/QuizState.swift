@@ -38,6 +38,8 @@ public struct QuizState: Equatable, Sendable {
     public private(set) var scroll = ScrollPosition()
     /// The computation behind the answer, playing on the explorer.
     public var animation: ExplorerState?
+    /// The grid a select-the-cells question asks about, built when the question comes up.
+    public private(set) var grid: Panel?
     /// Whether the header names the session (`Quiz`); inside a lesson the player's header names
     /// the lesson and the step already.
     public let titled: Bool
@@ -46,6 +48,7 @@ public struct QuizState: Equatable, Sendable {
         session = QuizSession(questions: questions)
         self.titled = titled
         if questions.isEmpty { phase = .summary }
+        grid = Self.grid(of: session.current)
     }
 
     public var current: Question? { session.current }
@@ -192,6 +195,7 @@ public struct QuizState: Equatable, Sendable {
         refusal = nil
         outcome = nil
         scroll = ScrollPosition()
+        grid = Self.grid(of: current)
         guard let q = current else {
             phase = .summary
             return []
@@ -201,8 +205,7 @@ public struct QuizState: Equatable, Sendable {
     }
 
     private mutating func moveCursor(_ action: Action) {
-        guard case .selectCells(let grid, _)? = current?.kind else { return }
-        let size = gridSize(Panel.ID(grid))
+        guard let size = grid?.drawnSize else { return }
         switch action {
         case .cursorUp: cursor.row = max(0, cursor.row - 1)
         case .cursorDown: cursor.row = min(size.rows - 1, cursor.row + 1)
@@ -224,15 +227,11 @@ public struct QuizState: Equatable, Sendable {
         animation = explorer
     }
 
-    /// The scene of the current question's animation, for drawing a select-the-cells grid.
-    var scene: Scene? {
-        guard let block = current?.animation else { return nil }
-        return try? Scene.build(ExplorerConfig(animation: block))
-    }
-
-    /// Rows and columns of a panel as drawn (with its padding ring).
-    func gridSize(_ panel: Panel.ID) -> (rows: Int, cols: Int) {
-        scene?.panel(panel)?.drawnSize ?? (1, 1)
+    /// The grid of a select-the-cells question: the panel of its animation's scene it names.
+    static func grid(of q: Question?) -> Panel? {
+        guard case .selectCells(let name, _)? = q?.kind, let block = q?.animation,
+              let scene = try? Scene.build(ExplorerConfig(animation: block)) else { return nil }
+        return scene.panel(Panel.ID(name))
     }
 
     /// Rows of the page: below the header, above the hint line.

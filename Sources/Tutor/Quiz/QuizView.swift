@@ -101,8 +101,8 @@ extension QuizState {
             // The cursor where the next character goes; a long answer wraps.
             let before = String(editor.text[..<editor.cursor]), after = String(editor.text[editor.cursor...])
             return Paragraph.hanging(prompt, [Span(before), Span("▏", Style(bold: true)), Span(after)], width: width)
-        case .selectCells(let grid, let answer):
-            guard let scene, let panel = scene.panel(Panel.ID(grid)) else { return [] }
+        case .selectCells(_, let answer):
+            guard let panel = grid else { return [] }
             var marks: ExplorerState.Marks = [:]
             let cols = panel.drawnSize.cols
             for cell in marked { marks[panel.id, default: [:]][cell.row * cols + cell.col] = .highlight }
