@@ -12,6 +12,13 @@ public enum Text {
         return String(format: "%.6g", v)
     }
 
+    /// A number for a grid cell, where columns must stay narrow: like `number`, but with three
+    /// significant digits (`0.111` for 1/9); the arithmetic beside a grid gives the full value.
+    public static func compact(_ v: Double) -> String {
+        if v.isNaN || v.isInfinite || (v == v.rounded() && abs(v) < 1e15) { return number(v) }
+        return String(format: "%.3g", v)
+    }
+
     /// `x[0,1,2,3]`.
     public static func cell(_ tensor: TensorName, _ index: [Int]) -> String {
         "\(tensor.rawValue)[\(index.map(String.init).joined(separator: ","))]"

@@ -39,13 +39,29 @@ public enum LessonParser {
         return (lesson, log.sorted)
     }
 
+    /// Parses a file's bytes for `check`: like `parse(data:file:)`, but a body whose front matter
+    /// is missing or wrong is still read as a lesson, under `stand-in`'s id and language, so that
+    /// every problem of the file is found in one run, not only the front matter's.
+    public static func parseForCheck(data: Data, file: String, standIn: LessonMeta) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
+        var log = DiagnosticLog(file: file)
+        guard data.count <= LessonLimits.maxFileBytes else {
+            log.report(line: 1, column: 1, tooLarge(data.count))
+            return (nil, log.sorted)
+        }
+        let lesson = parseText(String(decoding: data, as: UTF8.self), standIn: standIn, log: &log)
+        return (lesson, log.sorted)
+    }
+
     /// Parses several files' bytes on every core at once; the results come back in the order of
     /// `files`. Each parse is independent and pure, so this gives what `parse(data:file:)` gives
     /// for each, sooner.
-    public static func parseAll(_ files: [(data: Data, file: String)]) -> [(lesson: Lesson?, diagnostics: [Diagnostic])] {
+    /// With `standIns` (one per file), each is parsed as `parseForCheck` does.
+    public static func parseAll(_ files: [(data: Data, file: String)], standIns: [LessonMeta]? = nil)
+        -> [(lesson: Lesson?, diagnostics: [Diagnostic])] {
         let results = Results(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { k in
-            results.set(k, parse(data: files[k].data, file: files[k].file))
+            let (data, file) = files[k]
+            results.set(k, standIns.map { parseForCheck(data: data, file: file, standIn: $0[k]) } ?? parse(data: data, file: file))
         }
         return results.values.map { $0! }
     }
@@ -68,7 +84,7 @@ public enum LessonParser {
         "file too large: \(size) bytes (a lesson may have at most \(LessonLimits.maxFileBytes) bytes, 1 MiB)"
     }
 
-    private static func parseText(_ original: String, log: inout DiagnosticLog) -> Lesson? {
+    private static func parseText(_ original: String, standIn: LessonMeta? = nil, log: inout DiagnosticLog) -> Lesson? {
         if let nul = original.utf8.firstIndex(of: 0) {
             let source = SourceText(String(original[..<nul]))
             let end = source.position(ofByte: source.bytes.count)
@@ -110,6 +126,6 @@ public enum LessonParser {
         if steps.isEmpty {
             log.report(line: 1, column: 1, "the lesson has no steps: each step starts with a '##' heading")
         }
-        return meta.map { Lesson(meta: $0, steps: steps) }
+        return (meta ?? standIn).map { Lesson(meta: $0, steps: steps) }
     }
 }

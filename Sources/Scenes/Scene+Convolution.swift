@@ -87,7 +87,7 @@ extension Scene {
                 formula: convolutionFormula(g), call: call, notes: [.backwardScatter])
         case .convolution:
             return try asConvolution(
-                try layer.inputGradientAsConvolution(dOut), names: [.x: .dOutPrime, .w: .wPrime, .out: .dx],
+                try layer.inputGradientAsConvolution(dOut), of: g, names: [.x: .dOutPrime, .w: .wPrime, .out: .dx],
                 title: .backwardAsConvolution, formula: convolutionFormula(g), call: call,
                 note: g.stride == Pair(1) ? .backwardAsConvolution : .backwardAsStridedConvolution(stride: g.stride))
         }

@@ -38,7 +38,7 @@ extension Scene {
                 formula: formula, call: call, notes: [.transposedCells])
         case .convolution:
             return try asConvolution(
-                try layer.asConvolution(), names: [.x: .xPrime, .w: .wPrime], title: .transposedAsConvolution,
+                try layer.asConvolution(), of: g, names: [.x: .xPrime, .w: .wPrime], title: .transposedAsConvolution,
                 formula: formula, call: call, note: .transposedAsConvolution)
         }
     }

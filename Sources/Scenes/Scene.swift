@@ -22,6 +22,11 @@ public struct Scene: Equatable, Sendable {
     /// channel (the bias apart); empty otherwise.
     public var channelParts: [[ChannelPart]] = []
 
+    /// For each result grid computed cell by cell (outputs and gradients), the step that computes
+    /// each of its cells (row-major over the grid, `nil` for a cell no step computes), so that the
+    /// animation can show the result filling in.
+    public var stepOfCell: [Panel.ID: [Int?]] = [:]
+
     /// One input channel's share of an output cell: `x[0,1] → 4614`.
     public struct ChannelPart: Equatable, Sendable {
         /// The input plane, `[n, c]`.
@@ -63,13 +68,33 @@ public struct Scene: Equatable, Sendable {
 
     /// Builds the scene, or says why the configuration is invalid.
     public static func build(_ config: ExplorerConfig) throws(ConvError) -> Scene {
+        var scene: Scene
         switch config.mode {
-        case .conv1d, .correlate1d: return try oneD(config)
-        case .conv2d: return try forward(config)
-        case .conv2dBackward: return try backward(config)
-        case .maxpool2d, .avgpool2d, .maxpool2dBackward, .avgpool2dBackward: return try pool(config)
-        case .convTranspose2d, .convTranspose2dBackward: return try transposed(config)
+        case .conv1d, .correlate1d: scene = try oneD(config)
+        case .conv2d: scene = try forward(config)
+        case .conv2dBackward: scene = try backward(config)
+        case .maxpool2d, .avgpool2d, .maxpool2dBackward, .avgpool2dBackward: scene = try pool(config)
+        // The explorer animates the forward pass of a transposed convolution (`animated`).
+        case .convTranspose2d, .convTranspose2dBackward: scene = try transposed(config)
         }
+        scene.stepOfCell = scene.cellSteps()
+        return scene
+    }
+
+    /// Which step computes each cell of the result grids (see `stepOfCell`).
+    private func cellSteps() -> [Panel.ID: [Int?]] {
+        var table: [Panel.ID: [Int?]] = [:]
+        let results = panels.filter { $0.isResult && !$0.showsPartial }
+        for (k, step) in steps.enumerated() {
+            guard case .cell(let trace) = step else { continue }
+            for panel in results {
+                guard let (row, col) = panel.position(of: trace.tensor, trace.index) else { continue }
+                let (rows, cols) = panel.drawnSize
+                if table[panel.id] == nil { table[panel.id] = Array(repeating: nil, count: rows * cols) }
+                table[panel.id]?[row * cols + col] = k
+            }
+        }
+        return table
     }
 
     // MARK: Helpers shared by the builders
@@ -117,29 +142,36 @@ public struct Scene: Equatable, Sendable {
     }
 
     /// The scene of a direct convolution that computes a gradient or a transposed convolution,
-    /// with its tensors renamed for what they are and a caption on the two operands.
+    /// with its tensors renamed for what they are and a caption on the two operands: each plane
+    /// of the kernel names the plane of the original `w` (of `geometry`) it is the flip of.
     static func asConvolution(
-        _ direct: Conv2D, names: [TensorName: TensorName], title: SceneTitle, formula: SizeFormula,
-        call: ReferenceCallText, note: SceneNote
+        _ direct: Conv2D, of geometry: Conv2DGeometry, names: [TensorName: TensorName], title: SceneTitle,
+        formula: SizeFormula, call: ReferenceCallText, note: SceneNote
     ) throws(ConvError) -> Scene {
         let out = direct.forward()
         var steps: [SceneStep] = []
         for offset in 0..<out.count {
             steps.append(.cell(try direct.traceOutput(out.index(ofOffset: offset)).renamed(names)))
         }
-        func renamed(_ panels: [Panel], _ caption: PanelCaption?) -> [Panel] {
+        func renamed(_ panels: [Panel], _ caption: (Panel) -> PanelCaption?) -> [Panel] {
             panels.map { panel in
                 var p = panel
                 p.id.tensor = names[panel.tensor] ?? panel.tensor
-                p.caption = caption
+                p.caption = caption(panel)
                 return p
             }
         }
+        // w′[c, f′] is w[group·F/G + f′, c mod C/G] rotated by 180° (see `Conv2D.adjointConvolution`).
+        let onePlane = direct.w.shape[0] * direct.w.shape[1] == 1
+        let original = { (panel: Panel) -> PanelCaption in
+            let (c, f) = (panel.prefix[0], panel.prefix[1])
+            return .flippedKernel(of: onePlane ? nil : [c / geometry.channelsPerGroup * geometry.filtersPerGroup + f, c % geometry.channelsPerGroup])
+        }
         return Scene(
             title: title,
-            panels: renamed(planes(.x, direct.x, role: .input), .zeroInsertedAndFramed)
-                + renamed(planes(.w, direct.w, role: .kernel), .equalsFlippedKernel)
-                + renamed(planes(.out, out, role: .output), nil),
+            panels: renamed(planes(.x, direct.x, role: .input)) { _ in .zeroInsertedAndFramed }
+                + renamed(planes(.w, direct.w, role: .kernel), original)
+                + renamed(planes(.out, out, role: .output)) { _ in nil },
             steps: steps, formula: formula, call: call, notes: [note])
     }
 }

@@ -71,6 +71,8 @@ public struct AppState: Equatable, Sendable {
     public let language: Language
     /// The key reference shown over the screen, and how far it is scrolled.
     public var help: ScrollPosition?
+    /// The last key, when it did nothing: the hint line says so until the next key.
+    public var ignoredKey: Key?
     /// The lessons the learner can open, with their saved positions (read by the runner).
     public var catalogue = LessonCatalogue()
 
@@ -173,6 +175,19 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
 }
 
 private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+    state.ignoredKey = nil
+    let before = state
+    let effects = dispatch(key, &state)
+    // A key no row binds, that changed nothing, is named on the hint line (typing contexts refuse
+    // their keys themselves).
+    let context = before.keyContext
+    if effects.isEmpty, state == before, before.help == nil, !context.isTyping, Keymap.action(for: key, in: context) == nil {
+        state.ignoredKey = key
+    }
+    return effects
+}
+
+private func dispatch(_ key: Key, _ state: inout AppState) -> [Effect] {
     if let position = state.help {
         // The help page scrolls; any other key closes it.
         var help = position

@@ -18,6 +18,13 @@ public func view(_ state: AppState) -> CellBuffer {
     case .stats(let stats): stats.draw(into: &buffer, t)
     }
     if let help = state.help { drawHelp(help, into: &buffer, t) }
+    if let key = state.ignoredKey {
+        // In place of the hint line, for one frame.
+        let row = Rect(x: 0, y: buffer.height - 1, width: buffer.width, height: 1)
+        buffer.fill(row)
+        buffer.put(TextLayout.truncate(t.screen(.keyDoesNothing(key.written(t))), width: buffer.width - 2), x: 1, y: row.y,
+                   style: Style(bold: true))
+    }
     return buffer
 }
 

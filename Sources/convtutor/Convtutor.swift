@@ -8,7 +8,7 @@ struct Convtutor: ParsableCommand {
         abstract: "An interactive terminal tutor for convolution as used in deep learning.",
         discussion: "Without a subcommand, opens the home screen.",
         version: "0.1.0",
-        subcommands: [Learn.self, Quiz.self, Stats.self, Explore.self, Replay.self, Check.self, Compute.self])
+        subcommands: [Learn.self, Lessons.self, Quiz.self, Stats.self, Explore.self, Replay.self, Check.self, Compute.self])
 
     @Flag(help: "No colours (also when NO_COLOR is set).")
     var noColor = false
@@ -21,6 +21,7 @@ struct Convtutor: ParsableCommand {
         let store = try data.openStore()
         var state = AppState(screen: .home(HomeState()), width: 80, height: 24, language: language)
         state.catalogue = LessonCatalogue(lessons: lessons.catalogue(language), positions: try data.positions(store))
-        launch(state, noColor: noColor, runner: QuizRunner(store: store, lessons: state.catalogue.lessons, language: language))
+        launch(state, noColor: noColor, runner: QuizRunner(store: store, lessons: state.catalogue.lessons, language: language),
+               instead: "convtutor lessons")
     }
 }

@@ -61,3 +61,13 @@ struct TextTests {
         ])
     }
 }
+
+@Suite("Compact numbers")
+struct CompactNumberTests {
+    @Test("grid cells: integers whole, others to three significant digits", arguments: [
+        (7.0, "7"), (-12.0, "-12"), (1.0 / 9, "0.111"), (-2.5, "-2.5"), (1e-7, "1e-07"), (123456.7, "1.23e+05"), (-Double.infinity, "-inf"),
+    ])
+    func compact(_ value: Double, _ text: String) {
+        #expect(Text.compact(value) == text)
+    }
+}

@@ -77,13 +77,13 @@ struct LanguageTests {
         let growth = try ReceptiveField.growth([ReceptiveField.Layer(kernel: 3), layer])
         let phrase = ComputePhrase.receptiveFieldLayer(number: 2, layer: layer, previous: growth[0], result: growth[1])
         #expect(Language.en.catalogue.compute(phrase) == "layer 2 (K=3, S=2, D=2): r = 3 + 2·(3−1)·1 = 7, jump 1·2 = 2")
-        #expect(Language.zh.catalogue.compute(phrase) == "第 2 层（K=3，S=2，D=2）：r = 3 + 2·(3−1)·1 = 7，跳距 1·2 = 2")
+        #expect(Language.zh.catalogue.compute(phrase) == "第 2 层（K=3，S=2，D=2）：r = 3 + 2·(3−1)·1 = 7，跳跃距离 1·2 = 2")
     }
 
     @Test("the compute core's refusals in Chinese name the field and the numbers")
     func errors() {
         let zh = Language.zh.catalogue
-        #expect(zh.error(.tooSmall(field: "stride", axis: .height, value: 0, minimum: 1)) == "步幅：高方向至少为 1，实际为 0")
+        #expect(zh.error(.tooSmall(field: "stride", axis: .height, value: 0, minimum: 1)) == "步幅：高度方向至少为 1，实际为 0")
         #expect(zh.error(.groupsDoNotDivide(channels: 6, of: .channels, groups: 4)) == "分组：4 不能整除通道数 6")
         #expect(zh.error(.shapeMismatch(field: "dout", axis: 2, expected: 3, got: 4, because: .outputShape))
             == "dout：shape[2] 应为 3（与输出形状一致），实际为 4")

@@ -131,6 +131,6 @@ struct TraceTextTests {
         #expect(chinese.termLines(pool)[1] == "x[0,0,0,1] = 5  ← 最大值")
         let layer = try Pool2D(.max, x: Self.poolInput, kernel: Pair(2), stride: Pair(1))
         let dOut = Tensor(shape: [1, 1, 1, 2], data: [0.25, -2])
-        #expect(chinese.equation(try layer.traceGradient(at: [0, 0, 1, 0], dOut: dOut)) == "dx[0,0,1,0] = 0（没有任何项到达这个格子）")
+        #expect(chinese.equation(try layer.traceGradient(at: [0, 0, 1, 0], dOut: dOut)) == "dx[0,0,1,0] = 0（没有任何项到达这个单元）")
     }
 }

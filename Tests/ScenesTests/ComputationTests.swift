@@ -204,10 +204,10 @@ struct ComputationChineseTests {
         let params = try ComputationTests.computation("show: parameters\nchannels: 64\nfilters: 128")
         #expect(params.evaluate(chinese).lines == ["参数量：128·64·3·3 个权重 + 128 个偏置 = 73,856"])
         let rf = try ComputationTests.computation("of: receptive-field\nlayers: [{kernel: 3}]")
-        #expect(rf.evaluate(chinese).lines == ["第 1 层（K=3，S=1，D=1）：r = 1 + 1·(3−1)·1 = 3，跳距 1·1 = 1", "感受野：3×3 个输入位置"])
+        #expect(rf.evaluate(chinese).lines == ["第 1 层（K=3，S=1，D=1）：r = 1 + 1·(3−1)·1 = 3，跳跃距离 1·1 = 1", "感受野：3×3 个输入单元"])
         let shift = try ComputationTests.computation("of: shift\nf: [1, 2]\ng: [1, 1]\nshift: 1")
         #expect(shift.evaluate(chinese).lines.last == "两边相等")
         let invalid = try ComputationTests.computation("show: size\ninput: 2\nkernel: 3")
-        #expect(invalid.evaluate(chinese).lines == ["无效：卷积核：卷积核的有效高 3 大于填充后输入的高 2"])
+        #expect(invalid.evaluate(chinese).lines == ["无效：卷积核：卷积核的有效高度 3 大于填充后输入的高度 2"])
     }
 }

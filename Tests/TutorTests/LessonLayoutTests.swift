@@ -76,3 +76,39 @@ struct LessonLayoutTests {
         #expect(ExplorerState(config: ExplorerConfig()).clipping(width: 80, height: 23, Language.en.catalogue).isEmpty)
     }
 }
+
+/// The explorer at its default sizes shows every grid at 80×24 (and in the player's 80×23), in
+/// every mode and view, at every step: the grid a mode computes is never the one left out.
+@Suite("Explorer layout at default sizes")
+struct ExplorerDefaultLayoutTests {
+    @Test("every mode and view at its defaults fits 80×24 and 80×23 whole", arguments: ConvOperation.animated, Presentation.allCases)
+    func defaults(_ mode: ConvOperation, _ view: Presentation) throws {
+        var config = ExplorerConfig()
+        config.mode = mode
+        config.presentation = view
+        if mode.isPooling { config.stride = config.kernel }
+        for language in Language.allCases {
+            var explorer = ExplorerState(config: config)
+            for step in explorer.scene.steps.indices {
+                explorer.step = step
+                for height in [24, 23] {
+                    #expect(explorer.clipping(width: 80, height: height, language.catalogue).hiddenGrids == 0,
+                            "\(mode) \(view) \(language) step \(step + 1) at 80×\(height)")
+                }
+            }
+        }
+    }
+
+    @Test("when grids must give way, the given ones do: dx stays")
+    func resultsStay() {
+        var config = ExplorerConfig()
+        config.mode = .conv2dBackward
+        config.input = Pair(8, 8)
+        config.kernel = Pair(3, 3)
+        let explorer = ExplorerState(config: config)
+        var buffer = CellBuffer(width: 80, height: 24)
+        explorer.draw(into: &buffer, Language.en.catalogue)
+        #expect(buffer.text.contains("dx[0,0]"))
+        #expect(buffer.text.contains("dw[0,0]"))
+    }
+}

@@ -164,7 +164,7 @@ struct ComputeEndToEndTests {
         ("output size: ", "输出尺寸："), ("output length (full): ", "输出长度（full）："),
         ("height: ", "输出高度："), ("width : ", "输出宽度："),
         ("PyTorch: ", "PyTorch："), ("NumPy: ", "NumPy："), (" (padding)", "（填充）"), (" (bias)", "（偏置）"),
-        ("← max", "← 最大值"), (" (nothing reaches this cell)", "（没有任何项到达这个格子）"),
+        ("← max", "← 最大值"), (" (nothing reaches this cell)", "（没有任何项到达这个单元）"),
         ("true convolution: the kernel is flipped in both axes before sliding", "真卷积：卷积核先在两个方向上翻转，再滑动"),
     ]
 

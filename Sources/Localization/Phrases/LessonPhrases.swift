@@ -48,6 +48,8 @@ public enum ExplorerPhrase: Equatable, Sendable {
     case slidingBelow(grid: String, slider: String, flipped: Bool)
     /// The value editor: what is typed so far.
     case newValue(String)
+    /// A key the value editor does not take.
+    case numbersOnly
     /// `per channel: x[0,0] → 3120 + x[0,1] → 4614 + b 2 = 7736`.
     case perChannel(parts: [String], total: String)
     /// The cursor's cell: in the padding, pinned.

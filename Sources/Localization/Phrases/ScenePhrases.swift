@@ -64,8 +64,10 @@ public enum PanelCaption: Equatable, Sendable {
     case soFar
     /// The operand of an adjoint convolution: zeros inserted between the cells, then a frame.
     case zeroInsertedAndFramed
-    /// The kernel of an adjoint convolution: the original kernel rotated by 180°.
-    case equalsFlippedKernel
+    /// The kernel of an adjoint convolution: the plane `[f, c]` of the original kernel `w`,
+    /// rotated by 180° (`w′[c, f]` is `w[f, c]` flipped: the channels swap roles); `nil` when `w`
+    /// has only one plane.
+    case flippedKernel(of: [Int]?)
 }
 
 /// The reference call that computes the same thing as a scene, with its library's name.

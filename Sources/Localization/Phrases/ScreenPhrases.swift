@@ -19,6 +19,8 @@ public enum ScreenPhrase: Equatable, Sendable {
     case keysHeading(KeyGroup)
     /// What closes the help page.
     case anyKeyCloses
+    /// A key that does nothing where it was pressed, and where to find the keys that do.
+    case keyDoesNothing(String)
 }
 
 /// The groups of the help page: one per screen or mode with keys of its own.

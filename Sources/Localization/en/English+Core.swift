@@ -77,8 +77,8 @@ extension English {
         switch caption {
         case .flipped: " flipped"
         case .soFar: " so far"
-        case .zeroInsertedAndFramed: " zero-inserted, framed"
-        case .equalsFlippedKernel: " = w flipped"
+        case .zeroInsertedAndFramed: " zeros in and around"
+        case .flippedKernel(let plane): " = \(plane.map { Text.cell(.w, $0) } ?? "w") flipped"
         }
     }
 

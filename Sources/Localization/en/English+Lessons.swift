@@ -33,6 +33,7 @@ extension English {
         case .paddingMark: " (· = padding)"
         case .slidingBelow(let grid, let slider, let flipped): "\(grid), \(slider)\(flipped ? " flipped" : "") sliding below"
         case .newValue(let text): "new value: \(text)▏  (Enter to set, Esc to cancel)"
+        case .numbersOnly: "a value is a number: digits, '-', '.' and 'e' only"
         case .perChannel(let parts, let total): "per channel: " + parts.joined(separator: " + ") + " = \(total)"
         case .inPadding: " (padding)"
         case .pinned: " (pinned)"

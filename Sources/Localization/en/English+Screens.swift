@@ -38,6 +38,7 @@ extension English {
             case .quizAnswered: "Quiz: after an answer"
             }
         case .anyKeyCloses: "any key closes this page"
+        case .keyDoesNothing(let key): "\(key) does nothing here; ? shows the keys"
         }
     }
 

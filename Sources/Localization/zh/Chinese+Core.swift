@@ -22,11 +22,11 @@ extension Chinese {
         case .conv2d(.crossCorrelation): "二维卷积（互相关）"
         case .conv2d(.convolution): "二维真卷积（卷积核翻转）"
         case .backwardCells: "conv2d 反向传播：先 db，再 dw，最后 dx"
-        case .backwardScatter: "conv2d 反向传播：每个 dOut 格子散播到 dx"
+        case .backwardScatter: "conv2d 反向传播：每个 dOut 单元散射到 dx"
         case .backwardAsConvolution: "conv2d 反向传播：dx 是一次普通卷积"
         case .pooling(let kind, let backward): (kind == .max ? "最大池化" : "平均池化") + (backward ? "的反向传播" : "")
         case .transposedCells: "转置卷积：小的 x → 大的 out"
-        case .transposedScatter: "转置卷积：每个 x 格子把 x·w 散播到 out"
+        case .transposedScatter: "转置卷积：每个 x 单元把 x·w 散射到 out"
         case .transposedAsConvolution: "转置卷积即一次普通卷积"
         }
     }
@@ -38,38 +38,38 @@ extension Chinese {
         case .correlate1d:
             "互相关不翻转 v，直接滑动：out[k] = Σ a[n+k]·v[n]"
         case .trueConvolution:
-            "真卷积：窗口遇到的是旋转 180° 的卷积核（w 翻转），所以 x 的左上格子对上 w 的右下格子"
+            "真卷积：窗口对上的是旋转 180° 的卷积核（w 翻转），所以窗口左上角的 x 对着 w 的右下角"
         case .sumsOverChannels(let channels, let bias):
-            "每个输出格子对所在分组的全部 \(channels) 个输入通道求和" + (bias ? "，再加上偏置" : "")
+            "每个输出单元对所在分组的全部 \(channels) 个输入通道求和" + (bias ? "，再加上偏置" : "")
         case .backwardCells:
-            "db[f] = Σ dOut[f]；dw = x（已填充）与 dOut 的互相关；dx = dOut（按步幅插零）与翻转卷积核的完全卷积"
+            "db[f] = Σ dOut[f]；dw = x（已填充）与 dOut 的互相关；dx = dOut（按步幅插零）与翻转后卷积核的全卷积"
         case .backwardScatter:
-            "每个 dOut 格子把 w·dOut 送回它的窗口覆盖过的输入格子；dx 是所有送达值之和"
+            "每个 dOut 单元把 w·dOut 送回它的窗口覆盖过的输入单元；dx 是所有送达量之和"
         case .backwardAsConvolution:
-            "dx 是 dOut 与翻转卷积核的完全卷积：dOut 外围补 D·(K−1)−P 圈零，旋转 180° 的 w 在上面滑动"
+            "dx 是 dOut 与翻转后卷积核的全卷积：dOut 四周补 D·(K−1)−P 圈零，旋转 180° 的 w 在上面滑动"
         case .backwardAsStridedConvolution(let stride):
-            "步幅为 \(stride) 时，dOut 先在\(zerosBetween(stride))（S−1，即按步幅插零），再与翻转的卷积核做完全卷积"
+            "步幅为 \(stride) 时，dOut 先在\(zerosBetween(stride))（S−1 个，即把 dOut 膨胀），再与翻转后的卷积核做全卷积"
         case .maxPool:
-            "每个窗口保留最大值（填充处按 −∞ 计）；有并列时取按行优先顺序的第一个最大值"
+            "每个窗口保留最大值（填充按 −∞ 计）；有并列时取行优先顺序中的第一个"
         case .maxPoolBackward:
-            "每个 dOut 只送给所在窗口的第一个最大值；其他格子得到 0"
+            "每个 dOut 只送给所在窗口的第一个最大值；其余单元得到 0"
         case .averagePool(let cells):
-            "每个窗口对全部 \(cells) 个格子求平均，填充的零也算在内"
+            "每个窗口对全部 \(cells) 个单元求平均，填充的零也算在内"
         case .averagePoolBackward(let cells):
-            "每个 dOut 平均分给窗口中的每个格子，各得 dOut / \(cells)"
+            "每个 dOut 平均分给所在窗口的每个单元，各得 dOut / \(cells)"
         case .transposedScatter(let bias):
             "x[i,j]·w 落在 out 的第 i·S−P+kh·D 行、第 j·S−P+kw·D 列；重叠处相加"
-                + (bias ? "；最后给每个 out 格子加上偏置 b" : "")
+                + (bias ? "；最后给每个 out 单元加上偏置 b" : "")
         case .transposedCells:
-            "每个 out 格子对所有散播的卷积核落在它上面的输入格子求和 x[i,j]·w[kh,kw]"
+            "每个 out 单元是 x[i,j]·w[kh,kw] 之和：散射出的卷积核落在它上面的每个输入单元各贡献一项"
         case .transposedAsConvolution:
-            "在 x 的格子之间插入 S−1 个零，外围补 D·(K−1)−P 圈零（再加上输出填充），然后以步幅 1 滑动翻转的卷积核"
+            "在 x 的相邻单元之间插入 S−1 个零，四周补 D·(K−1)−P 圈零（另加输出填充），再以步幅 1 滑动翻转后的卷积核"
         }
     }
 
-    /// `相邻格子之间插入 1 个零`, or the rows and the columns apart.
+    /// `相邻单元之间插入 1 个零`, or the rows and the columns apart.
     private func zerosBetween(_ stride: Pair) -> String {
-        stride.h == stride.w ? "相邻格子之间插入 \(stride.h - 1) 个零"
+        stride.h == stride.w ? "相邻单元之间插入 \(stride.h - 1) 个零"
             : "行与行之间插入 \(stride.h - 1) 个零、列与列之间插入 \(stride.w - 1) 个零"
     }
 
@@ -77,8 +77,8 @@ extension Chinese {
         switch caption {
         case .flipped: "（翻转）"
         case .soFar: "（累加中）"
-        case .zeroInsertedAndFramed: "（插零并外围补零）"
-        case .equalsFlippedKernel: " = 翻转的 w"
+        case .zeroInsertedAndFramed: "（插零并四周补零）"
+        case .flippedKernel(let plane): " = 翻转的 \(plane.map { Text.cell(.w, $0) } ?? "w")"
         }
     }
 
@@ -92,8 +92,8 @@ extension Chinese {
 
     func traceWord(_ word: TraceWord) -> String {
         switch word {
-        case .nothingReaches: "没有任何项到达这个格子"
-        case .reachesNoCell: "不到达任何格子"
+        case .nothingReaches: "没有任何项到达这个单元"
+        case .reachesNoCell: "没有到达任何单元"
         case .padding: "填充"
         case .bias: "偏置"
         case .maximum: "最大值"
@@ -120,18 +120,18 @@ extension Chinese {
         case let .groupsDoNotDivide(channels, of, groups):
             return "\(fieldName("groups"))：\(groups) 不能整除\(count(of)) \(channels)"
         case let .wrongRank(field, expected, got):
-            let ranks = expected.map { "\($0) 维" }.joined(separator: "或")
-            return "\(fieldName(field))：应为\(ranks)张量，实际为 \(got) 维"
+            let ranks = expected.map { "\($0) 维" }.joined(separator: "或 ")
+            return "\(fieldName(field))：应为 \(ranks)张量，实际为 \(got) 维"
         case let .shapeMismatch(field, axis, expected, got, because):
             return "\(fieldName(field))：shape[\(axis)] 应为 \(expected)（\(rule(because))），实际为 \(got)"
         case let .empty(field):
             return "\(fieldName(field))：每个维度至少要有一个元素"
         case let .outputPaddingOutOfRange(axis, value, stride, dilation):
-            return "\(fieldName("output_padding"))：\(name(axis))方向的 \(value) 必须不小于 0，且小于步幅（\(stride)）或膨胀率（\(dilation)）"
+            return "\(fieldName("output_padding"))：\(on(axis))为 \(value)，必须不小于 0，且小于步幅（\(stride)）或膨胀率（\(dilation)）"
         case let .poolPaddingTooLarge(axis, padding, kernel):
-            return "\(fieldName("padding"))：\(name(axis))方向的 \(padding) 不能超过窗口的一半（\(kernel)/2 = \(kernel / 2)）"
+            return "\(fieldName("padding"))：\(on(axis))为 \(padding)，不能超过窗口的一半（\(kernel)/2 = \(kernel / 2)）"
         case let .emptyOutput(field, axis, size):
-            return "\(fieldName(field))：输出的\(name(axis))会是 \(size)；至少要为 1"
+            return "\(fieldName(field))：输出的\(name(axis))将为 \(size)，至少应为 1"
         case let .tooLarge(field, what, amount, limit):
             let size = amount < 1e15 ? String(Int(amount)) : String(format: "%.3g", amount)
             return "\(fieldName(field))：\(workload(what)) \(size) 超过上限 \(limit)"
@@ -146,14 +146,14 @@ extension Chinese {
     /// tensor's name (`x`, `w`, `dout`) as it is.
     private func fieldName(_ name: String) -> String {
         let labels = ["input": "输入", "kernel": "卷积核", "stride": "步幅", "padding": "填充", "dilation": "膨胀",
-                      "groups": "分组", "output_padding": "输出填充", "channels": "通道", "filters": "滤波器", "cell": "格子",
+                      "groups": "分组", "output_padding": "输出填充", "channels": "通道", "filters": "滤波器", "cell": "单元",
                       "layers": "层"]
         return labels[name] ?? name
     }
 
-    /// `高` or `宽`.
+    /// `高度` or `宽度`.
     func name(_ axis: Axis) -> String {
-        axis == .height ? "高" : "宽"
+        axis == .height ? "高度" : "宽度"
     }
 
     private func on(_ axis: Axis?) -> String {
@@ -193,18 +193,18 @@ extension Chinese {
         case .parameters(let shape, let biases, let total):
             "参数量：\(product(shape)) 个权重" + (biases > 0 ? " + \(biases) 个偏置" : "") + " = \(grouped(total))"
         case .transposedMACs(let input, let shape, let total):
-            "乘加次数：\(input.h)·\(input.w) 个输入位置 × \(product(shape)) = \(grouped(total))"
+            "乘加次数：\(input.h)·\(input.w) 个输入单元 × \(product(shape)) = \(grouped(total))"
         case .macs(let output, let shape, let total):
-            "输出 \(output.h)×\(output.w)；乘加次数：\(output.h)·\(output.w) 个位置 × \(product(shape)) = \(grouped(total))"
+            "输出 \(output.h)×\(output.w)；乘加次数：\(output.h)·\(output.w) 个单元 × \(product(shape)) = \(grouped(total))"
         case .receptiveFieldLayer(let number, let layer, let previous, let result):
             "第 \(number) 层（K=\(layer.kernel)，S=\(layer.stride)，D=\(layer.dilation)）："
                 + "r = \(previous.size) + \(layer.dilation)·(\(layer.kernel)−1)·\(previous.jump) = \(result.size)，"
-                + "跳距 \(previous.jump)·\(layer.stride) = \(result.jump)"
-        case .receptiveField(let size): "感受野：\(size)×\(size) 个输入位置"
+                + "跳跃距离 \(previous.jump)·\(layer.stride) = \(result.jump)"
+        case .receptiveField(let size): "感受野：\(size)×\(size) 个输入单元"
         case .shifted(let name, let k): "\(name) 平移 \(k) 位"
         case .sidesAgree(let agree): agree ? "两边相等" : "两边不相等"
         case .notACell(let cell, let tensor, let plane):
-            "cell：\(cell) 不是 \(tensor.rawValue) 的格子" + (plane.map { "（它的每个平面是 \($0.h)×\($0.w)）" } ?? "")
+            "cell：\(cell) 不是 \(tensor.rawValue) 的单元" + (plane.map { "（它的每个平面是 \($0.h)×\($0.w)）" } ?? "")
         case .sidesDiffer(let property): "\(property) 的两边不相等"
         case .invalid(let reason): "无效：" + reason
         }

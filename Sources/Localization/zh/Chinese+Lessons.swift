@@ -31,13 +31,14 @@ extension Chinese {
         case .undoAdvice: "按 u 回到上一组有效的参数，或者继续修改参数。"
         case .moreGrids(let n): "（还有 \(n) 个网格放不下：请调大终端或减小尺寸）"
         case .paddingMark: "（· = 填充）"
-        case .slidingBelow(let grid, let slider, let flipped): "\(grid)，下方是滑动的\(flipped ? "翻转后的 " : " ")\(slider)"
+        case .slidingBelow(let grid, let slider, let flipped): "\(grid)，下方滑动的是\(flipped ? "翻转后的 " : " ")\(slider)"
         case .newValue(let text): "新数值：\(text)▏  （Enter 确定，Esc 取消）"
+        case .numbersOnly: "数值只能由数字、“-”、“.”和“e”组成"
         case .perChannel(let parts, let total): "按通道：" + parts.joined(separator: " + ") + " = \(total)"
         case .inPadding: "（填充）"
         case .pinned: "（已固定）"
         case .takesNoPart(let cell): "\(cell) 不参与这个模式的任何一步"
-        case .feeds(let cell, let targets): "\(cell) 参与 \(targets.count) 个格子的计算：" + targets.joined(separator: "、")
+        case .feeds(let cell, let targets): "\(cell) 参与 \(targets.count) 个单元的计算：" + targets.joined(separator: "、")
         case .enterTypesValue: "Enter：输入数值"
         case .parameter(let label):
             switch label {
@@ -66,7 +67,7 @@ extension Chinese {
         case .view(let name):
             switch name {
             case .cells: "逐格"
-            case .scatter: "散播"
+            case .scatter: "散射"
             case .convolution: "化为卷积"
             }
         case .ramp: "顺序值"

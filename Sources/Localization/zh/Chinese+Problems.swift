@@ -8,9 +8,9 @@ extension Chinese {
             "一个 conv2d 层的输入高 \(input.h)、宽 \(input.w)，卷积核 \(kernel)×\(kernel)，"
                 + "\(settings(stride: stride, padding: padding, dilation: dilation))。输出的\(name(axis))是多少？\(invalidHint)"
         case .convolutionSize(let axis, let formula):
-            "每个方向上，out = ⌊(H + 2P − D·(K−1) − 1)/S⌋ + 1。输出的\(name(axis))：\(formula)。"
+            "每个方向上都有 out = ⌊(H + 2P − D·(K−1) − 1)/S⌋ + 1。输出的\(name(axis))：\(formula)。"
         case .forgotDilation(let dilation, let kernel, let ignoringIt):
-            "常见错误是忘了膨胀率：膨胀率为 \(dilation) 时，大小为 \(kernel) 的卷积核覆盖 D·(K−1) + 1 个格子，而不是 \(kernel) 个"
+            "常见错误是忘了膨胀率：膨胀率为 \(dilation) 时，大小为 \(kernel) 的卷积核跨越 D·(K−1) + 1 个单元，而不是 \(kernel) 个"
                 + (ignoringIt.map { "；忽略它会得到 \($0)。" } ?? "。")
         case .paddingOnOneSide(let unpadded):
             "常见错误是只在一侧加填充，或者根本不加：两侧都要加（2P）"
@@ -20,10 +20,10 @@ extension Chinese {
         case .forgotPlusOne:
             "常见错误是漏掉 + 1：步幅为 1 时，大小为 K 的卷积核能放 H − K + 1 个位置。"
         case .kernelDoesNotFit(let axis, let effective, let padded):
-            "卷积核在\(name(axis))方向上覆盖 D·(K−1) + 1 = \(effective) 个格子，而加上填充后的输入只有 H + 2P = \(padded) 个格子："
+            "卷积核在\(name(axis))方向上跨越 D·(K−1) + 1 = \(effective) 个单元，而填充后的输入只有 H + 2P = \(padded) 个单元："
                 + "一个窗口都放不下，所以这一层没有输出（PyTorch 会报错）。"
         case .negativeNumerator:
-            "常见错误是硬把数字代进公式：分子为负时，⌊…⌋ + 1 算出来的不是尺寸。"
+            "常见错误是照样把数字代入公式：分子为负时，⌊…⌋ + 1 算出来的不是尺寸。"
         case .poolingSizePrompt(let call, let input, let axis):
             "\(call) 的输入高 \(input.h)、宽 \(input.w)。输出的\(name(axis))是多少？"
         case .poolingSize(let axis, let formula):
@@ -32,21 +32,21 @@ extension Chinese {
             "常见错误是没写步幅就当成 1：PyTorch 池化层的步幅默认等于 kernel_size"
                 + (strideOne.map { "；按步幅 1 算会得到 \($0)。" } ?? "。")
         case .poolingRoundedUp:
-            "常见错误是向上取整：默认 ceil_mode=False，会超出填充后输入的窗口不算。"
+            "常见错误是向上取整：默认 ceil_mode=False，会伸出填充后输入之外的窗口不算。"
         case .transposedSizePrompt(let call, let input):
-            "\(call) 的输入为 \(input)×\(input)。输出的高（与宽相等）是多少？\(invalidHint)"
+            "\(call) 的输入为 \(input)×\(input)。输出的高度（等于宽度）是多少？\(invalidHint)"
         case .transposedSize(let formula):
             "转置卷积的输出 out = (H − 1)·S − 2P + D·(K − 1) + OP + 1：\(formula)。"
         case .mapsBack(let formula):
-            "验算：同样卷积核、步幅、填充和膨胀率的 conv2d 会把它映射回去，\(formula)。"
+            "验算：卷积核、步幅、填充和膨胀率都相同的 conv2d 会把它映射回去：\(formula)。"
         case .conv2dFormulaInstead:
-            "常见错误是套用 conv2d 的公式，或者漏掉 output_padding：它在末端多加 OP 个格子，从正向 conv2d 映射到同一个 H 的几种尺寸中选定一种。"
+            "常见错误是套用 conv2d 的公式，或者漏掉 output_padding：它在末端多加 OP 个单元，用来在正向 conv2d 映射到同一个 H 的几种尺寸中选定一种。"
         case .outputPaddingTooLarge(let value, let stride, let dilation):
-            "正向 conv2d 向下取整后，会把几种输入尺寸映射到同一个 H；output_padding 只是挑出指的是哪一种，所以 PyTorch 要求 "
+            "正向 conv2d 向下取整，会把几种输入尺寸映射到同一个 H；output_padding 只是指明其中哪一种，所以 PyTorch 要求 "
                 + "output_padding < max(stride, dilation) = max(\(stride), \(dilation)) = \(max(stride, dilation))。"
-                + "这里是 \(value)：PyTorch 会拒绝这一层，没有输出。"
+                + "这里它是 \(value)：PyTorch 会拒绝这一层，所以没有输出。"
         case .outputPaddingAnyway:
-            "常见错误是照样把它代进公式。"
+            "常见错误是照样把它代入公式。"
 
         // Counts
         case .parametersPrompt(let call, let image):
@@ -80,27 +80,27 @@ extension Chinese {
         case .maxPoolLayer(let kernel, let stride):
             "最大池化 \(kernel)×\(kernel)，步幅 \(stride)"
         case .receptiveFieldPrompt(let listing):
-            "在一张图像上依次叠加以下各层（从输入开始）：\n\(listing)\n最后一层输出中的一个格子，感受野在输入上有多宽（多少个像素）？（填充不影响它的大小。）"
+            "在一张图像上依次叠加以下各层（从输入开始）：\n\(listing)\n最后一层输出中一个单元的感受野在输入上有多宽（多少个像素）？（填充不影响感受野。）"
         case .receptiveFieldStart:
-            "从一个输入像素开始（r = 1，跳距 = 1）。每一层让感受野增加 D·(K−1)·跳距，再把跳距乘以它的步幅："
+            "从一个输入像素开始（r = 1，跳跃距离 j = 1）。每一层让感受野增加 D·(K−1)·j，再把 j 乘以该层的步幅："
         case .receptiveFieldSize(let size):
             "感受野是 \(size) 个像素。"
         case .addedKernels(let unstrided):
             "常见错误是把各层的卷积核直接相加，好像步幅都是 1，那样会得到 \(unstrided)：经过步幅为 S 的层之后，"
-                + "相邻格子在输入上相隔 S 个像素（还要乘上前面各层的步幅）。最后一层的步幅不影响结果。"
+                + "相邻单元在输入上相隔 S 个像素（还要乘上前面各层的步幅）。最后一层的步幅不影响结果。"
         case .addedK:
-            "常见错误是每层加 K 而不是 K − 1，或者忘了膨胀率：每层增加的是 D·(K−1) 乘以跳距。"
+            "常见错误是每层加 K 而不是 K − 1，或者忘了膨胀率：每层增加的是 D·(K−1) 乘以跳跃距离。"
 
         // One cell by hand
         case .whatIsCell(let cell, let row, let column, let decimals):
-            "\(cell)（第 \(row) 行第 \(column) 列，从 0 数起）是多少？" + (decimals.map { "保留 \($0) 位小数。" } ?? "")
+            "\(cell)（第 \(row) 行、第 \(column) 列，从 0 数起）是多少？" + (decimals.map { "保留 \($0) 位小数。" } ?? "")
         case .outputCellPrompt(let convention, let stride, let padding, let bias):
-            (convention == .convolution ? "一个真正的卷积（w 先旋转 180° 再滑动）" : "一个 conv2d（PyTorch 的互相关：w 按原样滑动，不翻转）")
-                + "，步幅 \(stride)、填充 \(padding)" + (padding > 0 ? "（x 周围补一圈 0）" : "")
+            (convention == .convolution ? "一个真卷积（w 先旋转 180° 再滑动）" : "一个 conv2d（PyTorch 的互相关：w 按原样滑动，不翻转）")
+                + "，步幅 \(stride)、填充 \(padding)" + (padding > 0 ? "（x 四周补一圈零）" : "")
                 + (bias.map { "，偏置 b = \(Text.number($0))" } ?? "，无偏置") + "："
         case .convolutionWindow(let cell, let rows, let columns, let readsPadding, let convention):
             "\(cell) 的窗口覆盖 x 的\(cellSpan(rows, columns))"
-                + (readsPadding ? "（x 之外的格子是填充，读作 0）" : "")
+                + (readsPadding ? "（x 之外的单元是填充，读作 0）" : "")
                 + (convention == .convolution ? "，与旋转 180° 后的 w 对齐：窗口左上角对着 w 的右下角。" : "，与 w 按原样对齐：左上角对左上角。")
         case .flipMistake(let convention, let wrongValue, let bias):
             "常见错误是"
@@ -118,26 +118,26 @@ extension Chinese {
         case .dxTerms(let cell, let of):
             "\(of) 被每个覆盖它的窗口读过，每次经过的权重都不同；\(cell) 就是这些窗口的 w × dOut 之和："
         case .dxMistake:
-            "常见错误是让每个 dOut[i,j] 配上同一偏移处的权重：窗口向右移时，x[r,c] 碰到的是卷积核更靠左的格子（相当于把 w 翻转），"
+            "常见错误是让每个 dOut[i,j] 配上同一偏移处的权重：窗口向右移时，x[r,c] 碰到的是卷积核更靠左的位置（相当于把 w 翻转），"
                 + "所以 dOut[i,j] 配的是 w[r − i·S + P, c − j·S + P]。"
         case .dwTerms(let cell, let of, let row, let column):
-            "\(of) 在每个窗口里都碰到一个 x 格子：对 out[i,j] 来说是 x[i·S − P + \(row), j·S − P + \(column)]；"
-                + "\(cell) 就是所有窗口的 dOut[i,j] × 该格子之和："
+            "\(of) 在每个窗口里都碰到一个 x 单元：对 out[i,j] 来说是 x[i·S − P + \(row), j·S − P + \(column)]；"
+                + "\(cell) 就是所有窗口的 dOut[i,j] × 该单元之和："
         case .dwMistake(let readsPadding):
             readsPadding
-                ? "常见错误是给填充格赋值：它们是 0，对应的项都消失了；或者在偏移里忘了步幅。"
-                : "常见错误是在偏移里忘了步幅，或者漏掉一些窗口：每个输出格都贡献一项。"
+                ? "常见错误是给填充单元赋值：它们是 0，对应的项都消失了；或者在偏移里忘了步幅。"
+                : "常见错误是在偏移里忘了步幅，或者漏掉一些窗口：每个输出单元都贡献一项。"
         case .poolCellPrompt(let call):
             "\(call)（其余参数取 PyTorch 默认值）作用在 x 上："
         case .poolWindow(let cell, let rows, let columns, let kind, let readsPadding):
             readsPadding
                 ? "\(cell) 的窗口覆盖 x 的\(cellSpan(rows, columns))"
-                    + (kind == .max ? "；其中的填充格读作 −∞，永远不会胜出：" : "；其中的填充格读作 0，但仍计入除数（count_include_pad=True）：")
+                    + (kind == .max ? "；其中的填充单元读作 −∞，不可能成为最大值：" : "；其中的填充单元读作 0，但仍计入除数（count_include_pad=True）：")
                 : problem(.windowCovers(cell: cell, rows: rows, columns: columns))
         case .maxPaddingAsZero:
             "常见错误是把填充当成 0：它是 −∞，所以全是负数的窗口会保留其中最大的那个负数。"
         case .averageOverRealCells(let window):
-            "常见错误是只除以真实格子的个数（那是 count_include_pad=False）：PyTorch 默认除以全部 \(window)·\(window) = \(window * window) 个。"
+            "常见错误是只除以真实单元的个数（那是 count_include_pad=False）：PyTorch 默认除以全部 \(window)·\(window) = \(window * window) 个。"
         case .poolWindowPlacement:
             "常见错误是把窗口放错位置：out[i,j] 的窗口从第 i·S − P 行、第 j·S − P 列开始。"
 
@@ -146,17 +146,17 @@ extension Chinese {
             "\(cell) 的窗口覆盖 x 的\(cellSpan(rows, columns))："
         case .receptiveFieldCellsPrompt(let cell, let kernel, let stride, let padding, let dilation, let input):
             "一个 conv2d，卷积核 \(kernel)×\(kernel)，\(settings(stride: stride, padding: padding, dilation: dilation))，"
-                + "在 x（\(input.h)×\(input.w)）上滑动。请标出 \(cell) 读到的 x 的所有格子。"
-                + (padding > 0 ? "填充格不属于 x，不要标。" : "")
+                + "在 x（\(input.h)×\(input.w)）上滑动。请标出 \(cell) 读取的所有 x 单元。"
+                + (padding > 0 ? "填充单元不属于 x，不要标出。" : "")
                 + drawnHint(padding: padding)
         case .receptiveFieldReads(let cell, let rows, let columns, let dilation, let cells, let drawnAt):
             "\(cell) 的窗口覆盖 x 的\(cellSpan(rows, columns))"
-                + (dilation > 1 ? "，每隔 \(dilation - 1) 行、\(dilation - 1) 列取一格（膨胀率 \(dilation)）" : "")
+                + (dilation > 1 ? "，每隔 \(dilation - 1) 行、\(dilation - 1) 列取一个单元（膨胀率 \(dilation)）" : "")
                 + "。它读到 \(cells.joined(separator: comma))，画在 \(drawnAt)。"
         case .paddingTaps(let taps):
             "其余的抽头 \(taps.joined(separator: comma)) 落在填充里：读到的是 0，不属于感受野。"
         case .markedSkippedCells(let dilation):
-            "常见错误是把空洞卷积核跳过的格子也标上：它只读每隔 \(dilation - 1) 行、\(dilation - 1) 列的格子。"
+            "常见错误是把膨胀后的卷积核跳过的单元也标上：它只读取每隔 \(dilation - 1) 行、\(dilation - 1) 列的单元。"
         case .paddingRingCoordinates(let padding):
             "常见错误是在坐标里忘了填充圈：x[r,c] 画在 (r + \(padding), c + \(padding))。"
         case .windowStride:
@@ -164,23 +164,23 @@ extension Chinese {
         case .dxReachPrompt(let cell, let kernel, let stride, let padding, let dilation, let input, let output):
             "反向传播经过一个 conv2d（卷积核 \(kernel)×\(kernel)，\(settings(stride: stride, padding: padding, dilation: dilation))；"
                 + "x 为 \(input.h)×\(input.w)，out 为 \(output.h)×\(output.w)），梯度 \(cell) 流回 dx。"
-                + "请标出它到达的 dx 的所有格子。dx 画出时不带填充：(行, 列) 就是 dx[行, 列]。"
+                + "请标出它到达的所有 dx 单元。dx 画出时不带填充：(行, 列) 就是 dx[行, 列]。"
         case .scatterBack(let cell):
-            "\(cell) 正好流回前向传播时它的窗口读过的那些格子，各自乘上当时对上的权重："
+            "\(cell) 正好流回前向传播时它的窗口读过的那些单元，各自乘上当时对上的权重："
         case .thatIs(let cells):
             "也就是 \(cells)。"
         case .paddingSendsNothing:
             "落在填充里的抽头不回传任何梯度：填充不属于 x。"
         case .filledSkippedCells(let dilation):
-            "常见错误是把空洞卷积核跳过的格子也填上：只有每隔 \(dilation - 1) 行、\(dilation - 1) 列的格子收到梯度。"
+            "常见错误是把膨胀后的卷积核跳过的单元也标上：只有每隔 \(dilation - 1) 行、\(dilation - 1) 列的单元收到梯度。"
         case .reachStride:
             "常见错误是忘了步幅（dOut[i,j] 的窗口从 x 的第 i·S − P 行开始），或者把填充位置也标上。"
         case .poolMaxPrompt(let call, let input, let cell, let padding):
-            "\(call) 作用在 x（\(input.h)×\(input.w)）上。请标出其值成为 \(cell) 的那个 x 格子。" + drawnHint(padding: padding)
+            "\(call) 作用在 x（\(input.h)×\(input.w)）上。请标出其值成为 \(cell) 的那个 x 单元。" + drawnHint(padding: padding)
         case .maximumIs(let value, let cell, let row, let column):
             "最大值 \(Text.number(value)) 是 \(cell)，画在 (\(row), \(column))。"
         case .maxPaddingRing(let padding):
-            "常见错误是在坐标里忘了填充圈（x[r,c] 画在 (r + \(padding), c + \(padding))）；填充读作 −∞，永远不会胜出。"
+            "常见错误是在坐标里忘了填充圈（x[r,c] 画在 (r + \(padding), c + \(padding))）；填充读作 −∞，不可能成为最大值。"
         case .maxWindowStride:
             "常见错误是放窗口时忘了步幅：out[i,j] 的窗口从第 i·S 行、第 j·S 列开始。"
         }

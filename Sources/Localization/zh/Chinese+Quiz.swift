@@ -27,7 +27,7 @@ extension Chinese {
             case .choices: "请写出所有正确选项的字母（例如 a c）："
             case .number: "请输入一个数（或 invalid）："
             case .open: "你的答案（可写任意文字，之后显示参考答案）："
-            case .cells: "请按“行,列”写出格子（例如 0,0 0,1）："
+            case .cells: "请按“行,列”写出单元（例如 0,0 0,1）："
             }
         case .gridHeading(let grid): "\(grid)，行和列都从 0 开始编号："
         case .plainSummary(let answered, let total, let right, let wrong, let selfGraded):
@@ -43,12 +43,12 @@ extension Chinese {
         case .parameters: "生成题：参数量"
         case .macs: "生成题：乘加次数"
         case .receptiveField: "生成题：感受野"
-        case .outputCell: "生成题：计算一个输出格子"
-        case .dxCell: "生成题：计算 dx 的一个格子"
-        case .dwCell: "生成题：计算 dw 的一个格子"
-        case .poolCell: "生成题：计算一个池化格子"
+        case .outputCell: "生成题：计算一个输出单元"
+        case .dxCell: "生成题：计算 dx 的一个单元"
+        case .dwCell: "生成题：计算 dw 的一个单元"
+        case .poolCell: "生成题：计算一个池化输出单元"
         case .receptiveFieldCells: "生成题：标出感受野"
-        case .dxReach: "生成题：标出 dOut 传到的格子"
+        case .dxReach: "生成题：标出 dOut 到达的单元"
         case .poolMax: "生成题：标出窗口的最大值"
         }
     }
@@ -70,12 +70,12 @@ extension Chinese {
         switch refusal {
         case .grade: "请给自己评分：1 没记住，2 困难，3 良好，4 轻松"
         case .number: "请输入一个数，例如 4 或 -0.5（没有合法输出时输入 invalid）"
-        case .cells: "按“行,列”列出格子，例如 0,0 0,1 1,0"
+        case .cells: "请按“行,列”列出单元，例如 0,0 0,1 1,0"
         case .choose(let range): "请选择 \(text(range))"
         case .chooseSeveral(let range): "请选择一个或多个：\(text(range))，例如 a c"
         case .notAChoice(let typed, let range): "“\(typed)”不是选项：请选择 \(text(range))"
         case .notANumber(let typed): "“\(typed)”不是数：" + self.refusal(.number)
-        case .notACell(let typed): "“\(typed)”不是格子：" + self.refusal(.cells)
+        case .notACell(let typed): "“\(typed)”不是单元坐标：" + self.refusal(.cells)
         }
     }
 

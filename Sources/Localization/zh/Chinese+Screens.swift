@@ -25,7 +25,7 @@ extension Chinese {
         case .keysTitle: "按键"
         case .keysHeading(let group):
             switch group {
-            case .anywhere: "任何地方"
+            case .anywhere: "全局"
             case .home: "主页"
             case .lessonList: "课程列表"
             case .lesson: "课程中"
@@ -38,6 +38,7 @@ extension Chinese {
             case .quizAnswered: "测验：答完之后"
             }
         case .anyKeyCloses: "按任意键关闭本页"
+        case .keyDoesNothing(let key): "\(key) 在这里没有作用；按 ? 查看按键"
         }
     }
 
@@ -87,7 +88,7 @@ extension Chinese {
         case .pickChoice: "作答"
         case .pickChoices: "选中或取消"
         case .submit: "提交"
-        case .typeAnswer: "写下你的答案（可不写）"
+        case .typeAnswer: "输入答案（可留空）"
         case .typeNumberOrInvalid: "输入一个数（或 invalid）"
         case .showModelAnswer: "查看参考答案"
         case .markCell: "标记"
@@ -108,7 +109,7 @@ extension Chinese {
         case .answersAndStreak(let answers, let streak): "已作答：\(answers) 次；连续学习：\(streak) 天"
         case .noAnswersYet: "还没有作答记录：先运行 convtutor quiz"
         case .accuracyByTopic: "各主题正确率："
-        case .topicCounts(let correct, let graded, let reviews): "（\(graded) 题中答对 \(correct) 题，共作答 \(reviews) 次）"
+        case .topicCounts(let correct, let graded, let reviews): "（答对 \(correct)/\(graded)，共作答 \(reviews) 次）"
         }
     }
 
@@ -125,12 +126,12 @@ extension Chinese {
             case .unknownTerm(let term):
                 "未知的终端类型“\(term)”（没有 terminfo 条目）；请设置 TERM=xterm-256color" + self.instead(instead, "或者")
             }
-        case .progressNotSaved(let reason): "学习进度没有保存：\(reason)"
-        case .answersNotSaved(let reason): "答案没有保存：\(reason)"
+        case .progressNotSaved(let reason): "学习进度未保存：\(reason)"
+        case .answersNotSaved(let reason): "答案未保存：\(reason)"
         case .noLesson(let id, let language, let known):
             "\(language) 课程中没有 id 为“\(id)”的课程；现有课程：\(known.joined(separator: "、"))"
         case .cannotWrite(let path, let reason): "无法写入 \(path)：\(reason)"
-        case .checked(let files): "已检查 \(files) 个课程文件：没有问题"
+        case .checked(let files): "已检查 \(files) 个课程文件：未发现问题"
         case .trueConvolution: "真卷积：卷积核先在两个方向上翻转，再滑动"
         case .axisSize(let axis, let formula): (axis == .height ? "输出高度：" : "输出宽度：") + formula
         }

@@ -42,6 +42,8 @@ public struct ExplorerState: Equatable, Sendable {
     public var parameter = 0
     /// Text typed into the cell editor, while it is open.
     public var editor: String?
+    /// The editor refused the last key: a value is a number.
+    public private(set) var editorRefused = false
     /// The steps the cursor's cell and the pinned cell take part in, found when they move rather
     /// than at every frame.
     public private(set) var cursorSteps: [SceneStep] = []
@@ -251,6 +253,7 @@ public struct ExplorerState: Equatable, Sendable {
     /// The cell editor: digits, `-`, `.`, `e`; Enter sets the value, Esc cancels.
     private mutating func edit(_ key: Key) -> [Effect] {
         guard var text = editor else { return [] }
+        editorRefused = false
         switch Keymap.action(for: key, in: .explorerValue) {
         case .cancel?:
             editor = nil
@@ -267,7 +270,11 @@ public struct ExplorerState: Equatable, Sendable {
             apply(new)
             return []
         default:
-            if case .character(let ch) = key, ch.isASCII, ch.isNumber || "-.e".contains(ch), text.count < 12 { text.append(ch) }
+            if case .character(let ch) = key, ch.isASCII, ch.isNumber || "-.e".contains(ch) {
+                if text.count < 12 { text.append(ch) }
+            } else {
+                editorRefused = true
+            }
         }
         editor = text
         return []

@@ -90,41 +90,86 @@ extension ExplorerState {
     // MARK: Panels
 
     /// The panels in a flowing layout; returns the row below the last one drawn and how many
-    /// panels did not fit.
+    /// panels did not fit. When not every grid fits, given grids (the widest first) give way so
+    /// that the grids the mode computes are never the ones left out.
     private func drawPanels(into buffer: inout CellBuffer, top: Int, _ t: any Catalogue) -> (bottom: Int, hidden: Int) {
         let marks = self.marks()
         let filter = currentStep.flatMap { scene.filter(of: $0) }
         let visible = scene.panels.filter { $0.filter == nil || filter == nil || $0.filter == filter
             || (focus == .cursor && $0.id == cursor?.panel) }
-        let bottom = buffer.height - reservedBelow
-        var (x, y, rowHeight) = (1, top, 0)
-        var hidden = 0
-        for var panel in visible {
+        let widgets = visible.map { original -> GridWidget in
+            var panel = original
             if panel.showsPartial, case .scatter(let s, _)? = currentStep {
                 panel.grid = s.partial.plane(panel.prefix[0], panel.prefix[1])
             }
-            var widget = Self.widget(panel, marks: marks, t)
+            var widget = Self.widget(panel, marks: marks, pending: pending(panel), t)
             if config.mode.is1D, panel.padding != Pair(0) || visible.allSatisfy({ $0.padding == Pair(0) }) && panel.role == .input {
                 addSlidingRow(to: &widget, over: panel, t)
             }
-            let size = widget.size
-            if x > 1 && x + size.width > buffer.width - 1 {
-                x = 1
+            return widget
+        }
+        let room = Rect(x: 1, y: top, width: buffer.width - 1, height: buffer.height - reservedBelow - top)
+        // Two columns between grids, one when that is what lets them all fit.
+        let sizes = widgets.map(\.size)
+        var gap = 2
+        var dropped = Set<Int>()
+        var places = Self.flow(sizes, gap: gap, skipping: dropped, in: room)
+        if places.contains(where: { $0 == nil }) {
+            gap = 1
+            places = Self.flow(sizes, gap: gap, skipping: dropped, in: room)
+        }
+        while places.indices.contains(where: { places[$0] == nil && visible[$0].isResult }),
+              let widest = visible.indices.filter({ !visible[$0].isResult && !dropped.contains($0) })
+                  .max(by: { sizes[$0].width < sizes[$1].width }) {
+            dropped.insert(widest)
+            places = Self.flow(sizes, gap: gap, skipping: dropped, in: room)
+        }
+        var bottom = top
+        for (widget, place) in zip(widgets, places) {
+            guard let place else { continue }
+            widget.draw(into: &buffer, x: place.x, y: place.y)
+            bottom = max(bottom, place.y + widget.size.height)
+        }
+        let hidden = places.filter { $0 == nil }.count
+        if hidden > 0 {
+            buffer.put(t.explorer(.moreGrids(hidden)), x: 1, y: min(bottom, room.maxY - 1), style: Style(dim: true))
+        }
+        return (bottom, hidden)
+    }
+
+    /// Where each grid of `sizes` goes when they flow left to right and wrap into rows inside
+    /// `room`, `gap` columns and one row apart; `nil` for a grid that does not fit (or is skipped).
+    static func flow(_ sizes: [(width: Int, height: Int)], gap: Int, skipping: Set<Int>, in room: Rect) -> [(x: Int, y: Int)?] {
+        var (x, y, rowHeight) = (room.x, room.y, 0)
+        var places: [(x: Int, y: Int)?] = []
+        for (k, size) in sizes.enumerated() {
+            guard !skipping.contains(k) else {
+                places.append(nil)
+                continue
+            }
+            if x > room.x && x + size.width > room.maxX - 1 {
+                x = room.x
                 y += rowHeight + 1
                 rowHeight = 0
             }
-            if y + size.height > bottom || x + size.width > buffer.width {
-                hidden += 1
+            if y + size.height > room.maxY || x + size.width > room.maxX {
+                places.append(nil)
                 continue
             }
-            widget.draw(into: &buffer, x: x, y: y)
-            x += size.width + 3
+            places.append((x, y))
+            x += size.width + gap
             rowHeight = max(rowHeight, size.height)
         }
-        if hidden > 0 {
-            buffer.put(t.explorer(.moreGrids(hidden)), x: 1, y: min(y + rowHeight, bottom - 1), style: Style(dim: true))
-        }
-        return (y + rowHeight, hidden)
+        return places
+    }
+
+    /// The cells of a result grid that the animation has not computed yet: it fills in as the
+    /// steps go (every cell is shown in cursor mode, where the learner explores the result).
+    private func pending(_ panel: Panel) -> Set<Int> {
+        guard focus != .cursor, let steps = scene.stepOfCell[panel.id] else { return [] }
+        var cells = Set<Int>()
+        for (k, s) in steps.enumerated() where (s ?? -1) > step { cells.insert(k) }
+        return cells
     }
 
     /// Flip and slide, drawn: under the longer 1-D array, the other array's values at the
@@ -156,7 +201,9 @@ extension ExplorerState {
 
     /// A panel as a grid widget: its title (with its caption and the padding mark), its values,
     /// the padding ring drawn as `·`, and the marks.
-    static func widget(_ panel: Panel, marks: Marks, _ t: any Catalogue) -> GridWidget {
+    /// Cells in `pending` (row · columns + column) are drawn blank, as wide as their values: not
+    /// computed yet at this step of the animation.
+    static func widget(_ panel: Panel, marks: Marks, pending: Set<Int> = [], _ t: any Catalogue) -> GridWidget {
         let (rows, cols) = panel.drawnSize
         var cells = Array(repeating: Array(repeating: "·", count: cols), count: rows)
         var faint = Array(repeating: Array(repeating: true, count: cols), count: rows)
@@ -166,7 +213,8 @@ extension ExplorerState {
             for c in 0..<cols {
                 let (gr, gc) = (r - panel.padding.h, c - panel.padding.w)
                 if gr >= 0, gr < panel.grid.shape[0], gc >= 0, gc < panel.grid.shape[1] {
-                    cells[r][c] = Text.number(panel.grid[[gr, gc]])
+                    let value = Text.compact(panel.grid[[gr, gc]])
+                    cells[r][c] = pending.contains(r * cols + c) ? String(repeating: " ", count: TextWidth.columns(value)) : value
                     faint[r][c] = false
                 }
                 cellMarks[r][c] = panelMarks[r * cols + c] ?? .none
@@ -246,6 +294,7 @@ extension ExplorerState {
         var abbreviated: [String] = []
         if let editor {
             lines.append((t.explorer(.newValue(editor)), Style(bold: true)))
+            if editorRefused { lines.append((t.explorer(.numbersOnly), Style(bold: true))) }
         } else if focus == .cursor, let cursor {
             lines += cursorLines(cursor, width: width, t).map { ($0, Style(bold: true)) }
         } else if let step = currentStep {

@@ -42,6 +42,32 @@ public enum KeyText: Hashable, Sendable {
     }
 }
 
+extension Key {
+    /// The key as a learner reads it on the screen: `x`, `space`, `↑`, `Tab`, `F5`, `Ctrl-X`.
+    func written(_ t: any Catalogue) -> String {
+        switch self {
+        case .character(" "): t.keyName(.space)
+        case .character(let c): String(c)
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .backspace: "Backspace"
+        case .delete: "Delete"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .function(let n): "F\(n)"
+        case .control(let c): "Ctrl-\(c.uppercased())"
+        }
+    }
+}
+
 /// A row of the keymap: keys written as one label, what each does, and the description that the
 /// hint line and the help page show.
 public struct KeyRow: Sendable {

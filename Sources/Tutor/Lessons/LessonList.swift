@@ -50,7 +50,7 @@ public struct LessonListState: Equatable, Sendable {
     }
 
     /// `✓ done`, `step 3/6`, or `new`.
-    static func mark(_ position: LessonPosition?, _ t: any Catalogue) -> String {
+    public static func mark(_ position: LessonPosition?, _ t: any Catalogue) -> String {
         guard let position else { return t.lesson(.notStarted) }
         return position.completed ? t.lesson(.finished) : t.lesson(.atStep(position.step + 1, of: position.stepCount))
     }
@@ -91,7 +91,7 @@ public struct LessonListState: Equatable, Sendable {
 
 extension String {
     /// The string right-aligned in `width` columns.
-    func leftPadded(to width: Int) -> String {
+    public func leftPadded(to width: Int) -> String {
         String(repeating: " ", count: max(0, width - TextWidth.columns(self))) + self
     }
 }

@@ -99,8 +99,9 @@ public struct QuizState: Equatable, Sendable {
         }
         let context = keyContext
         guard let action = Keymap.action(for: key, in: context) else {
-            // In a text field, everything else is typed.
+            // In a text field, everything else is typed; a grade is 1 to 4.
             if context.isTyping, editor.handle(key) { refusal = nil }
+            if context == .quizGrade { refusal = .grade }
             return (false, [])
         }
         let count = lines(width: Self.textWidth(viewport), t).count

@@ -100,6 +100,6 @@ struct Learn: ParsableCommand {
         }
         state.catalogue = catalogue
         launch(state, noColor: noColor, runner: QuizRunner(store: store, lessons: catalogue.lessons, language: language),
-               instead: lesson.map { "convtutor replay \($0) --plain" })
+               instead: lesson.map { "convtutor replay \($0) --plain" } ?? "convtutor lessons")
     }
 }

@@ -76,20 +76,31 @@ enum LessonLibrary {
     }
 
     /// Reads and parses `urls`, parsing on every core at once; the results come back in the
-    /// order of `urls`.
-    static func loadAll(_ urls: [URL]) -> [(lesson: Lesson?, diagnostics: [Diagnostic])] {
+    /// order of `urls`. `forCheck` reads a body whose front matter is wrong too (under a stand-in
+    /// named after the file), so that `check` finds every problem in one run.
+    static func loadAll(_ urls: [URL], forCheck: Bool = false) -> [(lesson: Lesson?, diagnostics: [Diagnostic])] {
         let contents = urls.map(read)
         let readable = contents.compactMap { c -> (Data, String)? in
             if case .success(let data) = c.bytes { (data, c.file) } else { nil }
         }
+        let standIns = forCheck ? readable.map { standIn(for: URL(fileURLWithPath: $0.1)) } : nil
         // The parses come back in the order of the readable files.
-        var parsed = LessonParser.parseAll(readable).makeIterator()
+        var parsed = LessonParser.parseAll(readable, standIns: standIns).makeIterator()
         return contents.map { c in
             switch c.bytes {
             case .failure(let problem): (nil, [problem])
             case .success: parsed.next() ?? (nil, [])
             }
         }
+    }
+
+    /// The front matter a file's body is checked under when its own is wrong: the file's name
+    /// without its number (`05-padding.md` is `padding`), the language of its folder (`zh/`).
+    static func standIn(for url: URL) -> LessonMeta {
+        let name = url.deletingPathExtension().lastPathComponent
+        let id = name.drop { $0.isNumber || $0 == "-" }
+        let folder = url.deletingLastPathComponent().lastPathComponent
+        return LessonMeta(id: id.isEmpty ? name : String(id), title: name, lang: folder == "zh" ? "zh" : "en", order: 0, summary: "")
     }
 
     /// Reads and parses one file. Unreadable or oversized files give a diagnostic, never a crash;
