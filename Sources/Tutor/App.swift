@@ -19,6 +19,24 @@ public enum Msg: Equatable, Sendable {
     case statsReady(StatsSummary)
     /// The runner saved a lesson's position; this is what the progress store now holds.
     case positionSaved(lesson: String, LessonPosition)
+    /// What the runner knows of the card of a question on screen.
+    case questionInfo(id: CardID, QuestionInfo)
+}
+
+/// What the progress store says about the card of a question on screen.
+public struct QuestionInfo: Equatable, Sendable {
+    /// The card has never been answered.
+    public var isNew: Bool
+    /// When each grade, 1 (again) to 4 (easy), would bring it back.
+    public var intervals: [ReviewInterval]
+    /// The question's topic as the learner reads it: a lesson's title, a family's name.
+    public var topic: String
+
+    public init(isNew: Bool, intervals: [ReviewInterval], topic: String) {
+        self.isNew = isNew
+        self.intervals = intervals
+        self.topic = topic
+    }
 }
 
 /// What became of an answer the runner was asked to keep.
@@ -170,6 +188,18 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .positionSaved(let lesson, let position):
         state.catalogue.positions[lesson] = position
+        return []
+    case .questionInfo(let id, let info):
+        switch state.screen {
+        case .quiz(var quiz):
+            quiz.learned(info, about: id)
+            state.screen = .quiz(quiz)
+        case .player(var player):
+            player.quiz?.learned(info, about: id)
+            state.screen = .player(player)
+        default:
+            break
+        }
         return []
     }
 }

@@ -143,7 +143,7 @@ struct ChineseScreensTests {
             case .selectCells: .cells([GridCell(row: 0, col: 0)])
             }
             let plain = QuizPlain.question(q, number: 1, of: 1, topic: "填充", Self.chinese) + [QuizPlain.ask(q, Self.chinese)]
-                + QuizPlain.reveal(q, Self.chinese) + QuizPlain.verdict(q, q.grade(response), outcome: .due(.tomorrow), Self.chinese)
+                + QuizPlain.reveal(q, intervals: [.aMinute, .minutes(6), .minutes(10), .days(4)], Self.chinese) + QuizPlain.verdict(q, q.grade(response), outcome: .due(.tomorrow), Self.chinese)
                 + QuizPlain.verdict(q, q.grade(response), outcome: .failed("磁盘已满"), Self.chinese)
             Self.expectChinese(plain.joined(separator: "\n"), "\(q.id.rawValue) as text")
         }

@@ -240,4 +240,25 @@ struct QuizTests {
         _ = send(&long, .pageDown, .pageDown)
         #expect(view(long).text.contains("topic-30"))
     }
+
+    @Test("the header names the topic and says new or review; grading shows when each grade brings the card back")
+    func cardInfo() {
+        var state = state([Self.open])
+        let info = QuestionInfo(isNew: false, intervals: [.minutes(1), .minutes(6), .minutes(10), .days(4)], topic: "Padding")
+        _ = update(&state, .questionInfo(id: Self.open.id, info))
+        var frame = view(state).text
+        #expect(frame.hasPrefix(" Quiz · Padding"))
+        #expect(frame.contains("review · question 1/1"))
+        _ = send(&state, .enter)
+        frame = view(state).text
+        #expect(frame.contains("1 again 1m   2 hard 6m   3 good 10m   4 easy 4d"))
+        // A key that is not a grade is refused with the grades, and grades nothing.
+        #expect(send(&state, .character("5")) == [])
+        #expect(quiz(state)?.refusal == .grade)
+        #expect(view(state).text.contains("! grade yourself: 1 again, 2 hard, 3 good, 4 easy"))
+        // Information about another card is not taken for this one's.
+        var other = self.state([Self.single])
+        _ = update(&other, .questionInfo(id: Self.open.id, info))
+        #expect(quiz(other)?.info == nil)
+    }
 }

@@ -207,4 +207,27 @@ struct UpdateTests {
         #expect(update(&state, .resize(width: 120, height: 40)) == [])
         #expect(!state.isTooSmall)
     }
+
+    @Test("a key that does nothing says so on the hint line until the next key; the value editor says what it takes")
+    func ignoredKeys() throws {
+        var state = explorerState()
+        send(&state, .character("x"))
+        #expect(state.ignoredKey == .character("x"))
+        #expect(view(state).lines.last == " x does nothing here; ? shows the keys")
+        send(&state, .right)
+        #expect(state.ignoredKey == nil)
+        // At the last step → is bound: it does nothing visible, but is not a stray key.
+        send(&state, .character("G"), .right)
+        #expect(state.ignoredKey == nil)
+        var zh = AppState(screen: .home(HomeState()), width: 80, height: 24, language: .zh)
+        _ = update(&zh, .key(.function(5)))
+        #expect(view(zh).lines.last == " F5 在这里没有作用；按 ? 查看按键")
+        // Typing a value: a letter is refused with what a value is made of.
+        send(&state, .tab, .enter, .character("k"))
+        #expect(try explorer(state).editorRefused)
+        #expect(view(state).text.contains("a value is a number: digits, '-', '.' and 'e' only"))
+        send(&state, .character("3"))
+        #expect(try !explorer(state).editorRefused)
+        #expect(state.ignoredKey == nil)
+    }
 }

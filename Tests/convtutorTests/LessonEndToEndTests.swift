@@ -156,7 +156,7 @@ struct LessonEndToEndTests {
                                       width: 80, height: 24)
         let first = try session.waitFor("第 1/10 步")
         #expect(first.contains("什么是卷积 · 连续卷积的定义"))
-        #expect(first.contains("←/→ 换一步"))
+        #expect(first.contains("←/→ 切换步骤"))
         try session.sendKeys("]")
         let second = try session.waitFor { $0.contains("第 2/10 步") && $0.contains("▶ 动画：") }
         #expect(second.contains("▶ 动画：一维卷积（翻转并滑动）"))

@@ -6,9 +6,12 @@ public enum QuizPhrase: Equatable, Sendable {
     case done
     /// Before the answer being typed.
     case yourAnswer
-    /// An open question: the model answer, then the request to grade oneself.
+    /// An open question: the model answer, then the request to grade oneself, with when each grade
+    /// brings the card back (grades 1 to 4), when the runner has said.
     case modelAnswer
-    case howWell
+    case howWell([ReviewInterval]?)
+    /// Whether the card is met for the first time or comes back for review.
+    case newCard, reviewCard
     /// The verdict.
     case right
     case wrong
@@ -38,7 +41,8 @@ public enum AnswerKind: Equatable, Sendable {
     case choice, choices, number, open, cells
 }
 
-/// When a card comes back, as a learner reads it: `in 10 minutes`, `tomorrow`, `in 4 days`.
+/// When a card comes back, as a learner reads it: `in 10 minutes`, `tomorrow`, `in 4 days` (and
+/// in short beside a grade: `10m`, `1d`, `4d`).
 public enum ReviewInterval: Equatable, Sendable {
     case aMinute
     case minutes(Int)

@@ -6,7 +6,12 @@ extension English {
         case .done: "done"
         case .yourAnswer: "Your answer: "
         case .modelAnswer: "Model answer:"
-        case .howWell: "How well did you know it?  1 again   2 hard   3 good   4 easy"
+        case .howWell(let intervals):
+            "How well did you know it?  " + zip(1...4, ["again", "hard", "good", "easy"]).map { grade, word in
+                "\(grade) \(word)" + (intervals.flatMap { $0.indices.contains(grade - 1) ? " " + short($0[grade - 1]) : nil } ?? "")
+            }.joined(separator: "   ")
+        case .newCard: "new"
+        case .reviewCard: "review"
         case .right: "✓ Right."
         case .wrong: "✗ Not quite."
         case .youAnswered(let given): "You answered: \(given)"
@@ -50,6 +55,19 @@ extension English {
         case .receptiveFieldCells: "generated: mark a receptive field"
         case .dxReach: "generated: mark where dOut reaches"
         case .poolMax: "generated: mark a window's maximum"
+        }
+    }
+
+    /// `1m`, `10m`, `3h`, `1d`, `4d`, `2mo`, `1y`: an interval beside a grade.
+    private func short(_ interval: ReviewInterval) -> String {
+        switch interval {
+        case .aMinute: "1m"
+        case .minutes(let n): "\(n)m"
+        case .hours(let n): "\(n)h"
+        case .tomorrow: "1d"
+        case .days(let n): "\(n)d"
+        case .months(let n): "\(n)mo"
+        case .years(let n): "\(n)y"
         }
     }
 

@@ -6,7 +6,12 @@ extension Chinese {
         case .done: "完成"
         case .yourAnswer: "你的答案："
         case .modelAnswer: "参考答案："
-        case .howWell: "你掌握得怎么样？  1 没记住   2 困难   3 良好   4 轻松"
+        case .howWell(let intervals):
+            "你掌握得怎么样？  " + zip(1...4, ["没记住", "困难", "良好", "轻松"]).map { grade, word in
+                "\(grade) \(word)" + (intervals.flatMap { $0.indices.contains(grade - 1) ? " " + short($0[grade - 1]) : nil } ?? "")
+            }.joined(separator: "   ")
+        case .newCard: "新题"
+        case .reviewCard: "复习"
         case .right: "✓ 答对了。"
         case .wrong: "✗ 不对。"
         case .youAnswered(let given): "你的答案：\(given)"
@@ -50,6 +55,19 @@ extension Chinese {
         case .receptiveFieldCells: "生成题：标出感受野"
         case .dxReach: "生成题：标出 dOut 到达的单元"
         case .poolMax: "生成题：标出窗口的最大值"
+        }
+    }
+
+    /// `1分钟`, `10分钟`, `3小时`, `1天`, `4天`, `2个月`, `1年`: an interval beside a grade.
+    private func short(_ interval: ReviewInterval) -> String {
+        switch interval {
+        case .aMinute: "1分钟"
+        case .minutes(let n): "\(n)分钟"
+        case .hours(let n): "\(n)小时"
+        case .tomorrow: "1天"
+        case .days(let n): "\(n)天"
+        case .months(let n): "\(n)个月"
+        case .years(let n): "\(n)年"
         }
     }
 

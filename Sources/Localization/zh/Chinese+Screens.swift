@@ -56,7 +56,7 @@ extension Chinese {
         case .scroll: "滚动"
         case .page: "翻页"
         case .startEnd: "开头 / 结尾"
-        case .changeStep: "换一步"
+        case .changeStep: "切换步骤"
         case .playAnimation: "播放动画"
         case .playAnimationK: "播放第 k 个动画"
         case .answerQuestions: "回答本步的问题"

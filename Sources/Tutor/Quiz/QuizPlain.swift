@@ -41,9 +41,10 @@ public enum QuizPlain {
         return t.quiz(.ask(kind))
     }
 
-    /// After an open question's answer: the model answer and the grade to give.
-    public static func reveal(_ q: Question, _ t: any Catalogue) -> [String] {
-        inert([t.quiz(.modelAnswer) + " " + q.expectedText, t.quiz(.howWell)])
+    /// After an open question's answer: the model answer and the grade to give, with when each
+    /// grade brings the card back when known.
+    public static func reveal(_ q: Question, intervals: [ReviewInterval]?, _ t: any Catalogue) -> [String] {
+        inert([t.quiz(.modelAnswer) + " " + q.expectedText, t.quiz(.howWell(intervals))])
     }
 
     /// A refused answer's hint.

@@ -34,6 +34,9 @@ public struct QuizState: Equatable, Sendable {
     public private(set) var refusal: Refusal?
     /// What became of the answer: saved with its next review, or not saved.
     public private(set) var outcome: ReviewOutcome?
+    /// What the runner said of the current question's card: new or a review, its topic, when
+    /// each grade brings it back.
+    public private(set) var info: QuestionInfo?
     /// How far the page is scrolled.
     public private(set) var scroll = ScrollPosition()
     /// The computation behind the answer, playing on the explorer.
@@ -75,6 +78,11 @@ public struct QuizState: Equatable, Sendable {
             case .selectCells: return .quizCells
             }
         }
+    }
+
+    /// The runner told what it knows of a question's card.
+    mutating func learned(_ info: QuestionInfo, about id: CardID) {
+        if current?.id == id, phase != .answered { self.info = info }
     }
 
     /// The runner saved the answer (or could not).
@@ -195,6 +203,7 @@ public struct QuizState: Equatable, Sendable {
         cursor = GridCell(row: 0, col: 0)
         refusal = nil
         outcome = nil
+        info = nil
         scroll = ScrollPosition()
         grid = Self.grid(of: current)
         guard let q = current else {

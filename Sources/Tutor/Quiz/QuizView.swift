@@ -19,9 +19,11 @@ extension QuizState {
             return
         }
         let width = buffer.width
-        let status = phase == .summary ? t.quiz(.done) : t.quiz(.questionCounter(session.index + 1, of: session.questions.count))
+        var status = phase == .summary ? t.quiz(.done) : t.quiz(.questionCounter(session.index + 1, of: session.questions.count))
+        if phase != .summary, let info { status = t.quiz(info.isNew ? .newCard : .reviewCard) + " · " + status }
+        let title = ([t.quiz(.quiz)] + (phase == .summary ? [] : info.map { [$0.topic] } ?? [])).joined(separator: " · ")
         if titled {
-            buffer.put(TextLayout.truncate(t.quiz(.quiz), width: width - TextWidth.columns(status) - 4), x: 1, y: 0, style: Style(bold: true))
+            buffer.put(TextLayout.truncate(title, width: width - TextWidth.columns(status) - 4), x: 1, y: 0, style: Style(bold: true))
         }
         buffer.put(status, x: width - TextWidth.columns(status) - 1, y: 0)
         let viewport = Viewport(width: width, height: buffer.height)
@@ -51,7 +53,7 @@ extension QuizState {
             lines.append([Span(t.quiz(.modelAnswer), Style(bold: true))])
             lines += Paragraph.wrap([Span(q.expectedText)], width: width - 2).map { [Span("  ")] + $0 }
             lines.append([])
-            lines += Paragraph.laidOut(t.quiz(.howWell), width: width, style: Style(bold: true))
+            lines += Paragraph.laidOut(t.quiz(.howWell(info?.intervals)), width: width, style: Style(bold: true))
         case .asking, .summary:
             break
         }

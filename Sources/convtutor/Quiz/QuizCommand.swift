@@ -80,12 +80,13 @@ struct Quiz: ParsableCommand {
         session: while let q = session.current {
             say(QuizPlain.question(q, number: session.index + 1, of: questions.count, topic: runner.name(of: q.topic), t)
                 + [QuizPlain.ask(q, t)])
-            _ = runner.perform(.questionShown(id: q.id))
+            var intervals: [ReviewInterval]?
+            for case .questionInfo(_, let info) in runner.perform(.questionShown(id: q.id)) { intervals = info.intervals }
             var verdict: Verdict?
             while verdict == nil {
                 guard let line = readLine() else { break session }
                 if case .open = q.kind {
-                    say(QuizPlain.reveal(q, t))
+                    say(QuizPlain.reveal(q, intervals: intervals, t))
                     while verdict == nil {
                         guard let grade = readLine() else { break session }
                         switch session.grade(grade, answer: line) {

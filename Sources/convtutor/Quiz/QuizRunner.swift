@@ -38,8 +38,14 @@ final class QuizRunner {
                 return []
             }
         case .questionShown(let id):
-            shownAt[id] = Date()
-            return []
+            let now = Date()
+            shownAt[id] = now
+            do {
+                return [.questionInfo(id: id, try info(id, at: now))]
+            } catch {
+                fail(error.description)
+                return []
+            }
         case .recordAnswer(let answer):
             do {
                 return [.reviewScheduled(id: answer.card, .due(try record(answer, at: Date())))]
@@ -84,6 +90,16 @@ final class QuizRunner {
                                   correct: answer.verdict.correct, duration: max(0, duration), answer: answer.verdict.given)
         _ = try store.record(review, updating: next)
         return ReviewInterval(from: now, to: next.schedule.due, calendar: calendar)
+    }
+
+    /// What the store says of a card: new or not, and when each grade would bring it back.
+    func info(_ id: CardID, at now: Date) throws(ProgressError) -> QuestionInfo {
+        let stored = try store.card(id.rawValue)
+        let schedule = stored?.schedule ?? SchedulingCard(due: now)
+        let intervals = Rating.allCases.map { rating in
+            ReviewInterval(from: now, to: scheduler.review(schedule, rating: rating, at: now).due, calendar: calendar)
+        }
+        return QuestionInfo(isNew: stored?.schedule.reps ?? 0 == 0, intervals: intervals, topic: name(of: id.topic))
     }
 
     // MARK: Choosing the questions
