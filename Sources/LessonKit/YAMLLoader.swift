@@ -1,6 +1,5 @@
 import CYaml
 import Foundation
-import Yams
 
 /// Turns the YAML text of a front matter or a fenced block into a `YAMLValue` safely: no input
 /// can crash, hang or exhaust the stack.
@@ -82,7 +81,7 @@ enum YAMLLoader {
         case YAML_SCALAR_EVENT:
             // Quoted and block scalars are strings; plain ones are typed by YAML 1.1's core schema.
             let text = event.scalar
-            let kind = event.isPlain ? (ScalarKind.quick(text) ?? resolved(Node(text))) : .string
+            let kind = event.isPlain ? (ScalarKind.quick(text) ?? ScalarKind.resolved(text)) : .string
             return .scalar(YAMLScalar(text: text, kind: kind, position: position))
         case YAML_SEQUENCE_START_EVENT:
             var items: [YAMLValue] = []
@@ -123,18 +122,6 @@ enum YAMLLoader {
         guard let first = duplicates.min(),
               let key = entries.lazy.compactMap(\.key.scalar).first(where: { $0.text == first }) else { return nil }
         return (first, key.position.line, key.position.column)
-    }
-
-    /// The type YAML's core schema gives a plain scalar, by Yams's default resolver (a list of
-    /// regular expressions: `ScalarKind.quick` spares it the common cases).
-    private static func resolved(_ node: Node) -> YAMLScalar.Kind {
-        switch node.tag.description {
-        case Tag.Name.int.rawValue: node.int.map { .int($0) } ?? .string
-        case Tag.Name.float.rawValue: node.float.map { .float($0) } ?? .string
-        case Tag.Name.bool.rawValue: node.bool.map { .bool($0) } ?? .string
-        case Tag.Name.null.rawValue: .null
-        default: .string
-        }
     }
 
     private static func failure(_ error: EventReader.ReadError, yaml: String, place: (Int, Int) -> SourcePosition) -> Failure {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A YAML value from a lesson's front matter or a fenced block, with the file position of every
 /// node: a small, bounded copy of the Yams node tree that the readers walk.
