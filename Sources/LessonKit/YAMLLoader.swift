@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 import Foundation
 
 /// Turns the YAML text of a front matter or a fenced block into a `YAMLValue` safely: no input
@@ -6,10 +6,10 @@ import Foundation
 ///
 /// - Anchors used by aliases (`&a` … `*a`) are refused before parsing: an alias shares a subtree,
 ///   and walking or hashing shared subtrees grows exponentially ("billion laughs").
-/// - libyaml stops at 1,000 levels of nesting, but Yams composes nodes recursively, which needs
-///   more stack than a secondary thread has for a few hundred levels. Nesting is bounded by the
-///   number of `[`, `{`, `-`, `?` and `:` characters (every collection needs one of its own), so
-///   text with few of them is composed here and other text on a thread with a large stack.
+/// - `EventReader` stops at 1,000 levels of nesting, but values are composed recursively, which
+///   needs more stack than a secondary thread has for a few hundred levels. Nesting is bounded by
+///   the number of `[`, `{`, `-`, `?` and `:` characters (every collection needs one of its own),
+///   so text with few of them is composed here and other text on a thread with a large stack.
 enum YAMLLoader {
     /// Collections nested deeper than this are replaced by `.tooDeep`: lessons use three levels.
     static let maxDepth = 8
@@ -44,8 +44,8 @@ enum YAMLLoader {
         return structure <= inlineStructureBudget ? work() : onLargeStack(work)
     }
 
-    /// Composes the text with libyaml's event parser straight into `YAMLValue`s: the same parser
-    /// Yams uses, without building Yams's node tree (which costs most of a lesson's parse time).
+    /// Composes the text with libyaml's event parser straight into `YAMLValue`s, without an
+    /// intermediate node tree (composing one would cost most of a lesson's parse time).
     private static func compose(
         _ yaml: String, place: @Sendable (Int, Int) -> SourcePosition
     ) -> Result<YAMLValue?, Failure> {
@@ -60,7 +60,7 @@ enum YAMLLoader {
             _ = try events.next() // the document's end
             let after = try events.next()
             if after.type != YAML_STREAM_END_EVENT {
-                // As Yams: one document per block.
+                // One document per block.
                 return .failure(Failure(position: place(after.line, after.column),
                                         message: "YAML: but found another document (expected a single document in the stream)"))
             }
@@ -111,7 +111,8 @@ enum YAMLLoader {
         }
     }
 
-    /// The first (in text order) of the scalar keys that a mapping has twice, as Yams reports it.
+    /// The scalar key that a mapping has twice, at its first occurrence; of several, the first in
+    /// text order.
     private static func duplicateKey(_ entries: [YAMLEntry]) -> (text: String, line: Int, column: Int)? {
         var seen = Set<String>()
         var duplicates = Set<String>()
