@@ -114,8 +114,8 @@ extension ScalarKind {
 
     /// The integer a text of the int pattern denotes, by Yams's rules: underscores dropped, then a
     /// prefix (`0x`, `0b`, `0o`, or `0` for octal) read after the sign, or a sexagesimal, or a
-    /// decimal. `nil` when it does not fit an `Int` (or is `+0` or `-0` with underscores, which
-    /// Yams reads as an octal without digits).
+    /// decimal. `nil` when it does not fit an `Int`, and for a signed zero (`+0`, `-0_`), which
+    /// Yams reads as an octal without digits.
     private static func integer(_ text: String) -> Int? {
         let digits = text.filter { $0 != "_" }
         if digits == "0" { return 0 }
