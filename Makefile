@@ -2,8 +2,9 @@
 
 SWIFT ?= swift
 # System libraries: cmark-gfm for lessons (libcmark-gfm-extensions-dev carries the GitHub tables),
-# ncursesw for the screen. The end-to-end tests also drive the binary in tmux.
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libncurses-dev
+# libyaml for their YAML blocks, ncursesw for the screen. The end-to-end tests also drive the
+# binary in tmux.
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libncurses-dev
 TEST_PACKAGES := tmux
 # Arguments for `make run`, e.g. make run ARGS="compute conv2d --cell 1,1".
 ARGS ?=

@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
@@ -25,8 +24,11 @@ let package = Package(
         // Every word the learner reads, per language: a catalogue of phrases with typed arguments.
         .target(name: "Localization", dependencies: ["ConvCore", "TermCanvas"]),
 
+        // libyaml as a system library (Debian's libyaml-dev): its event parser reads YAML blocks.
+        .systemLibrary(name: "CLibYAML", path: "Sources/CLibYAML"),
+
         // Markdown lessons: text in, a Lesson with source lines and diagnostics out. Pure.
-        .target(name: "LessonKit", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams"), "ConvCore"]),
+        .target(name: "LessonKit", dependencies: ["CCmarkGFM", "CLibYAML", "ConvCore"]),
 
         // Questions, grading, generated problems and FSRS scheduling. Pure.
         .target(name: "QuizKit", dependencies: ["ConvCore", "LessonKit", "Localization"]),

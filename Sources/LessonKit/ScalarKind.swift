@@ -1,6 +1,6 @@
-/// The type of a plain YAML scalar for the everyday cases, decided without regular expressions:
+/// The type of a plain YAML scalar for the everyday cases, decided cheaply:
 /// words, decimal integers and decimal numbers. Anything unusual (`0x1F`, `1:30`, `.inf`,
-/// `2024-01-01`, …) returns `nil` and is left to Yams, which follows YAML 1.1's core schema.
+/// `2024-01-01`, …) returns `nil` and is left to `resolved`, which follows YAML 1.1's core schema.
 enum ScalarKind {
     static let booleans: [String: Bool] = [
         "yes": true, "Yes": true, "YES": true, "true": true, "True": true, "TRUE": true, "on": true, "On": true, "ON": true,

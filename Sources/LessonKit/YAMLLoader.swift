@@ -1,16 +1,15 @@
-import CYaml
+import CLibYAML
 import Foundation
-import Yams
 
 /// Turns the YAML text of a front matter or a fenced block into a `YAMLValue` safely: no input
 /// can crash, hang or exhaust the stack.
 ///
 /// - Anchors used by aliases (`&a` … `*a`) are refused before parsing: an alias shares a subtree,
 ///   and walking or hashing shared subtrees grows exponentially ("billion laughs").
-/// - libyaml stops at 1,000 levels of nesting, but Yams composes nodes recursively, which needs
-///   more stack than a secondary thread has for a few hundred levels. Nesting is bounded by the
-///   number of `[`, `{`, `-`, `?` and `:` characters (every collection needs one of its own), so
-///   text with few of them is composed here and other text on a thread with a large stack.
+/// - `EventReader` stops at 1,000 levels of nesting, but values are composed recursively, which
+///   needs more stack than a secondary thread has for a few hundred levels. Nesting is bounded by
+///   the number of `[`, `{`, `-`, `?` and `:` characters (every collection needs one of its own),
+///   so text with few of them is composed here and other text on a thread with a large stack.
 enum YAMLLoader {
     /// Collections nested deeper than this are replaced by `.tooDeep`: lessons use three levels.
     static let maxDepth = 8
@@ -45,8 +44,8 @@ enum YAMLLoader {
         return structure <= inlineStructureBudget ? work() : onLargeStack(work)
     }
 
-    /// Composes the text with libyaml's event parser straight into `YAMLValue`s: the same parser
-    /// Yams uses, without building Yams's node tree (which costs most of a lesson's parse time).
+    /// Composes the text with libyaml's event parser straight into `YAMLValue`s, without an
+    /// intermediate node tree (composing one would cost most of a lesson's parse time).
     private static func compose(
         _ yaml: String, place: @Sendable (Int, Int) -> SourcePosition
     ) -> Result<YAMLValue?, Failure> {
@@ -61,7 +60,7 @@ enum YAMLLoader {
             _ = try events.next() // the document's end
             let after = try events.next()
             if after.type != YAML_STREAM_END_EVENT {
-                // As Yams: one document per block.
+                // One document per block.
                 return .failure(Failure(position: place(after.line, after.column),
                                         message: "YAML: but found another document (expected a single document in the stream)"))
             }
@@ -82,7 +81,7 @@ enum YAMLLoader {
         case YAML_SCALAR_EVENT:
             // Quoted and block scalars are strings; plain ones are typed by YAML 1.1's core schema.
             let text = event.scalar
-            let kind = event.isPlain ? (ScalarKind.quick(text) ?? resolved(Node(text))) : .string
+            let kind = event.isPlain ? (ScalarKind.quick(text) ?? ScalarKind.resolved(text)) : .string
             return .scalar(YAMLScalar(text: text, kind: kind, position: position))
         case YAML_SEQUENCE_START_EVENT:
             var items: [YAMLValue] = []
@@ -112,7 +111,8 @@ enum YAMLLoader {
         }
     }
 
-    /// The first (in text order) of the scalar keys that a mapping has twice, as Yams reports it.
+    /// The scalar key that a mapping has twice, at its first occurrence; of several, the first in
+    /// text order.
     private static func duplicateKey(_ entries: [YAMLEntry]) -> (text: String, line: Int, column: Int)? {
         var seen = Set<String>()
         var duplicates = Set<String>()
@@ -123,18 +123,6 @@ enum YAMLLoader {
         guard let first = duplicates.min(),
               let key = entries.lazy.compactMap(\.key.scalar).first(where: { $0.text == first }) else { return nil }
         return (first, key.position.line, key.position.column)
-    }
-
-    /// The type YAML's core schema gives a plain scalar, by Yams's default resolver (a list of
-    /// regular expressions: `ScalarKind.quick` spares it the common cases).
-    private static func resolved(_ node: Node) -> YAMLScalar.Kind {
-        switch node.tag.description {
-        case Tag.Name.int.rawValue: node.int.map { .int($0) } ?? .string
-        case Tag.Name.float.rawValue: node.float.map { .float($0) } ?? .string
-        case Tag.Name.bool.rawValue: node.bool.map { .bool($0) } ?? .string
-        case Tag.Name.null.rawValue: .null
-        default: .string
-        }
     }
 
     private static func failure(_ error: EventReader.ReadError, yaml: String, place: (Int, Int) -> SourcePosition) -> Failure {

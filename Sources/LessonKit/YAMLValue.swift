@@ -1,8 +1,7 @@
 import Foundation
-import Yams
 
 /// A YAML value from a lesson's front matter or a fenced block, with the file position of every
-/// node: a small, bounded copy of the Yams node tree that the readers walk.
+/// node: a small, bounded tree composed from libyaml's events, which the readers walk.
 indirect enum YAMLValue: Sendable {
     case scalar(YAMLScalar)
     case sequence([YAMLValue], SourcePosition)
