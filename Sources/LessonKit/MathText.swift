@@ -7,7 +7,8 @@
 ///   \ast \pm \leq \geq \neq \approx \equiv \to \rightarrow \Rightarrow \in \infty \lfloor \rfloor
 ///   \lceil \rceil \langle \rangle \ldots` and more (`MathText.symbols`);
 /// - `_` and `^` as Unicode sub- and superscripts when every character has one (`x_i` → `xᵢ`,
-///   `x^{-1}` → `x⁻¹`); otherwise written out, `x_{\alpha}` → `x_α`, `x^{*,k}` → `x^{*,k}`;
+///   `x^{-1}` → `x⁻¹`); otherwise written out, `x_{\alpha}` → `x_α`, `x^{*,k}` → `x^(*,k)`,
+///   `\sum_{c,p,q}` → `∑_(c,p,q)`;
 /// - `\frac{a}{b}` → `a/b`, with parentheses around a part that has spaces or operators
 ///   (`\frac{a+b}{2}` → `(a+b)/2`); `\sqrt{x}` → `√x`;
 /// - `\mathbb{R}` → `ℝ` (ℕ ℤ ℚ ℂ, and 𝔸 … for other letters); `\mathbf`, `\mathrm`, `\mathit`,
@@ -291,7 +292,8 @@ struct MathRenderer {
         }
     }
 
-    /// `text` lowered or raised when Unicode has every character so; otherwise `_x`, `_{…}`.
+    /// `text` lowered or raised when Unicode has every character so; otherwise `_x`, or `_(…)`
+    /// for several characters (no TeX braces left for a reader).
     static func script(_ text: String, sub: Bool) -> String {
         let trimmed = text.trimmingWhitespace
         guard !trimmed.isEmpty else { return "" }
@@ -300,7 +302,7 @@ struct MathRenderer {
         for c in trimmed.unicodeScalars {
             guard let mapped = table[c] else {
                 let mark = sub ? "_" : "^"
-                return trimmed.count == 1 ? mark + trimmed : "\(mark){\(trimmed)}"
+                return trimmed.count == 1 ? mark + trimmed : "\(mark)(\(trimmed))"
             }
             out.unicodeScalars.append(mapped)
         }

@@ -52,7 +52,7 @@ struct AuthorsGuideTests {
         (#"\frac{\partial L}{\partial x_i}"#, "∂L/∂xᵢ"),
         (#"H_{out} = \left\lfloor \frac{H + 2P - D(K-1) - 1}{S} \right\rfloor + 1"#, "Hₒᵤₜ = ⌊(H + 2P - D(K-1) - 1)/S⌋ + 1"),
         ("x_{ij}^{(l)}", "xᵢⱼ⁽ˡ⁾"),
-        (#"x^{*,k}"#, "x^{*,k}"),
+        (#"x^{*,k}"#, "x^(*,k)"),
         (#"\sqrt{x + 1}"#, "√(x + 1)"),
         (#"\|"#, "‖"),
     ])

@@ -36,7 +36,7 @@ struct MathTextTests {
         ("H_{out}", "Hₒᵤₜ"),
         (#"x_{\alpha}"#, "x_α"),
         ("x^*", "x^*"),
-        ("x_{i,j}", "x_{i,j}"),
+        ("x_{i,j}", "x_(i,j)"),
         ("x^{q}", "x^q"),
         ("x_{}", "x"),
     ])

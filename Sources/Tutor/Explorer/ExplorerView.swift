@@ -57,7 +57,8 @@ extension ExplorerState {
         }
         // The scene's own title matters more than the screen's name: "explore · " gives way first.
         let name = error == nil ? t.sceneTitle(scene.title) : t.operation(config.mode)
-        let room = width - TextWidth.columns(status) - 3
+        // At least two columns between the title and the status.
+        let room = width - TextWidth.columns(status) - 4
         let screen = t.explorer(.screenName) + " · "
         let title = TextWidth.columns(screen + name) <= room ? screen + name : name
         buffer.put(TextLayout.truncate(title, width: room), x: 1, y: 0, style: Style(bold: true))

@@ -3,12 +3,18 @@ import ArgumentParser
 import ConvCore
 
 /// Sizes written `5`, `5x5`, `3x5x5` or `2x3x5x5` (also with `×` or `,`).
-struct Dims: ExpressibleByArgument, Equatable {
+struct Dims: ExpressibleByArgument, Equatable, CustomStringConvertible {
     var values: [Int]
 
     init(_ values: [Int]) {
         self.values = values
     }
+
+    /// As the option is written: `5x5`, `3`; `--help` shows defaults this way.
+    var description: String { values.map(String.init).joined(separator: "x") }
+
+    /// The default `--help` shows.
+    var defaultValueDescription: String { description }
 
     init?(argument: String) {
         let parts = argument.split(whereSeparator: { "x×X,".contains($0) })
