@@ -116,6 +116,28 @@ struct QuizTests {
         #expect(quiz(state)?.session.verdicts.first?.correct == true)
     }
 
+    @Test("a dx-reach question shows dx to fill in, not the final sums, on screen (80×24 and 120×40) and in plain text",
+          arguments: Language.allCases)
+    func dxReachGrid(_ language: Language) throws {
+        let q = ProblemGenerator.question(.dxReach, seed: 7, language: language)
+        guard case .selectCells(let name, _) = q.kind else { Issue.record("not a select-the-cells question"); return }
+        #expect(name.tensor == .dx)
+        let panel = try #require(QuizState.grid(of: q))
+        #expect(panel.caption == nil)
+        for (width, height) in [(80, 24), (120, 40)] {
+            let state = AppState(screen: .quiz(QuizState(questions: [q])), width: width, height: height, language: language)
+            let rows = view(state).text.split(separator: "\n").filter { $0.contains("_") }
+            // One row of `_` per row of dx, and no number among them.
+            #expect(rows.count == panel.grid.shape[0])
+            #expect(rows.allSatisfy { !$0.contains(where: \.isNumber) })
+            FrameSnapshotTests.check(state, "quiz-dx-reach")
+        }
+        let plain = QuizPlain.question(q, number: 1, of: 1, topic: "dx", language.catalogue)
+        let grid = plain.filter { $0.contains("_") }
+        #expect(grid.count == panel.grid.shape[0])
+        #expect(!plain.joined().contains(language.catalogue.caption(.soFar)))
+    }
+
     @Test("q finishes with a summary; from the summary the session ends")
     func summary() {
         var state = state([Self.single, Self.multiple])
@@ -192,6 +214,36 @@ struct QuizTests {
         #expect(explorer.currentStep?.trace?.index == [0, 0, 1, 2])
         let plain = QuizPlain.verdict(q, q.grade(.number(.number(726))), outcome: nil, Language.en.catalogue)
         #expect(plain.contains("Worked: out[0,0,1,2] = 8×1 + 9×2 + 10×3 + 13×4 + 14×5 + 15×6 + 18×7 + 19×8 + 20×9 = 726"))
+    }
+
+    @Test("a lesson question computed from a layer shows its settings and given grids under the prompt, on screen and in plain text",
+          arguments: BundledLessonsTests.paths)
+    func context(_ path: String) throws {
+        let lesson = try BundledLessonsTests.parse(path)
+        let language = try #require(Language(code: lesson.meta.lang))
+        for item in lesson.quizzes where item.compute != nil {
+            let q = Question(item, lesson: lesson.meta.id)
+            guard q.animation != nil else { continue }
+            let context = try #require(QuestionContext(q), "\(path) \(item.id)")
+            #expect(!context.panels.isEmpty && context.panels.allSatisfy { !$0.isResult })
+            let state = AppState(screen: .quiz(QuizState(questions: [q])), width: 80, height: 24, language: language)
+            let page = try #require(quiz(state)).lines(width: QuizState.textWidth(Viewport(width: 80, height: 24)), language.catalogue)
+                .map(\.plainText)
+            let plain = QuizPlain.question(q, number: 1, of: 1, topic: lesson.meta.title, language.catalogue)
+            // Each grid's title, as the explorer writes it, and its first row of values.
+            for panel in context.panels {
+                let title = ExplorerState.widget(panel, marks: [:], language.catalogue).title
+                #expect(page.contains { $0.contains(title) }, "\(path) \(item.id): \(title) on screen")
+                let grid = ScenePlain.grid(panel, language.catalogue)
+                #expect(plain.contains(grid[0]) && plain.contains(grid[1]), "\(path) \(item.id): \(grid[0]) in plain text")
+            }
+            if item.id == "drill-cell-strided" {
+                for (width, height) in [(80, 24), (120, 40)] {
+                    FrameSnapshotTests.check(AppState(screen: .quiz(QuizState(questions: [q])), width: width, height: height, language: language),
+                                             "quiz-context")
+                }
+            }
+        }
     }
 
     @Test("a Chinese session speaks Chinese: the screen, the hints, the plain text")

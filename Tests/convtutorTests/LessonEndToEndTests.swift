@@ -163,8 +163,9 @@ struct LessonEndToEndTests {
         #expect(second.contains("（按 a 播放）"))
         try session.sendKeys("a")
         // The explorer opens on the lesson's animation, drawn by the compute core, in Chinese.
-        let explorer = try session.waitFor("探索 · 一维卷积（翻转并滑动）")
-        #expect(explorer.contains("空格 播放"))
+        // Both lines, as the frame may still be half drawn when its first line shows.
+        let explorer = try session.waitFor { $0.contains("探索 · 一维卷积（翻转并滑动）") && $0.contains("空格 播放") }
+        #expect(explorer.contains("第 1/7 步"))
         try session.sendKeys("Escape", "q")
         #expect(try session.waitForExit() == 0)
     }

@@ -12,6 +12,8 @@ public enum QuizPhrase: Equatable, Sendable {
     case howWell([ReviewInterval]?)
     /// Whether the card is met for the first time or comes back for review.
     case newCard, reviewCard
+    /// Above a lesson question's settings and given grids: the computation it works on.
+    case given(String)
     /// The verdict.
     case right
     case wrong

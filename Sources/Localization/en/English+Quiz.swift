@@ -12,6 +12,7 @@ extension English {
             }.joined(separator: "   ")
         case .newCard: "new"
         case .reviewCard: "review"
+        case .given(let computation): "Given: \(computation)"
         case .right: "✓ Right."
         case .wrong: "✗ Not quite."
         case .youAnswered(let given): "You answered: \(given)"

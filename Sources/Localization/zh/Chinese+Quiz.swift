@@ -12,6 +12,7 @@ extension Chinese {
             }.joined(separator: "   ")
         case .newCard: "新题"
         case .reviewCard: "复习"
+        case .given(let computation): "已知：\(computation)"
         case .right: "✓ 答对了。"
         case .wrong: "✗ 不对。"
         case .youAnswered(let given): "你的答案：\(given)"

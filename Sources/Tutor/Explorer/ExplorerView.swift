@@ -203,8 +203,10 @@ extension ExplorerState {
     /// A panel as a grid widget: its title (with its caption and the padding mark), its values,
     /// the padding ring drawn as `·`, and the marks.
     /// Cells in `pending` (row · columns + column) are drawn blank, as wide as their values: not
-    /// computed yet at this step of the animation.
-    static func widget(_ panel: Panel, marks: Marks, pending: Set<Int> = [], _ t: any Catalogue) -> GridWidget {
+    /// computed yet at this step of the animation. Without `valuesShown` every cell reads `_`: a
+    /// grid to fill in, as a select-the-cells question shows the result it asks about.
+    static func widget(_ panel: Panel, marks: Marks, pending: Set<Int> = [], valuesShown: Bool = true,
+                       _ t: any Catalogue) -> GridWidget {
         let (rows, cols) = panel.drawnSize
         var cells = Array(repeating: Array(repeating: "·", count: cols), count: rows)
         var faint = Array(repeating: Array(repeating: true, count: cols), count: rows)
@@ -214,7 +216,7 @@ extension ExplorerState {
             for c in 0..<cols {
                 let (gr, gc) = (r - panel.padding.h, c - panel.padding.w)
                 if gr >= 0, gr < panel.grid.shape[0], gc >= 0, gc < panel.grid.shape[1] {
-                    let value = Text.compact(panel.grid[[gr, gc]])
+                    let value = valuesShown ? Text.compact(panel.grid[[gr, gc]]) : "_"
                     cells[r][c] = pending.contains(r * cols + c) ? String(repeating: " ", count: TextWidth.columns(value)) : value
                     faint[r][c] = false
                 }

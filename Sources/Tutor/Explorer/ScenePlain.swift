@@ -32,7 +32,7 @@ public enum ScenePlain {
     }
 
     /// A panel's title and rows; a finished result without its `so far`.
-    private static func grid(_ panel: Panel, _ t: any Catalogue, final: Bool = false) -> [String] {
+    static func grid(_ panel: Panel, _ t: any Catalogue, final: Bool = false) -> [String] {
         let caption = panel.caption.flatMap { final && $0 == .soFar ? nil : t.caption($0) } ?? ""
         let padding = panel.padding == Pair(0) ? "" : t.explorer(.paddingNotShown(panel.padding.description))
         return ["\(panel.name)\(caption)\(padding)"] + Text.grid(panel.grid).map { "  " + $0 } + [""]

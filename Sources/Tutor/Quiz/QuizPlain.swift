@@ -11,13 +11,14 @@ public enum QuizPlain {
     /// coordinates; `topic` names it (a lesson's title, a problem family).
     public static func question(_ q: Question, number: Int, of total: Int, topic: String, _ t: any Catalogue) -> [String] {
         var lines = ["", t.quiz(.plainQuestion(number, of: total, topic: topic)), q.prompt]
+        if let context = QuestionContext(q) { lines += [""] + context.plainLines(t) }
         switch q.kind {
         case .single(let choices, _), .multiple(let choices, _):
             lines += choices.enumerated().map { "  \(Question.label($0)) \($1)" }
         case .spotTheMistake(let rows, _, let isCode):
             lines += rows.enumerated().map { k, row in isCode ? "  \(Question.label(k)) \(String(k + 1).leftPadded(to: 3))  \(row)" : "  \(Question.label(k)) \(row)" }
-        case .selectCells(let grid, _):
-            lines += self.grid(q, grid, t)
+        case .selectCells:
+            lines += grid(q, t)
         case .numeric, .open:
             break
         }
@@ -63,14 +64,10 @@ public enum QuizPlain {
         case nil: lines = [t.quiz(.gradedByYou(v.rating.rawValue))]
         }
         if !q.explanation.isEmpty { lines.append(q.explanation) }
-        if let animation = q.animation {
-            // The computation, as its animation shows it: the asked cell's arithmetic.
-            var config = ExplorerConfig(animation: animation)
-            let step = q.animationStep ?? q.computation?.animationStep()
-            if q.animationStep == nil { config.presentation = .cells }
-            if let step, let scene = try? Scene.build(config), scene.steps.indices.contains(step - 1) {
-                lines.append(t.quiz(.worked(t.equation(of: scene.steps[step - 1]))))
-            }
+        // The computation, as its animation shows it: the asked cell's arithmetic.
+        if let replay = q.replay, let step = replay.step, let scene = try? Scene.build(replay.config),
+           scene.steps.indices.contains(step - 1) {
+            lines.append(t.quiz(.worked(t.equation(of: scene.steps[step - 1]))))
         }
         switch outcome {
         case .due(let interval)?: lines.append(t.quiz(.nextReview(interval)))
@@ -87,14 +84,17 @@ public enum QuizPlain {
                                          wrong: wrong, selfGraded: selfGraded))]
     }
 
-    /// A select-the-cells question's grid with row and column numbers (padding cells as `·`).
-    static func grid(_ q: Question, _ grid: GridName, _ t: any Catalogue) -> [String] {
-        guard let animation = q.animation, let scene = try? Scene.build(ExplorerConfig(animation: animation)),
-              let panel = scene.panel(Panel.ID(grid)) else { return [] }
+    /// A select-the-cells question's grid with row and column numbers (padding cells as `·`, a
+    /// result grid's cells as `_`, as on screen).
+    static func grid(_ q: Question, _ t: any Catalogue) -> [String] {
+        guard let panel = QuizState.grid(of: q) else { return [] }
         let (rows, cols) = panel.drawnSize
+        let showsValues = QuizState.showsValues(panel)
         var cells = Array(repeating: Array(repeating: "·", count: cols), count: rows)
         for r in 0..<panel.grid.shape[0] {
-            for c in 0..<panel.grid.shape[1] { cells[r + panel.padding.h][c + panel.padding.w] = Text.number(panel.grid[[r, c]]) }
+            for c in 0..<panel.grid.shape[1] {
+                cells[r + panel.padding.h][c + panel.padding.w] = showsValues ? Text.number(panel.grid[[r, c]]) : "_"
+            }
         }
         let width = max(2, (cells.flatMap { $0 } + (0..<cols).map(String.init)).map(\.count).max() ?? 1)
         let pad = { (s: String) in String(repeating: " ", count: width - s.count) + s }

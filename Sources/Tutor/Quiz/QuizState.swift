@@ -43,6 +43,8 @@ public struct QuizState: Equatable, Sendable {
     public var animation: ExplorerState?
     /// The grid a select-the-cells question asks about, built when the question comes up.
     public private(set) var grid: Panel?
+    /// The settings and given grids of a lesson question's computation, built when it comes up.
+    private(set) var context: QuestionContext?
     /// Whether the header names the session (`Quiz`); inside a lesson the player's header names
     /// the lesson and the step already.
     public let titled: Bool
@@ -52,6 +54,7 @@ public struct QuizState: Equatable, Sendable {
         self.titled = titled
         if questions.isEmpty { phase = .summary }
         grid = Self.grid(of: session.current)
+        context = QuestionContext(session.current)
     }
 
     public var current: Question? { session.current }
@@ -206,6 +209,7 @@ public struct QuizState: Equatable, Sendable {
         info = nil
         scroll = ScrollPosition()
         grid = Self.grid(of: current)
+        context = QuestionContext(current)
         guard let q = current else {
             phase = .summary
             return []
@@ -227,22 +231,27 @@ public struct QuizState: Equatable, Sendable {
 
     /// Plays the computation behind the current question, opened on the cell asked for.
     private mutating func openAnimation() {
-        guard let q = current, let block = q.animation else { return }
-        var config = ExplorerConfig(animation: block)
-        // A lesson question's cell is found in the cell-by-cell view.
-        let step = q.animationStep ?? q.computation?.animationStep()
-        if q.animationStep == nil, step != nil { config.presentation = .cells }
+        guard let q = current, let block = q.animation, let (config, step) = q.replay else { return }
         var explorer = ExplorerState(config: config)
         explorer.step = max(0, (step ?? block.startStep ?? 1) - 1)
         animation = explorer
     }
 
     /// The grid of a select-the-cells question: the panel of its animation's scene it names.
+    ///
+    /// A result grid (dx of a scatter) is asked about before it is built: its values are not
+    /// shown (see `showsValues`) and it loses its `so far` caption, which described the last step.
     static func grid(of q: Question?) -> Panel? {
         guard case .selectCells(let name, _)? = q?.kind, let block = q?.animation,
-              let scene = try? Scene.build(ExplorerConfig(animation: block)) else { return nil }
-        return scene.panel(Panel.ID(name))
+              let scene = try? Scene.build(ExplorerConfig(animation: block)),
+              var panel = scene.panel(Panel.ID(name)) else { return nil }
+        if !showsValues(panel) { panel.caption = nil }
+        return panel
     }
+
+    /// Whether a question's grid shows its values: given grids do; a result grid would show the
+    /// sums of every step, cells the asked one never reaches among them.
+    static func showsValues(_ panel: Panel) -> Bool { !panel.isResult }
 
     /// Rows of the page: below the header, above the hint line.
     static func visibleRows(_ viewport: Viewport) -> Int { viewport.height - 3 }

@@ -64,9 +64,11 @@ extension QuizState {
         return lines
     }
 
-    /// The prompt, then the choices, the listing, the answer field or the grid.
+    /// The prompt, the computation it works on, then the choices, the listing, the answer field or
+    /// the grid.
     func questionLines(_ q: Question, width: Int, _ t: any Catalogue) -> [StyledLine] {
-        promptLines(q.prompt, width: width) + [[]] + body(q, width: width, t)
+        let context = context.map { $0.lines(width: width, t) + [[]] } ?? []
+        return promptLines(q.prompt, width: width) + [[]] + context + body(q, width: width, t)
     }
 
     /// The prompt wrapped to the page; a line laid out with runs of spaces (a small grid, an
@@ -113,7 +115,7 @@ extension QuizState {
             } else {
                 marks[panel.id, default: [:]][cursor.row * cols + cursor.col] = .cursor
             }
-            let widget = ExplorerState.widget(panel, marks: marks, t)
+            let widget = ExplorerState.widget(panel, marks: marks, valuesShown: Self.showsValues(panel), t)
             var buffer = CellBuffer(width: width, height: widget.size.height)
             widget.draw(into: &buffer, x: 0, y: 0)
             // The grid's rows as styled spans, so the marks keep their reverse video.
