@@ -43,6 +43,24 @@ struct NothingCutTests {
         }
     }
 
+    @Test("the lesson list shows the selected lesson's whole summary, and the selection in view", arguments: BundledLessonsTests.languages)
+    func list(_ lang: String) throws {
+        let lessons = try BundledLessonsTests.paths.filter { $0.hasPrefix(lang) }.map(BundledLessonsTests.parse)
+        let language = try #require(Language(code: lang))
+        for (width, height) in Self.sizes {
+            var state = AppState(screen: .lessons(LessonListState()), width: width, height: height, language: language)
+            state.catalogue = LessonCatalogue(lessons: lessons)
+            for (k, lesson) in lessons.enumerated() {
+                let frame = view(state).text
+                // The summary's words, however the page wraps them.
+                let words = { (text: String) in text.split(whereSeparator: \.isWhitespace).joined() }
+                #expect(words(frame).contains(words(lesson.meta.summary)), "\(lesson.meta.id) at \(width)×\(height)")
+                #expect(frame.contains("▶ \(String(k + 1).leftPadded(to: 2))  \(lesson.meta.title)"))
+                _ = update(&state, .key(.down))
+            }
+        }
+    }
+
     @Test("every question of every bundled lesson, asked and answered each way, fits its page", arguments: BundledLessonsTests.paths)
     func lessonQuestions(_ path: String) throws {
         let lesson = try BundledLessonsTests.parse(path)

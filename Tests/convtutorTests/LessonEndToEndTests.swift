@@ -170,6 +170,58 @@ struct LessonEndToEndTests {
         #expect(try session.waitForExit() == 0)
     }
 
+    @Test("learn opens the list; Enter opens a lesson, q goes back to the list, q on the list quits with 0")
+    func navigation() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("convtutor-nav-\(UUID().uuidString.prefix(8))")
+        let session = try TmuxSession([convtutorBinary.path, "learn", "--data-dir", data.path], width: 80, height: 24)
+        let list = try session.waitFor { $0.contains("Lessons") && $0.contains("▶  1  What is convolution?") }
+        #expect(list.contains("2  Properties of convolution"))
+        try session.sendKeys("Enter")
+        _ = try session.waitFor("What is convolution? · The continuous definition")
+        try session.sendKeys("]")
+        _ = try session.waitFor("step 2/10")
+        try session.sendKeys("q")
+        // Back on the list, which shows where the lesson was left.
+        _ = try session.waitFor { $0.contains("Lessons") && $0.contains("▶  1  What is convolution?") && $0.contains("step 2/10") }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    @Test("lessons lists every bundled lesson with its number, id, title and steps; --json says the same")
+    func lessonsCommand() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("convtutor-list-\(UUID().uuidString.prefix(8))")
+        let run = try runConvtutor(["lessons", "--data-dir", data.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines.count == 13)
+        #expect(run.lines.first?.contains("1  what-is-convolution") == true)
+        #expect(run.lines.last?.contains("13  interview-drill") == true)
+        let json = try runConvtutor(["lessons", "--json", "--data-dir", data.path])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.map { $0["number"] as? Int } == (1...13).map { $0 })
+        #expect(entries.first?["id"] as? String == "what-is-convolution")
+        #expect(entries.allSatisfy { ($0["steps"] as? Int ?? 0) > 0 && $0["progress"] == nil })
+        let zh = try runConvtutor(["lessons", "--lang", "zh", "--data-dir", data.path])
+        #expect(zh.lines.first?.contains("什么是卷积") == true)
+    }
+
+    @Test("check reports every problem of a file in one run, sorted by line, exit 1")
+    func checkEveryProblem() throws {
+        // A front matter without its title, a kernel the core refuses, an answer not among the
+        // choices: three problems, in three parts of the file.
+        let text = Self.lesson.replacingOccurrences(of: "title: Padding, end to end\n", with: "")
+            .replacingOccurrences(of: "kernel: 3", with: "kernel: 9")
+            .replacingOccurrences(of: "answer: \"1\"", with: "answer: \"7\"")
+        let (file, _) = try Self.folder(text)
+        let run = try runConvtutor(["check", file.path])
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix(file.path + ":") }
+        #expect(lines.count >= 3, "\(run.stdout)")
+        let numbers = lines.compactMap { Int($0.dropFirst(file.path.count + 1).prefix { $0.isNumber }) }
+        #expect(numbers == numbers.sorted() && Set(numbers).count >= 3, "\(run.stdout)")
+        #expect(run.stdout.contains("title"))
+        #expect(run.stdout.contains("kernel"))
+    }
+
     @Test("--lessons DIR adds a folder of one's own: its lessons open by id")
     func ownFolder() throws {
         let (lesson, _) = try Self.folder()

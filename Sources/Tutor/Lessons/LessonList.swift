@@ -66,13 +66,21 @@ public struct LessonListState: Equatable, Sendable {
             }
             return
         }
-        // Two rows a lesson; the selected lesson stays in view.
-        let rows = max(1, (buffer.height - 5) / 2)
+        // A title row and a summary row a lesson; the selected lesson's summary is wrapped whole,
+        // the others' cut to one row (selecting one shows the rest). The selected lesson stays in
+        // view, with as many lessons around it as fit.
+        let room = max(1, buffer.height - 5)
         let selected = min(self.selected, catalogue.lessons.count - 1)
-        let first = max(0, min(selected - rows / 2, catalogue.lessons.count - rows))
-        for (row, k) in (first..<min(catalogue.lessons.count, first + rows)).enumerated() {
+        let summaryWidth = width - 9
+        let summaries = catalogue.lessons.indices.map { k -> [String] in
+            let summary = catalogue.lessons[k].meta.summary
+            guard k == selected else { return [TextLayout.truncate(summary, width: summaryWidth)] }
+            return Paragraph.wrap(summary, width: summaryWidth).map(\.plainText)
+        }
+        let shown = Self.window(heights: summaries.map { 1 + $0.count }, around: selected, room: room)
+        var y = 3
+        for k in shown {
             let lesson = catalogue.lessons[k]
-            let y = 3 + 2 * row
             let chosen = k == selected
             let position = catalogue.positions[lesson.meta.id]
             let mark = Self.mark(position, t)
@@ -82,10 +90,33 @@ public struct LessonListState: Equatable, Sendable {
             buffer.put(title, x: 2, y: y, style: Style(bold: chosen, reverse: chosen))
             buffer.put(steps, x: width - 30, y: y, style: Style(dim: true))
             buffer.put(mark, x: width - 16, y: y, style: Style(bold: position?.completed ?? false))
-            buffer.put(TextLayout.truncate(lesson.meta.summary, width: width - 9), x: 7, y: y + 1, style: Style(dim: true))
+            for (row, line) in summaries[k].enumerated() {
+                buffer.put(line, x: 7, y: y + 1 + row, style: Style(dim: true))
+            }
+            y += 1 + summaries[k].count
         }
-        if first > 0 { buffer.put("▲", x: width - 2, y: 3, style: Style(bold: true)) }
-        if first + rows < catalogue.lessons.count { buffer.put("▼", x: width - 2, y: 2 + 2 * rows, style: Style(bold: true)) }
+        if shown.lowerBound > 0 { buffer.put("▲", x: width - 2, y: 3, style: Style(bold: true)) }
+        if shown.upperBound < catalogue.lessons.count { buffer.put("▼", x: width - 2, y: y - 1, style: Style(bold: true)) }
+    }
+
+    /// The items to show, as a range around `selected`, when item k takes `heights[k]` rows and
+    /// `room` rows are free: the selected item, then items on either side in turn, up to half
+    /// the room before it, then as many as still fit after it and before it.
+    static func window(heights: [Int], around selected: Int, room: Int) -> Range<Int> {
+        var (first, end, used) = (selected, selected + 1, heights[selected])
+        while first > 0, used + heights[first - 1] <= room / 2 {
+            first -= 1
+            used += heights[first]
+        }
+        while end < heights.count, used + heights[end] <= room {
+            used += heights[end]
+            end += 1
+        }
+        while first > 0, used + heights[first - 1] <= room {
+            first -= 1
+            used += heights[first]
+        }
+        return first..<end
     }
 }
 
