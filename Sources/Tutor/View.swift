@@ -98,6 +98,8 @@ private func helpGroups() -> [(KeyGroup, [KeyRow])] {
     let anywhere = [KeyRow("?", [(.character("?"), .help)], .help),
                     KeyRow("q/Esc", [(.character("q"), .back), (.escape, .back)], .back),
                     KeyRow("Ctrl-C", [(.control("c"), .quitNow)], .quitNow)]
+    // The mouse binds no key: its rows only describe it.
+    let mouse = [KeyRow([.named(.click)], [], .clickTarget), KeyRow([.named(.wheel)], [], .wheelScroll)]
     let lesson = Keymap.rows(.lesson(animations: 9, questions: true))
     let asking = Keymap.rows(.quizChoice(count: 4)) + Keymap.rows(.quizChoices(count: 4)) + Keymap.rows(.quizNumber)
         + Keymap.rows(.quizCells) + Keymap.rows(.quizGrade)
@@ -106,6 +108,7 @@ private func helpGroups() -> [(KeyGroup, [KeyRow])] {
     let withoutClosing = { (rows: [KeyRow]) in rows.filter { $0.help != .help && $0.help != .back && $0.help != .quit } }
     return [
         (.anywhere, anywhere),
+        (.mouse, mouse),
         (.home, withoutClosing(Keymap.rows(.home))),
         (.lessonList, withoutClosing(Keymap.rows(.lessonList))),
         (.lesson, withoutClosing(lesson)),
