@@ -13,7 +13,7 @@ func launch(_ state: AppState, screen: ScreenOptions, runner: QuizRunner? = nil,
     let t = state.language.catalogue
     let terminal: CursesTerminal
     do {
-        terminal = try CursesTerminal.open(noColor: screen.noColor)
+        terminal = try CursesTerminal.open(noColor: screen.noColor, mouse: !screen.noMouse)
     } catch {
         FileHandle.standardError.write(Data("convtutor: \(t.command(.terminal(error.problem, instead: instead)))\n".utf8))
         exit(2)
