@@ -45,6 +45,11 @@ static inline attr_t cnc_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair);
 
 static inline int cnc_key_f(int n) { return KEY_F(n); }
 
+/* The mouse events convtutor asks for: the primary button's press, and the wheel (buttons 4 and 5). */
+static inline mmask_t cnc_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t cnc_wheel_up(void) { return BUTTON4_PRESSED; }
+static inline mmask_t cnc_wheel_down(void) { return BUTTON5_PRESSED; }
+
 /* newterm on the process's own terminal; Swift 6 rejects the stdin/stdout globals. */
 static inline SCREEN *cnc_newterm(void) { return newterm(NULL, stdout, stdin); }
 
@@ -65,8 +70,9 @@ static inline int cnc_codeset_is_utf8(void) {
  *
  * ncurses cannot be called from a signal handler, so the restore is precomputed: the tty's
  * termios saved before newterm, and the terminfo strings that leave curses mode (sgr0, cnorm,
- * rmkx, rmcup) copied into a static buffer after it. The handler only calls async-signal-safe
- * functions: tcsetattr, write, dup2, lseek, read, close, sigaction and raise.
+ * rmkx, the mouse's off sequence while it is on, rmcup) copied into a static buffer after it.
+ * The handler only calls async-signal-safe functions: tcsetattr, write, dup2, lseek, read,
+ * close, sigaction and raise.
  *
  * The state below is `static`, so every object file that calls these functions gets its own
  * copy: call them all from ONE Swift source file (CursesBackend/SignalRestore.swift).
@@ -215,10 +221,22 @@ static inline void cnc_append_capability(char *buffer, int *length, int capacity
 }
 
 /*
- * Computes the bytes that leave curses mode, from the terminfo entry newterm loaded. Call after
- * newterm; until then a signal restores the termios only.
+ * Appends what turns the xterm mouse off, as ncurses itself sends it: the entry's XM string with
+ * the parameter 0 (ESC [ ? 1006 ; 1000 l for xterm-256color), else ESC [ ? 1000 l.
  */
-static inline void cnc_restore_prepare(void) {
+static inline void cnc_append_mouse_off(char *buffer, int *length, int capacity) {
+    const char *xm = tigetstr("XM");
+    const char *off = xm != NULL && xm != (const char *)-1 ? tiparm(xm, 0) : NULL;
+    if (off == NULL) off = "\033[?1000l";
+    for (const char *p = off; *p != '\0' && *length < capacity; p++) buffer[(*length)++] = *p;
+}
+
+/*
+ * Computes the bytes that leave curses mode, from the terminfo entry newterm loaded, turning the
+ * mouse off too when `mouse` is non-zero. Call after newterm (again when the mouse goes on); until
+ * then a signal restores the termios only.
+ */
+static inline void cnc_restore_prepare(int mouse) {
     char buffer[sizeof cnc_sequence];
     int length = 0, capacity = (int)sizeof buffer;
     /* CAN ends an escape sequence that a signal may have cut in half, so ours is read whole. */
@@ -226,6 +244,7 @@ static inline void cnc_restore_prepare(void) {
     cnc_append_capability(buffer, &length, capacity, "sgr0");
     cnc_append_capability(buffer, &length, capacity, "cnorm");
     cnc_append_capability(buffer, &length, capacity, "rmkx");
+    if (mouse) cnc_append_mouse_off(buffer, &length, capacity);
     if (cnc_has_string_capability("rmcup")) {
         /* Back on the main screen the cursor returns to where the program started. */
         cnc_append_capability(buffer, &length, capacity, "rmcup");

@@ -2,10 +2,12 @@ import CNcursesw
 import TermCanvas
 
 extension CursesTerminal {
-    /// The next key or resize, waiting at most `timeout` seconds (`nil`: as long as it takes).
+    /// The next key, resize or mouse event, waiting at most `timeout` seconds (`nil`: as long as it
+    /// takes).
     ///
     /// Returns nil when the wait timed out, was interrupted by a signal, or the input has no
-    /// `Key` (an unknown function key). The wait is a blocking read, so an idle tutor uses no CPU.
+    /// `Key` (an unknown function key) or is a mouse event the tutor does not use. The wait is a
+    /// blocking read, so an idle tutor uses no CPU.
     public func nextEvent(timeout: Double?) -> InputEvent? {
         guard let window else { return nil }
         wtimeout(window, Self.milliseconds(timeout))
@@ -16,6 +18,8 @@ extension CursesTerminal {
             clearok(cnc_curscr(), true)
             let (width, height) = size
             return .resize(width: width, height: height)
+        case KEY_CODE_YES where Int32(code) == KEY_MOUSE:
+            return Self.mouseEvent().map(InputEvent.mouse)
         case KEY_CODE_YES:
             return Self.key(forCode: Int32(code)).map(InputEvent.key)
         case OK:

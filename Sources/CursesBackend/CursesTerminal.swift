@@ -31,9 +31,10 @@ public final class CursesTerminal: TerminalBackend {
     /// Takes over the terminal on standard input and output.
     ///
     /// Colour is off when `noColor` is true, when `NO_COLOR` is set and non-empty, or when the
-    /// terminal has none. Throws, having printed nothing, when the streams are not a terminal or
+    /// terminal has none. With `mouse`, clicks and the wheel arrive as `.mouse` events where the
+    /// terminal has a mouse. Throws, having printed nothing, when the streams are not a terminal or
     /// `TERM` is unset, unknown, or cannot address the cursor.
-    public static func open(noColor: Bool = false) throws(TerminalError) -> CursesTerminal {
+    public static func open(noColor: Bool = false, mouse: Bool = true) throws(TerminalError) -> CursesTerminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else { throw .termUnset }
         TerminalLocale.select()
@@ -66,6 +67,7 @@ public final class CursesTerminal: TerminalBackend {
         curs_set(0)
         set_escdelay(25)
         defineAlternateKeys()
+        if mouse { enableMouse() }
 
         let colorSupport = startColor(noColor: noColor)
         let palette = ColorPalette(

@@ -15,8 +15,14 @@ enum SignalRestore {
     /// holds back stderr until the terminal is restored (so a trap's message is not lost with the
     /// alternate screen).
     static func prepare() {
-        cnc_restore_prepare()
+        cnc_restore_prepare(0)
         cnc_stderr_hold()
+    }
+
+    /// Makes the restore turn the mouse off too (`true`), or not: call with `true` before asking
+    /// for the mouse, so that a signal while it goes on still turns it off.
+    static func restoresMouse(_ on: Bool) {
+        cnc_restore_prepare(on ? 1 : 0)
     }
 
     /// Puts the tty back in its saved mode now, for a `newterm` that succeeded but is unusable.

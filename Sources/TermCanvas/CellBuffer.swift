@@ -37,6 +37,16 @@ public struct Rect: Hashable, Sendable {
         Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n)
     }
 
+    /// The rectangle moved `x` columns right and `y` rows down.
+    public func offsetBy(x dx: Int, y dy: Int) -> Rect {
+        Rect(x: x + dx, y: y + dy, width: width, height: height)
+    }
+
+    /// True when the cell at column `x` of row `y` is inside.
+    public func contains(x column: Int, y row: Int) -> Bool {
+        column >= x && column < maxX && row >= y && row < maxY
+    }
+
     /// The part of `self` inside `other`.
     public func intersection(_ other: Rect) -> Rect {
         let x0 = max(x, other.x), y0 = max(y, other.y)

@@ -40,6 +40,12 @@ public struct GridWidget: Sendable {
         (max(TextWidth.columns(title), columns * (cellWidth + 1) + 1), cells.count + 1)
     }
 
+    /// Where cell (`row`, `col`) is drawn, from the widget's top-left corner: the separator column
+    /// before it (where its opening bracket goes), then its text.
+    public func cellRect(row: Int, col: Int) -> Rect {
+        Rect(x: col * (cellWidth + 1), y: 1 + row, width: cellWidth + 1, height: 1)
+    }
+
     /// Draws the widget with its top-left corner at `(x, y)`.
     public func draw(into buffer: inout CellBuffer, x: Int, y: Int) {
         buffer.put(title, x: x, y: y, style: titleStyle)

@@ -14,6 +14,8 @@ public enum InputEvent: Hashable, Sendable {
     case key(Key)
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
+    /// A click or a turn of the wheel, when the mouse is on.
+    case mouse(MouseEvent)
 }
 
 /// How many colours the terminal can show; `none` also for `NO_COLOR` and `--no-color`.

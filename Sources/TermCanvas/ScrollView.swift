@@ -4,6 +4,8 @@ public struct ScrollPosition: Equatable, Sendable {
     /// A way to move.
     public enum Move: Equatable, Sendable {
         case lineUp, lineDown, pageUp, pageDown, top, bottom
+        /// `n` lines down, or up when `n` is negative (a notch of the mouse wheel).
+        case lines(Int)
     }
 
     /// The first line shown (0-based).
@@ -29,6 +31,7 @@ public struct ScrollPosition: Equatable, Sendable {
         case .pageDown: top += page
         case .top: top = 0
         case .bottom: top = Self.lastTop(count: count, visible: visible)
+        case .lines(let n): top += n
         }
         top = min(max(0, top), Self.lastTop(count: count, visible: visible))
     }
@@ -60,6 +63,14 @@ public struct ScrollView {
 
     /// True when the text is longer than the window.
     public func scrolls(visible: Int) -> Bool { lines.count > visible }
+
+    /// Adds to `frame` the regions of `hits`, recorded in the lines' own coordinates (the column in
+    /// a line, the line's index), where they lie once the lines are drawn into `rect`: scrolled,
+    /// and only where shown.
+    public func place<Target>(_ hits: HitMap<Target>, in rect: Rect, into frame: inout HitMap<Target>) {
+        let text = Rect(x: rect.x, y: rect.y, width: rect.width - 1, height: rect.height)
+        frame.add(hits, x: rect.x, y: rect.y - shown(visible: rect.height).lowerBound, clip: text)
+    }
 
     /// Draws into `rect` (the text in all but the last column, which holds the marks).
     public func draw(into buffer: inout CellBuffer, _ rect: Rect) {

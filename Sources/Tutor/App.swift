@@ -3,10 +3,11 @@ import Scenes
 import QuizKit
 import TermCanvas
 
-/// Everything that can happen to the application: a key, a new terminal size, a timer tick, or
-/// what the runner answers to an effect.
+/// Everything that can happen to the application: a key, a click or a turn of the mouse wheel, a
+/// new terminal size, a timer tick, or what the runner answers to an effect.
 public enum Msg: Equatable, Sendable {
     case key(Key)
+    case mouse(MouseEvent)
     case resize(width: Int, height: Int)
     /// The animation timer fired; only sent after `update` asked for it with `.scheduleTick`.
     case tick
@@ -167,6 +168,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         }
     case .key(let key):
         return handle(key, &state)
+    case .mouse(let event):
+        return respond(to: event, &state)
     case .reviewScheduled(let id, let outcome):
         switch state.screen {
         case .quiz(var quiz):
@@ -218,23 +221,17 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
 }
 
 private func dispatch(_ key: Key, _ state: inout AppState) -> [Effect] {
-    if let position = state.help {
+    if state.help != nil {
         // The help page scrolls; any other key closes it.
-        var help = position
-        let lines = helpLines(state.language.catalogue, width: helpWidth(state.width) - 4)
-        let visible = helpHeight(state.height) - 2
         switch key {
-        case .up, .character("k"): help.move(.lineUp, count: lines.count, visible: visible)
-        case .down, .character("j"): help.move(.lineDown, count: lines.count, visible: visible)
-        case .pageUp: help.move(.pageUp, count: lines.count, visible: visible)
-        case .pageDown, .character(" "): help.move(.pageDown, count: lines.count, visible: visible)
-        case .home: help.move(.top, count: lines.count, visible: visible)
-        case .end: help.move(.bottom, count: lines.count, visible: visible)
-        default:
-            state.help = nil
-            return []
+        case .up, .character("k"): scrollHelp(.lineUp, &state)
+        case .down, .character("j"): scrollHelp(.lineDown, &state)
+        case .pageUp: scrollHelp(.pageUp, &state)
+        case .pageDown, .character(" "): scrollHelp(.pageDown, &state)
+        case .home: scrollHelp(.top, &state)
+        case .end: scrollHelp(.bottom, &state)
+        default: state.help = nil
         }
-        state.help = help
         return []
     }
     if key == .control("c") { return [.quit(status: 130)] }
@@ -249,27 +246,11 @@ private func dispatch(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .home(var home):
         let outcome = home.handle(key)
         state.screen = .home(home)
-        switch outcome {
-        case .stay: return []
-        case .back: return state.back()
-        case .open(.explore): state.open(.explorer(ExplorerState(config: ExplorerConfig())))
-        case .open(.lessons): state.open(.lessons(LessonListState()))
-        case .open(.quiz): return [.startQuiz]
-        case .open(.stats): return [.loadStats]
-        case .open(.help): state.help = ScrollPosition()
-        }
-        return []
+        return follow(outcome, &state)
     case .lessons(var list):
         let outcome = list.handle(key, count: state.catalogue.lessons.count)
         state.screen = .lessons(list)
-        switch outcome {
-        case .stay: return []
-        case .back: return state.back()
-        case .open(let k):
-            let lesson = state.catalogue.lessons[k]
-            state.open(.player(PlayerState(lesson: lesson, step: state.catalogue.resumeStep(of: lesson))))
-            return []
-        }
+        return follow(outcome, &state)
     case .player(var player):
         let (leave, effects) = player.handle(key, viewport: viewport, t)
         state.screen = .player(player)
@@ -287,4 +268,36 @@ private func dispatch(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.screen = .stats(stats)
         return leave ? state.back() : []
     }
+}
+
+/// Where the home screen's answer to a key or a click leads.
+func follow(_ outcome: HomeState.Outcome, _ state: inout AppState) -> [Effect] {
+    switch outcome {
+    case .stay: return []
+    case .back: return state.back()
+    case .open(.explore): state.open(.explorer(ExplorerState(config: ExplorerConfig())))
+    case .open(.lessons): state.open(.lessons(LessonListState()))
+    case .open(.quiz): return [.startQuiz]
+    case .open(.stats): return [.loadStats]
+    case .open(.help): state.help = ScrollPosition()
+    }
+    return []
+}
+
+/// Where the lesson list's answer to a key or a click leads.
+func follow(_ outcome: LessonListState.Outcome, _ state: inout AppState) -> [Effect] {
+    switch outcome {
+    case .stay: return []
+    case .back: return state.back()
+    case .open(let k):
+        let lesson = state.catalogue.lessons[k]
+        state.open(.player(PlayerState(lesson: lesson, step: state.catalogue.resumeStep(of: lesson))))
+        return []
+    }
+}
+
+/// Moves the help page, which is scrolled like every long text.
+func scrollHelp(_ move: ScrollPosition.Move, _ state: inout AppState) {
+    state.help?.move(move, count: helpLines(state.language.catalogue, width: helpWidth(state.width) - 4).count,
+                     visible: helpHeight(state.height) - 2)
 }

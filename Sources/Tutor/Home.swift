@@ -30,7 +30,14 @@ public struct HomeState: Equatable, Sendable {
         return .stay
     }
 
-    func draw(into buffer: inout CellBuffer, _ t: any Catalogue) {
+    /// A click on an entry opens it, as its number would.
+    mutating func click(_ entry: HomeEntry) -> Outcome {
+        selected = entry
+        return .open(entry)
+    }
+
+    /// The entries with their summaries; each entry's two rows are where a click opens it.
+    func draw(into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue) {
         let width = buffer.width
         buffer.put("convtutor", x: 2, y: 1, style: Style(bold: true))
         buffer.put(TextLayout.truncate(t.screen(.tagline), width: width - 14), x: 12, y: 1)
@@ -39,6 +46,7 @@ public struct HomeState: Equatable, Sendable {
             let chosen = entry == selected
             let name = "\(chosen ? "▶" : " ") \(k + 1)  \(t.screen(.entry(entry)))"
             buffer.put(name, x: 4, y: y, style: Style(bold: chosen, reverse: chosen))
+            hits.add(Rect(x: 4, y: y, width: width - 6, height: 2), .homeEntry(entry))
             // A summary too long for its line goes on below, where the gap to the next entry is.
             for (n, line) in Paragraph.wrap(t.screen(.entrySummary(entry)), width: width - 20).prefix(2).enumerated() {
                 buffer.put(line, x: 18, y: y + n)

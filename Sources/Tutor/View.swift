@@ -3,21 +3,31 @@ import TermCanvas
 
 /// Draws the whole screen for `state` into a fresh buffer of the state's size.
 public func view(_ state: AppState) -> CellBuffer {
+    frame(state).buffer
+}
+
+/// The whole screen for `state`, and what a click at each place would land on.
+func frame(_ state: AppState) -> (buffer: CellBuffer, hits: Hits) {
     var buffer = CellBuffer(width: state.width, height: state.height)
+    var hits = Hits()
     let t = state.language.catalogue
     if state.isTooSmall {
         drawTooSmall(state, t, into: &buffer)
-        return buffer
+        return (buffer, hits)
     }
     switch state.screen {
-    case .home(let home): home.draw(into: &buffer, t)
-    case .explorer(let explorer): explorer.draw(into: &buffer, t)
-    case .lessons(let list): list.draw(state.catalogue, into: &buffer, t)
-    case .player(let player): player.draw(into: &buffer, t)
-    case .quiz(let quiz): quiz.draw(into: &buffer, t)
+    case .home(let home): home.draw(into: &buffer, hits: &hits, t)
+    case .explorer(let explorer): explorer.draw(into: &buffer, hits: &hits, t)
+    case .lessons(let list): list.draw(state.catalogue, into: &buffer, hits: &hits, t)
+    case .player(let player): player.draw(into: &buffer, hits: &hits, t)
+    case .quiz(let quiz): quiz.draw(into: &buffer, hits: &hits, t)
     case .stats(let stats): stats.draw(into: &buffer, t)
     }
-    if let help = state.help { drawHelp(help, into: &buffer, t) }
+    if let help = state.help {
+        // The page hides the screen, and what could be clicked on it.
+        drawHelp(help, into: &buffer, t)
+        hits = Hits()
+    }
     if let key = state.ignoredKey {
         // In place of the hint line, for one frame.
         let row = Rect(x: 0, y: buffer.height - 1, width: buffer.width, height: 1)
@@ -25,7 +35,7 @@ public func view(_ state: AppState) -> CellBuffer {
         buffer.put(TextLayout.truncate(t.screen(.keyDoesNothing(key.written(t))), width: buffer.width - 2), x: 1, y: row.y,
                    style: Style(bold: true))
     }
-    return buffer
+    return (buffer, hits)
 }
 
 /// Below the minimum size: what is needed, centred as well as the space allows.
@@ -88,6 +98,8 @@ private func helpGroups() -> [(KeyGroup, [KeyRow])] {
     let anywhere = [KeyRow("?", [(.character("?"), .help)], .help),
                     KeyRow("q/Esc", [(.character("q"), .back), (.escape, .back)], .back),
                     KeyRow("Ctrl-C", [(.control("c"), .quitNow)], .quitNow)]
+    // The mouse binds no key: its rows only describe it.
+    let mouse = [KeyRow([.named(.click)], [], .clickTarget), KeyRow([.named(.wheel)], [], .wheelScroll)]
     let lesson = Keymap.rows(.lesson(animations: 9, questions: true))
     let asking = Keymap.rows(.quizChoice(count: 4)) + Keymap.rows(.quizChoices(count: 4)) + Keymap.rows(.quizNumber)
         + Keymap.rows(.quizCells) + Keymap.rows(.quizGrade)
@@ -96,6 +108,7 @@ private func helpGroups() -> [(KeyGroup, [KeyRow])] {
     let withoutClosing = { (rows: [KeyRow]) in rows.filter { $0.help != .help && $0.help != .back && $0.help != .quit } }
     return [
         (.anywhere, anywhere),
+        (.mouse, mouse),
         (.home, withoutClosing(Keymap.rows(.home))),
         (.lessonList, withoutClosing(Keymap.rows(.lessonList))),
         (.lesson, withoutClosing(lesson)),

@@ -1,8 +1,8 @@
 import Foundation
 
-/// A program running in a detached tmux session of a fixed size, driven as a user would: keys in,
-/// screen captured, signals sent, and — after it ends — its exit status and the terminal mode it
-/// left behind.
+/// A program running in a detached tmux session of a fixed size, driven as a user would: keys and
+/// the mouse in, screen captured, signals sent, and — after it ends — its exit status and the
+/// terminal mode it left behind.
 ///
 /// Each session has its own tmux server on its own socket, so tests can run in parallel; the
 /// server and its files go away in `kill()` and in deinit. Synchronise with `waitFor` and
@@ -74,7 +74,7 @@ public final class TmuxSession {
         kill()
     }
 
-    // MARK: Keys and screen
+    // MARK: Keys, mouse and screen
 
     /// Sends keys by tmux name: `"q"`, `"Enter"`, `"Escape"`, `"C-c"`, `"Up"`, `"F1"`, `"BTab"`.
     public func sendKeys(_ keys: String...) throws {
@@ -84,6 +84,40 @@ public final class TmuxSession {
     /// Types `text` literally, character by character.
     public func sendText(_ text: String) throws {
         try Self.tmux(socket, "send-keys", "-t", "main", "-l", "--", text)
+    }
+
+    /// Clicks the primary button over column `x` of row `y` (from 0), as a terminal reports it to
+    /// the program in the pane: a press, then a release.
+    public func click(x: Int, y: Int) throws {
+        let sgr = try mouseIsSGR()
+        try sendBytes(Self.mouseReport(button: 0, x: x, y: y, pressed: true, sgr: sgr)
+                      + Self.mouseReport(button: 0, x: x, y: y, pressed: false, sgr: sgr))
+    }
+
+    /// Turns the mouse wheel one notch up (away from the user) or down, over column `x` of row `y`.
+    public func wheel(up: Bool, x: Int, y: Int) throws {
+        try sendBytes(Self.mouseReport(button: up ? 64 : 65, x: x, y: y, pressed: true, sgr: try mouseIsSGR()))
+    }
+
+    /// True when the program asked for the mouse's SGR encoding (mode 1006), as ncurses does for
+    /// an entry like xterm-256color; tmux-256color's entry gets the X10 one.
+    private func mouseIsSGR() throws -> Bool {
+        try Self.tmux(socket, "display-message", "-p", "-t", "main", "#{mouse_sgr_flag}")
+            .trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    /// One mouse report of xterm's protocol, as a terminal sends it and tmux passes it on while its
+    /// own mouse option is off: SGR `ESC [ < b ; x+1 ; y+1 M` (`m` for a release), or X10
+    /// `ESC [ M` and the bytes 32 + b (3 for any release), 33 + x, 33 + y.
+    static func mouseReport(button: Int, x: Int, y: Int, pressed: Bool, sgr: Bool) -> [UInt8] {
+        if sgr { return Array("\u{1B}[<\(button);\(x + 1);\(y + 1)\(pressed ? "M" : "m")".utf8) }
+        precondition(x < 223 && y < 223, "X10 mouse reports reach column and row 223")
+        return [0x1B, 0x5B, 0x4D, UInt8(32 + (pressed ? button : 3)), UInt8(33 + x), UInt8(33 + y)]
+    }
+
+    /// Writes `bytes` to the program as if typed, unchanged.
+    private func sendBytes(_ bytes: [UInt8]) throws {
+        try Self.tmux(socket, ["send-keys", "-t", "main", "-H"] + bytes.map { String($0, radix: 16) })
     }
 
     /// The visible screen as text, one line per row, trailing spaces removed; with `escapes`,
@@ -154,10 +188,11 @@ public final class TmuxSession {
     /// What tmux knows of the pane's terminal modes now.
     public func paneModes() throws -> PaneModes {
         let values = try Self.tmux(socket, "display-message", "-p", "-t", "main",
-                                   "#{alternate_on} #{cursor_flag} #{keypad_cursor_flag}")
+                                   "#{alternate_on} #{cursor_flag} #{keypad_cursor_flag} #{mouse_any_flag}")
             .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "1" }
-        guard values.count == 3 else { throw TmuxError.commandFailed(["display-message"], "unexpected answer") }
-        return PaneModes(alternateScreen: values[0], cursorVisible: values[1], applicationCursorKeys: values[2])
+        guard values.count == 4 else { throw TmuxError.commandFailed(["display-message"], "unexpected answer") }
+        return PaneModes(alternateScreen: values[0], cursorVisible: values[1], applicationCursorKeys: values[2],
+                         mouseReporting: values[3])
     }
 
     // MARK: Cleanup
@@ -314,11 +349,14 @@ public struct PaneModes: Equatable, Sendable {
     public var cursorVisible: Bool
     /// Cursor keys send application sequences (`smkx` without `rmkx`).
     public var applicationCursorKeys: Bool
+    /// The program asked for mouse reports (clicks at least: mode 1000 or more).
+    public var mouseReporting: Bool
 
-    public init(alternateScreen: Bool, cursorVisible: Bool, applicationCursorKeys: Bool) {
+    public init(alternateScreen: Bool, cursorVisible: Bool, applicationCursorKeys: Bool, mouseReporting: Bool = false) {
         self.alternateScreen = alternateScreen
         self.cursorVisible = cursorVisible
         self.applicationCursorKeys = applicationCursorKeys
+        self.mouseReporting = mouseReporting
     }
 }
 

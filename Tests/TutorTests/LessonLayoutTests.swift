@@ -105,9 +105,7 @@ struct ExplorerDefaultLayoutTests {
         config.mode = .conv2dBackward
         config.input = Pair(8, 8)
         config.kernel = Pair(3, 3)
-        let explorer = ExplorerState(config: config)
-        var buffer = CellBuffer(width: 80, height: 24)
-        explorer.draw(into: &buffer, Language.en.catalogue)
+        let buffer = view(AppState(screen: .explorer(ExplorerState(config: config)), width: 80, height: 24, language: .en))
         #expect(buffer.text.contains("dx[0,0]"))
         #expect(buffer.text.contains("dw[0,0]"))
     }

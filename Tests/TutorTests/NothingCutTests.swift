@@ -92,7 +92,7 @@ struct NothingCutTests {
                     continue
                 }
                 let textWidth = QuizState.textWidth(Viewport(width: width, height: height))
-                let page = quiz.lines(width: textWidth, language.catalogue)
+                let page = quiz.page(width: textWidth, language.catalogue).lines
                 let answered = "\(name) at \(width)×\(height) after \(keys)"
                 #expect(tooWide(page, width: textWidth) == [], "\(answered)")
                 #expect(reachesEnd(state, page: page), "\(answered)")

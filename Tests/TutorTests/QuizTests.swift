@@ -227,7 +227,7 @@ struct QuizTests {
             let context = try #require(QuestionContext(q), "\(path) \(item.id)")
             #expect(!context.panels.isEmpty && context.panels.allSatisfy { !$0.isResult })
             let state = AppState(screen: .quiz(QuizState(questions: [q])), width: 80, height: 24, language: language)
-            let page = try #require(quiz(state)).lines(width: QuizState.textWidth(Viewport(width: 80, height: 24)), language.catalogue)
+            let page = try #require(quiz(state)).page(width: QuizState.textWidth(Viewport(width: 80, height: 24)), language.catalogue).lines
                 .map(\.plainText)
             let plain = QuizPlain.question(q, number: 1, of: 1, topic: lesson.meta.title, language.catalogue)
             // Each grid's title, as the explorer writes it, and its first row of values.

@@ -81,13 +81,14 @@ struct ExploreEndToEndTests {
         #expect(try session.waitForExit() == 0)
     }
 
-    @Test("Ctrl-C, SIGTERM and SIGHUP each leave the terminal restored", arguments: [
+    @Test("Ctrl-C, SIGTERM and SIGHUP each leave the terminal restored, the mouse off", arguments: [
         ("C-c", Int32(0), Int32(130)), ("", SIGTERM, Int32(143)), ("", SIGHUP, Int32(129)),
     ])
     func restored(_ key: String, _ signal: Int32, _ status: Int32) throws {
         let session = try Self.explore()
         _ = try session.waitFor("step 1/9")
-        #expect(try session.paneModes().alternateScreen)
+        let before = try session.paneModes()
+        #expect(before.alternateScreen && before.mouseReporting)
         if key.isEmpty { try session.signal(signal) } else { try session.sendKeys(key) }
         #expect(try session.waitForExit() == status)
         let settings = try session.terminalSettings()
@@ -95,6 +96,7 @@ struct ExploreEndToEndTests {
         let modes = try session.paneModes()
         #expect(!modes.alternateScreen)
         #expect(modes.cursorVisible)
+        #expect(!modes.mouseReporting)
     }
 
     @Test("a Swift trap leaves the terminal restored, and its message readable")
@@ -102,14 +104,15 @@ struct ExploreEndToEndTests {
         let probe = convtutorBinary.deletingLastPathComponent().appendingPathComponent("terminal-probe")
         let session = try TmuxSession([probe.path])
         _ = try session.waitFor("probe ready")
-        #expect(try session.paneModes().alternateScreen)
+        let before = try session.paneModes()
+        #expect(before.alternateScreen && before.mouseReporting)
         try session.sendKeys("t")
         // SIGILL (4) on x86-64, SIGTRAP (5) on arm64: the shell reports 128 + n.
         #expect([132, 133].contains(try session.waitForExit()))
         let settings = try session.terminalSettings()
         #expect(settings.contains("icanon") && settings.contains("echo"), "\(settings.sorted())")
         let modes = try session.paneModes()
-        #expect(!modes.alternateScreen && modes.cursorVisible)
+        #expect(!modes.alternateScreen && modes.cursorVisible && !modes.mouseReporting)
         // The runtime's message comes after the restore, on the normal screen (with a backtrace
         // that may scroll it up).
         #expect(try session.capture(scrollback: true).contains("Fatal error: Index out of range"))

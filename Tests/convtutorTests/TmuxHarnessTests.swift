@@ -76,6 +76,23 @@ struct TmuxHarnessTests {
         #expect(try tmux.paneModes() == main)
     }
 
+    @Test("a click and a notch of the wheel reach the program as a terminal sends them, in the encoding it asked for",
+          arguments: [
+              ("1000;1006", "1b5b3c303b353b334d" + "1b5b3c303b353b336d" + "1b5b3c36353b31303b344d"),
+              ("1000", "1b5b4d202523" + "1b5b4d232523" + "1b5b4d612a24"),
+          ])
+    func mouse(_ modes: String, _ expected: String) throws {
+        // The bytes as they come, in hexadecimal, once there are as many as expected.
+        let script = #"printf '\033[?"# + modes + #"hready'; stty raw -echo; head -c "# + "\(expected.count / 2)"
+            + #" | od -An -tx1 | tr -d ' \n'; printf '|'; read x"#
+        let tmux = try TmuxSession(["sh", "-c", script])
+        try tmux.waitFor("ready")
+        #expect(try tmux.paneModes().mouseReporting)
+        try tmux.click(x: 4, y: 2)
+        try tmux.wheel(up: false, x: 9, y: 3)
+        try tmux.waitFor(expected + "|")
+    }
+
     @Test("sessions run side by side; kill stops the server and removes its files")
     func cleanup() throws {
         let one = try TmuxSession(["sh", "-c", "printf one; read x"])

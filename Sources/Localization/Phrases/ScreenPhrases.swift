@@ -27,6 +27,8 @@ public enum ScreenPhrase: Equatable, Sendable {
 public enum KeyGroup: CaseIterable, Equatable, Sendable {
     case anywhere, home, lessonList, lesson, explorerSteps, explorerCursor, explorerParameters, explorerValue
     case quizAsking, quizAnswered, scrolling
+    /// Clicks and the wheel, unless `--no-mouse` or the terminal has no mouse.
+    case mouse
 }
 
 /// A key written as a word, which a language names its own way.
@@ -34,6 +36,8 @@ public enum KeyName: Equatable, Sendable {
     case space
     /// The four arrow keys together.
     case arrows
+    /// A press of the mouse's button, and a turn of its wheel.
+    case click, wheel
 }
 
 /// What a key does, as the hint line and the help page describe it.
@@ -54,6 +58,8 @@ public enum KeyHelp: Equatable, Sendable {
     // A quiz
     case pickChoice, pickChoices, submit, typeAnswer, typeNumberOrInvalid, showModelAnswer, markCell, clearOrFinish
     case gradeSelf, nextQuestion, watch, finish, leave
+    // The mouse
+    case clickTarget, wheelScroll
 }
 
 /// How the tutor shows a number of lines scrolled: `1–20 of 68 lines`.

@@ -36,6 +36,7 @@ extension English {
             case .explorerValue: "Explorer: typing a value (Enter)"
             case .quizAsking: "Quiz: answering"
             case .quizAnswered: "Quiz: after an answer"
+            case .mouse: "Mouse (off with --no-mouse)"
             }
         case .anyKeyCloses: "any key closes this page"
         case .keyDoesNothing(let key): "\(key) does nothing here; ? shows the keys"
@@ -98,6 +99,8 @@ extension English {
         case .watch: "watch the computation"
         case .finish: "finish"
         case .leave: "leave"
+        case .clickTarget: "open an entry, answer or pick a choice, mark a cell, move the cursor to a cell"
+        case .wheelScroll: "scroll three lines"
         }
     }
 

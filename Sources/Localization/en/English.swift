@@ -19,6 +19,8 @@ struct English: Catalogue {
         switch key {
         case .space: "space"
         case .arrows: "arrows"
+        case .click: "click"
+        case .wheel: "wheel"
         }
     }
 

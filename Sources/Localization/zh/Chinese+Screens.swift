@@ -36,6 +36,7 @@ extension Chinese {
             case .explorerValue: "探索：输入数值（Enter）"
             case .quizAsking: "测验：作答"
             case .quizAnswered: "测验：答完之后"
+            case .mouse: "鼠标（--no-mouse 关闭）"
             }
         case .anyKeyCloses: "按任意键关闭本页"
         case .keyDoesNothing(let key): "\(key) 在这里没有作用；按 ? 查看按键"
@@ -98,6 +99,8 @@ extension Chinese {
         case .watch: "看计算过程"
         case .finish: "结束"
         case .leave: "离开"
+        case .clickTarget: "打开条目，作答或选中选项，标记单元，把光标移到单元上"
+        case .wheelScroll: "滚动三行"
         }
     }
 

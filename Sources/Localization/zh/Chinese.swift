@@ -22,6 +22,8 @@ struct Chinese: Catalogue {
         switch key {
         case .space: "空格"
         case .arrows: "方向键"
+        case .click: "点击"
+        case .wheel: "滚轮"
         }
     }
 }

@@ -190,6 +190,16 @@ public struct ExplorerState: Equatable, Sendable {
         refreshRelated()
     }
 
+    /// A click on a grid cell puts the cursor there, opening the cursor mode if it was not on.
+    /// While a value is being typed, clicks wait for Enter or Esc.
+    mutating func click(_ target: HitTarget) {
+        guard case .gridCell(let p) = target, editor == nil, scene.panel(p.panel) != nil else { return }
+        playing = false
+        focus = .cursor
+        cursor = p
+        refreshRelated()
+    }
+
     private mutating func cursorAction(_ action: Action) {
         guard var c = cursor, let k = scene.panels.firstIndex(where: { $0.id == c.panel }) else {
             enterCursor()

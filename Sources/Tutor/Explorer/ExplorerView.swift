@@ -14,19 +14,20 @@ extension ExplorerState {
         public var isEmpty: Bool { hiddenGrids == 0 && cutLines.isEmpty && droppedLines.isEmpty }
     }
 
-    /// Draws the explorer over the whole buffer.
-    func draw(into buffer: inout CellBuffer, _ t: any Catalogue) {
-        _ = drawMeasuring(into: &buffer, t)
+    /// Draws the explorer over the whole buffer, recording where each grid cell is.
+    func draw(into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue) {
+        _ = drawMeasuring(into: &buffer, hits: &hits, t)
     }
 
     /// What the current step's frame at `width`×`height` cannot show.
     public func clipping(width: Int, height: Int, _ t: any Catalogue) -> Clipping {
         var buffer = CellBuffer(width: width, height: height)
-        return drawMeasuring(into: &buffer, t)
+        var hits = Hits()
+        return drawMeasuring(into: &buffer, hits: &hits, t)
     }
 
     /// Draws the frame and tells what did not fit.
-    private func drawMeasuring(into buffer: inout CellBuffer, _ t: any Catalogue) -> Clipping {
+    private func drawMeasuring(into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue) -> Clipping {
         let width = buffer.width
         var clipping = Clipping()
         var (y, cutTitle) = drawHeader(into: &buffer, t)
@@ -37,7 +38,7 @@ extension ExplorerState {
                 + [[]] + Paragraph.wrap(t.explorer(.undoAdvice), width: width - 2, style: Style(dim: true))
             for (k, line) in lines.enumerated() { buffer.put(line, x: 1, y: y + k) }
         } else {
-            (y, clipping.hiddenGrids) = drawPanels(into: &buffer, top: y, t)
+            (y, clipping.hiddenGrids) = drawPanels(into: &buffer, hits: &hits, top: y, t)
             (clipping.cutLines, clipping.droppedLines) = drawExplanation(into: &buffer, top: y + 1, t)
         }
         drawHints(into: &buffer, t)
@@ -90,10 +91,10 @@ extension ExplorerState {
 
     // MARK: Panels
 
-    /// The panels in a flowing layout; returns the row below the last one drawn and how many
-    /// panels did not fit. When not every grid fits, given grids (the widest first) give way so
-    /// that the grids the mode computes are never the ones left out.
-    private func drawPanels(into buffer: inout CellBuffer, top: Int, _ t: any Catalogue) -> (bottom: Int, hidden: Int) {
+    /// The panels in a flowing layout, each cell recorded where it is drawn; returns the row below
+    /// the last one drawn and how many panels did not fit. When not every grid fits, given grids
+    /// (the widest first) give way so that the grids the mode computes are never the ones left out.
+    private func drawPanels(into buffer: inout CellBuffer, hits: inout Hits, top: Int, _ t: any Catalogue) -> (bottom: Int, hidden: Int) {
         let marks = self.marks()
         let filter = currentStep.flatMap { scene.filter(of: $0) }
         let visible = scene.panels.filter { $0.filter == nil || filter == nil || $0.filter == filter
@@ -126,10 +127,18 @@ extension ExplorerState {
             places = Self.flow(sizes, gap: gap, skipping: dropped, in: room)
         }
         var bottom = top
-        for (widget, place) in zip(widgets, places) {
+        for (panel, (widget, place)) in zip(visible, zip(widgets, places)) {
             guard let place else { continue }
             widget.draw(into: &buffer, x: place.x, y: place.y)
             bottom = max(bottom, place.y + widget.size.height)
+            // The panel's own rows (a 1-D sliding row below them is not a cell of it).
+            let (rows, cols) = panel.drawnSize
+            for row in 0..<rows {
+                for col in 0..<cols {
+                    hits.add(widget.cellRect(row: row, col: col).offsetBy(x: place.x, y: place.y),
+                             .gridCell(GridPosition(panel: panel.id, row: row, col: col)))
+                }
+            }
         }
         let hidden = places.filter { $0 == nil }.count
         if hidden > 0 {

@@ -1,3 +1,5 @@
+import TermCanvas
+
 /// What a key asks the tutor to do. The keymap turns keys into actions; the screens' handlers
 /// act on actions, never on keys, so one table decides every binding.
 public enum Action: Hashable, Sendable {
@@ -20,4 +22,19 @@ public enum Action: Hashable, Sendable {
     case submit, erase, cancel
     // A quiz
     case choose(Int), toggleChoice(Int), markCell, grade(Int), nextQuestion, watch, finish
+}
+
+extension Action {
+    /// How a scrolling action moves a page of text; nil for every other action.
+    var scrollMove: ScrollPosition.Move? {
+        switch self {
+        case .lineUp: .lineUp
+        case .lineDown: .lineDown
+        case .pageUp: .pageUp
+        case .pageDown: .pageDown
+        case .textStart: .top
+        case .textEnd: .bottom
+        default: nil
+        }
+    }
 }

@@ -49,13 +49,22 @@ public struct LessonListState: Equatable, Sendable {
         return .stay
     }
 
+    /// A click on lesson `k` opens it, as Enter on it would.
+    mutating func click(_ k: Int, count: Int) -> Outcome {
+        guard (0..<count).contains(k) else { return .stay }
+        selected = k
+        return .open(k)
+    }
+
     /// `✓ done`, `step 3/6`, or `new`.
     public static func mark(_ position: LessonPosition?, _ t: any Catalogue) -> String {
         guard let position else { return t.lesson(.notStarted) }
         return position.completed ? t.lesson(.finished) : t.lesson(.atStep(position.step + 1, of: position.stepCount))
     }
 
-    func draw(_ catalogue: LessonCatalogue, into buffer: inout CellBuffer, _ t: any Catalogue) {
+    /// The lessons that fit, the selected one in view; each lesson's two rows are where a click
+    /// opens it.
+    func draw(_ catalogue: LessonCatalogue, into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue) {
         let width = buffer.width
         buffer.put(t.lesson(.lessons), x: 2, y: 1, style: Style(bold: true))
         let hints = TextLayout.hints(Keymap.hints(.lessonList, t), width: width - 4, separator: "   ")
@@ -88,6 +97,7 @@ public struct LessonListState: Equatable, Sendable {
             let title = "\(chosen ? "▶" : " ") \(String(lesson.meta.order).leftPadded(to: 2))  "
                 + TextLayout.truncate(lesson.meta.title, width: width - 40)
             buffer.put(title, x: 2, y: y, style: Style(bold: chosen, reverse: chosen))
+            hits.add(Rect(x: 2, y: y, width: width - 4, height: 2), .lessonRow(k))
             buffer.put(steps, x: width - 30, y: y, style: Style(dim: true))
             buffer.put(mark, x: width - 16, y: y, style: Style(bold: position?.completed ?? false))
             for (row, line) in summaries[k].enumerated() {

@@ -48,30 +48,26 @@ public struct PlayerState: Equatable, Sendable {
             if key == .character("[") { return (false, go(to: step - 1)) }
             if key == .character("]") { return (false, go(to: step + 1)) }
         }
-        let inner = Viewport(width: viewport.width, height: viewport.height - 1)
         if var explorer = animation {
             let (leave, effects) = explorer.handle(key)
             animation = leave ? nil : explorer
             return (false, effects)
         }
         if var session = quiz {
-            let (leave, effects) = session.handle(key, viewport: inner, t)
+            let (leave, effects) = session.handle(key, viewport: Self.questionsViewport(viewport), t)
             quiz = leave ? nil : session
             return (false, effects)
         }
-        let count = textLines(width: Self.textWidth(viewport), t).count
-        let visible = Self.visibleRows(viewport)
-        switch Keymap.action(for: key, in: keyContext) {
+        let action = Keymap.action(for: key, in: keyContext)
+        if let move = action?.scrollMove {
+            scrollPage(move, viewport: viewport, t)
+            return (false, [])
+        }
+        switch action {
         case .back?: return (true, [])
         case .previousStep?: return (false, go(to: step - 1))
         case .nextStep?: return (false, go(to: step + 1))
         case .restart?: return (false, go(to: 0))
-        case .lineUp?: scroll.move(.lineUp, count: count, visible: visible)
-        case .lineDown?: scroll.move(.lineDown, count: count, visible: visible)
-        case .pageUp?: scroll.move(.pageUp, count: count, visible: visible)
-        case .pageDown?: scroll.move(.pageDown, count: count, visible: visible)
-        case .textStart?: scroll.move(.top, count: count, visible: visible)
-        case .textEnd?: scroll.move(.bottom, count: count, visible: visible)
         case .playAnimation?: openAnimation(nextAnimation)
         case .playAnimationNumber(let k)?: openAnimation(k - 1)
         case .answerQuestions?:
@@ -83,6 +79,34 @@ public struct PlayerState: Equatable, Sendable {
         default: break
         }
         return (false, [])
+    }
+
+    /// A click on the step's animation or its questions, which act on it as their keys would (the
+    /// text page has nothing to click).
+    mutating func click(_ target: HitTarget, viewport: Viewport, _ t: any Catalogue) -> [Effect] {
+        if animation != nil {
+            animation?.click(target)
+            return []
+        }
+        guard var session = quiz else { return [] }
+        let effects = session.click(target, viewport: Self.questionsViewport(viewport), t)
+        quiz = session
+        return effects
+    }
+
+    /// Scrolls the step's text, or its questions' page (the animation has no page to scroll).
+    mutating func scrollPage(_ move: ScrollPosition.Move, viewport: Viewport, _ t: any Catalogue) {
+        if var session = quiz {
+            session.scrollPage(move, viewport: Self.questionsViewport(viewport), t)
+            quiz = session
+        } else if animation == nil {
+            scroll.move(move, count: textLines(width: Self.textWidth(viewport), t).count, visible: Self.visibleRows(viewport))
+        }
+    }
+
+    /// The questions' page: the screen below the player's header.
+    private static func questionsViewport(_ viewport: Viewport) -> Viewport {
+        Viewport(width: viewport.width, height: viewport.height - 1)
     }
 
     /// The explorer's animation tick, while its page (or a question's replay) is open.

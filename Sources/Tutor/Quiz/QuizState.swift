@@ -115,8 +115,40 @@ public struct QuizState: Equatable, Sendable {
             if context == .quizGrade { refusal = .grade }
             return (false, [])
         }
-        let count = lines(width: Self.textWidth(viewport), t).count
-        let visible = Self.visibleRows(viewport)
+        return perform(action, viewport: viewport, t)
+    }
+
+    /// A click on the page: a choice answers (or, where several are picked, is picked or
+    /// unpicked), a cell of the grid is marked or unmarked; on the replayed computation, a grid
+    /// cell takes the explorer's cursor.
+    mutating func click(_ target: HitTarget, viewport: Viewport, _ t: any Catalogue) -> [Effect] {
+        if animation != nil {
+            animation?.click(target)
+            return []
+        }
+        guard let q = current else { return [] }
+        switch (target, q.kind) {
+        case (.choice(let k), .multiple): return perform(.toggleChoice(k), viewport: viewport, t).effects
+        case (.choice(let k), _): return perform(.choose(k), viewport: viewport, t).effects
+        case (.questionCell(let cell), _):
+            cursor = cell
+            return perform(.markCell, viewport: viewport, t).effects
+        default: return []
+        }
+    }
+
+    /// Scrolls the page (the replayed computation has no page to scroll).
+    mutating func scrollPage(_ move: ScrollPosition.Move, viewport: Viewport, _ t: any Catalogue) {
+        guard animation == nil else { return }
+        scroll.move(move, count: page(width: Self.textWidth(viewport), t).lines.count, visible: Self.visibleRows(viewport))
+    }
+
+    /// Does what a key or a click asks; `leave` is true when the learner is done with the session.
+    private mutating func perform(_ action: Action, viewport: Viewport, _ t: any Catalogue) -> (leave: Bool, effects: [Effect]) {
+        if let move = action.scrollMove {
+            scrollPage(move, viewport: viewport, t)
+            return (false, [])
+        }
         switch action {
         case .back: return (true, [])
         case .finish:
@@ -131,12 +163,6 @@ public struct QuizState: Equatable, Sendable {
             } else {
                 editor = LineEditor()
             }
-        case .lineUp: scroll.move(.lineUp, count: count, visible: visible)
-        case .lineDown: scroll.move(.lineDown, count: count, visible: visible)
-        case .pageUp: scroll.move(.pageUp, count: count, visible: visible)
-        case .pageDown: scroll.move(.pageDown, count: count, visible: visible)
-        case .textStart: scroll.move(.top, count: count, visible: visible)
-        case .textEnd: scroll.move(.bottom, count: count, visible: visible)
         case .choose(let k): return (false, submit(String(k + 1), viewport: viewport, t))
         case .toggleChoice(let k):
             if picked.contains(k) { picked.remove(k) } else { picked.insert(k) }
@@ -191,8 +217,8 @@ public struct QuizState: Equatable, Sendable {
         refusal = nil
         outcome = nil
         let width = Self.textWidth(viewport), visible = Self.visibleRows(viewport)
-        let start = questionLines(q, width: width, t).count + 1
-        let count = lines(width: width, t).count
+        let start = questionPage(q, width: width, t).lines.count + 1
+        let count = page(width: width, t).lines.count
         if start >= scroll.top + visible { scroll = ScrollPosition(top: start).clamped(count: count, visible: visible) }
         return [.recordAnswer(QuizAnswer(q, verdict))]
     }

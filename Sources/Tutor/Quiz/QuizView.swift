@@ -13,9 +13,10 @@ extension Panel.ID {
 extension QuizState {
     /// The question with its choices or its answer field, the verdict and explanation after it,
     /// the summary at the end, scrolled as one page; or the explorer replaying the computation.
-    func draw(into buffer: inout CellBuffer, _ t: any Catalogue) {
+    /// While a question waits for its answer, its choices and its grid's cells can be clicked.
+    func draw(into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue) {
         if let explorer = animation {
-            explorer.draw(into: &buffer, t)
+            explorer.draw(into: &buffer, hits: &hits, t)
             return
         }
         let width = buffer.width
@@ -28,8 +29,11 @@ extension QuizState {
         buffer.put(status, x: width - TextWidth.columns(status) - 1, y: 0)
         let viewport = Viewport(width: width, height: buffer.height)
         let visible = Self.visibleRows(viewport)
-        let page = ScrollView(lines: lines(width: Self.textWidth(viewport), t), position: scroll)
-        page.draw(into: &buffer, Rect(x: 2, y: 2, width: Self.textWidth(viewport) + 1, height: visible))
+        let (lines, pageHits) = self.page(width: Self.textWidth(viewport), t)
+        let page = ScrollView(lines: lines, position: scroll)
+        let area = Rect(x: 2, y: 2, width: Self.textWidth(viewport) + 1, height: visible)
+        page.draw(into: &buffer, area)
+        page.place(pageHits, in: area, into: &hits)
         var hints = Keymap.hints(keyContext, t)
         if page.scrolls(visible: visible) {
             let shown = page.shown(visible: visible)
@@ -38,10 +42,12 @@ extension QuizState {
         buffer.put(TextLayout.hints(hints, width: width - 2, keep: 1, separator: "   "), x: 1, y: buffer.height - 1, style: Style(dim: true))
     }
 
-    /// The whole page at `width`: the question, then what its phase adds.
-    func lines(width: Int, _ t: any Catalogue) -> [StyledLine] {
-        guard phase != .summary, let q = current else { return summaryLines(width: width, t) }
-        var lines = questionLines(q, width: width, t)
+    /// The whole page at `width`: the question, then what its phase adds; with the choices and
+    /// cells a click answers, in the page's coordinates (column, line), while it waits for one.
+    func page(width: Int, _ t: any Catalogue) -> (lines: [StyledLine], hits: Hits) {
+        guard phase != .summary, let q = current else { return (summaryLines(width: width, t), Hits()) }
+        var (lines, hits) = questionPage(q, width: width, t)
+        if phase != .asking { hits = Hits() }
         switch phase {
         case .answered:
             if let verdict = session.verdict {
@@ -61,14 +67,18 @@ extension QuizState {
             lines.append([])
             lines += Paragraph.wrap("! " + t.refusal(refusal), width: width, style: Style(bold: true))
         }
-        return lines
+        return (lines, hits)
     }
 
     /// The prompt, the computation it works on, then the choices, the listing, the answer field or
-    /// the grid.
-    func questionLines(_ q: Question, width: Int, _ t: any Catalogue) -> [StyledLine] {
+    /// the grid, with where each choice and cell is.
+    func questionPage(_ q: Question, width: Int, _ t: any Catalogue) -> (lines: [StyledLine], hits: Hits) {
         let context = context.map { $0.lines(width: width, t) + [[]] } ?? []
-        return promptLines(q.prompt, width: width) + [[]] + context + body(q, width: width, t)
+        let above = promptLines(q.prompt, width: width) + [[]] + context
+        let (body, bodyHits) = body(q, width: width, t)
+        var hits = Hits()
+        hits.add(bodyHits, x: 0, y: above.count, clip: Rect(x: 0, y: above.count, width: width, height: body.count))
+        return (above + body, hits)
     }
 
     /// The prompt wrapped to the page; a line laid out with runs of spaces (a small grid, an
@@ -82,31 +92,32 @@ extension QuizState {
         }
     }
 
-    /// Choices, the listing, the answer field or the grid.
-    private func body(_ q: Question, width: Int, _ t: any Catalogue) -> [StyledLine] {
+    /// Choices, the listing, the answer field or the grid; with the rows of each choice, or each
+    /// cell of the grid.
+    private func body(_ q: Question, width: Int, _ t: any Catalogue) -> (lines: [StyledLine], hits: Hits) {
         let answered = phase == .answered
         switch q.kind {
         case .single(let choices, _), .multiple(let choices, _):
             let multiple = { if case .multiple = q.kind { true } else { false } }()
-            return choices.enumerated().flatMap { k, choice -> [StyledLine] in
+            return Self.choices(choices.enumerated().map { k, choice -> [StyledLine] in
                 let mark = picked.contains(k) ? "[x] " : (multiple ? "[ ] " : "")
                 let style = picked.contains(k) && !answered ? Style(bold: true) : .plain
                 return Paragraph.hanging(Span("  \(Question.label(k)) \(mark)"), [Span(choice, style)], width: width)
-            }
+            }, width: width)
         case .spotTheMistake(let lines, _, let isCode):
-            return lines.enumerated().flatMap { k, line -> [StyledLine] in
+            return Self.choices(lines.enumerated().map { k, line -> [StyledLine] in
                 let label = isCode ? "  \(Question.label(k)) \(String(k + 1).leftPadded(to: 3))  " : "  \(Question.label(k)) "
                 guard isCode else { return Paragraph.hanging(Span(label), [Span(line)], width: width) }
                 return [[Span(label), Span(TextLayout.truncate(line, width: width - TextWidth.columns(label)), Style(foreground: .cyan))]]
-            }
+            }, width: width)
         case .numeric, .open:
             let prompt = Span(t.quiz(.yourAnswer), Style(bold: true))
-            guard phase == .asking else { return Paragraph.hanging(prompt, [Span(editor.string)], width: width) }
+            guard phase == .asking else { return (Paragraph.hanging(prompt, [Span(editor.string)], width: width), Hits()) }
             // The cursor where the next character goes; a long answer wraps.
             let before = String(editor.text[..<editor.cursor]), after = String(editor.text[editor.cursor...])
-            return Paragraph.hanging(prompt, [Span(before), Span("▏", Style(bold: true)), Span(after)], width: width)
+            return (Paragraph.hanging(prompt, [Span(before), Span("▏", Style(bold: true)), Span(after)], width: width), Hits())
         case .selectCells(_, let answer):
-            guard let panel = grid else { return [] }
+            guard let panel = grid else { return ([], Hits()) }
             var marks: ExplorerState.Marks = [:]
             let cols = panel.drawnSize.cols
             for cell in marked { marks[panel.id, default: [:]][cell.row * cols + cell.col] = .highlight }
@@ -118,11 +129,25 @@ extension QuizState {
             let widget = ExplorerState.widget(panel, marks: marks, valuesShown: Self.showsValues(panel), t)
             var buffer = CellBuffer(width: width, height: widget.size.height)
             widget.draw(into: &buffer, x: 0, y: 0)
-            // The grid's rows as styled spans, so the marks keep their reverse video.
-            return (0..<buffer.height).map { y in
-                (0..<buffer.width).map { x in Span(buffer[x, y].symbol, buffer[x, y].style) }
+            var hits = Hits()
+            for row in 0..<panel.drawnSize.rows {
+                for col in 0..<cols { hits.add(widget.cellRect(row: row, col: col), .questionCell(GridCell(row: row, col: col))) }
             }
+            // The grid's rows as styled spans, so the marks keep their reverse video.
+            return (buffer.styledLines, hits)
         }
+    }
+
+    /// Each choice's lines one after the other, each choice's rows across the page being where a
+    /// click picks it.
+    private static func choices(_ choices: [[StyledLine]], width: Int) -> (lines: [StyledLine], hits: Hits) {
+        var lines: [StyledLine] = []
+        var hits = Hits()
+        for (k, choice) in choices.enumerated() {
+            hits.add(Rect(x: 0, y: lines.count, width: width, height: choice.count), .choice(k))
+            lines += choice
+        }
+        return (lines, hits)
     }
 
     /// ✓ or ✗, the right answer, the explanation, when the card comes back.

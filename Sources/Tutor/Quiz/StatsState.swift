@@ -21,19 +21,14 @@ public struct StatsState: Equatable, Sendable {
 
     /// Handles a key; true when the learner leaves the screen.
     mutating func handle(_ key: Key, viewport: Viewport, _ t: any Catalogue) -> Bool {
-        let count = lines(width: viewport.width - 4, t).count
-        let visible = Self.visibleRows(viewport)
-        switch Keymap.action(for: key, in: .stats) {
-        case .back?: return true
-        case .lineUp?: scroll.move(.lineUp, count: count, visible: visible)
-        case .lineDown?: scroll.move(.lineDown, count: count, visible: visible)
-        case .pageUp?: scroll.move(.pageUp, count: count, visible: visible)
-        case .pageDown?: scroll.move(.pageDown, count: count, visible: visible)
-        case .textStart?: scroll.move(.top, count: count, visible: visible)
-        case .textEnd?: scroll.move(.bottom, count: count, visible: visible)
-        default: break
-        }
-        return false
+        let action = Keymap.action(for: key, in: .stats)
+        if let move = action?.scrollMove { scrollPage(move, viewport: viewport, t) }
+        return action == .back
+    }
+
+    /// Scrolls the summary.
+    mutating func scrollPage(_ move: ScrollPosition.Move, viewport: Viewport, _ t: any Catalogue) {
+        scroll.move(move, count: lines(width: viewport.width - 4, t).count, visible: Self.visibleRows(viewport))
     }
 
     /// The lines that fit, and where they are in the whole.

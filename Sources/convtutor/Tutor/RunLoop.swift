@@ -44,6 +44,7 @@ func run(_ initial: AppState, on terminal: inout some TerminalBackend, startEffe
         switch terminal.nextEvent(timeout: timeout) {
         case .key(let key)?: message = .key(key)
         case .resize(let width, let height)?: message = .resize(width: width, height: height)
+        case .mouse(let event)?: message = .mouse(event)
         case nil:
             if let due = tickDue, clock.now >= due {
                 tickDue = nil

@@ -4,16 +4,16 @@ import Localization
 import ProgressStore
 import Tutor
 
-/// Opens the terminal, runs the tutor from `state`, restores the terminal, and exits with the
-/// tutor's status. A terminal that cannot run the screen gets one line of explanation, naming the
+/// Opens the terminal as `screen` asks, runs the tutor from `state`, restores the terminal, and
+/// exits with the tutor's status. A terminal that cannot run the screen gets one line of explanation, naming the
 /// command that gives the same as text (`instead`) when there is one, and status 2. Effects that
 /// need files or the clock go to `runner` as they happen (so a confirmed answer is on disk before
 /// the next frame); a failure to save is reported once the screen is closed.
-func launch(_ state: AppState, noColor: Bool, runner: QuizRunner? = nil, instead: String? = nil) -> Never {
+func launch(_ state: AppState, screen: ScreenOptions, runner: QuizRunner? = nil, instead: String? = nil) -> Never {
     let t = state.language.catalogue
     let terminal: CursesTerminal
     do {
-        terminal = try CursesTerminal.open(noColor: noColor)
+        terminal = try CursesTerminal.open(noColor: screen.noColor, mouse: !screen.noMouse)
     } catch {
         FileHandle.standardError.write(Data("convtutor: \(t.command(.terminal(error.problem, instead: instead)))\n".utf8))
         exit(2)
