@@ -103,7 +103,8 @@ extension ExplorerState {
             if panel.showsPartial, case .scatter(let s, _)? = currentStep {
                 panel.grid = s.partial.plane(panel.prefix[0], panel.prefix[1])
             }
-            var widget = Self.widget(panel, marks: marks, pending: pending(panel), t)
+            let cursorCell = focus == .cursor ? cursor.flatMap { $0.panel == panel.id ? ($0.row, $0.col) : nil } : nil
+            var widget = Self.widget(panel, marks: marks, cursor: cursorCell, pending: pending(panel), t)
             if config.mode.is1D, panel.padding != Pair(0) || visible.allSatisfy({ $0.padding == Pair(0) }) && panel.role == .input {
                 addSlidingRow(to: &widget, over: panel, t)
             }
@@ -201,10 +202,11 @@ extension ExplorerState {
     typealias Marks = [Panel.ID: [Int: GridWidget.Mark]]
 
     /// A panel as a grid widget: its title (with its caption and the padding mark), its values,
-    /// the padding ring drawn as `·`, and the marks.
+    /// the padding ring drawn as `·`, the marks and the cursor's cell.
     /// Cells in `pending` (row · columns + column) are drawn blank, as wide as their values: not
     /// computed yet at this step of the animation.
-    static func widget(_ panel: Panel, marks: Marks, pending: Set<Int> = [], _ t: any Catalogue) -> GridWidget {
+    static func widget(_ panel: Panel, marks: Marks, cursor: (row: Int, col: Int)? = nil, pending: Set<Int> = [],
+                       _ t: any Catalogue) -> GridWidget {
         let (rows, cols) = panel.drawnSize
         var cells = Array(repeating: Array(repeating: "·", count: cols), count: rows)
         var faint = Array(repeating: Array(repeating: true, count: cols), count: rows)
@@ -222,7 +224,7 @@ extension ExplorerState {
             }
         }
         let title = panel.name + (panel.caption.map(t.caption) ?? "") + (panel.padding == Pair(0) ? "" : t.explorer(.paddingMark))
-        return GridWidget(title: title, cells: cells, marks: cellMarks, faint: faint,
+        return GridWidget(title: title, cells: cells, marks: cellMarks, faint: faint, cursor: cursor,
                           titleStyle: Style(foreground: roleColor(panel.role), bold: true))
     }
 
@@ -237,7 +239,8 @@ extension ExplorerState {
         }
     }
 
-    /// What to mark: the current step's terms and target, or the cursor and what it touches.
+    /// What to mark: the current step's terms and target, or what the cursor's and the pinned
+    /// cell touch (the cursor's own cell is the widget's `cursor`).
     func marks() -> Marks {
         var marks: Marks = [:]
         // Every panel that shows tensor[index] marks it.
@@ -275,9 +278,6 @@ extension ExplorerState {
                         for factor in step.partners(of: tensor, index) { mark(factor.tensor, factor.index, .highlight) }
                     }
                 }
-            }
-            if let cursor, let panel = panel(cursor) {
-                marks[cursor.panel, default: [:]][cursor.row * panel.drawnSize.cols + cursor.col] = .cursor
             }
         } else if let step = currentStep {
             markStep(step)

@@ -110,10 +110,8 @@ extension QuizState {
             for cell in marked { marks[panel.id, default: [:]][cell.row * cols + cell.col] = .highlight }
             if answered {
                 for cell in answer { marks[panel.id, default: [:]][cell.row * cols + cell.col] = .target }
-            } else {
-                marks[panel.id, default: [:]][cursor.row * cols + cursor.col] = .cursor
             }
-            let widget = ExplorerState.widget(panel, marks: marks, t)
+            let widget = ExplorerState.widget(panel, marks: marks, cursor: answered ? nil : (cursor.row, cursor.col), t)
             var buffer = CellBuffer(width: width, height: widget.size.height)
             widget.draw(into: &buffer, x: 0, y: 0)
             // The grid's rows as styled spans, so the marks keep their reverse video.
