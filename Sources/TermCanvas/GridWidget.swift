@@ -7,6 +7,9 @@
 /// columns inside a run stay blank. So two brackets never claim the same column. Within a run the
 /// kinds differ by attributes: a highlight is in reverse video, a target in reverse and bold, and
 /// the cursor cell is bold and underlined on top of its own mark.
+///
+/// Cells may carry a heat-map tint behind their numbers; a marked cell shows its reverse video
+/// instead, so a mark always reads the same.
 public struct GridWidget: Sendable {
     public enum Mark: Equatable, Sendable {
         case none
@@ -24,15 +27,18 @@ public struct GridWidget: Sendable {
     public var faint: [[Bool]]
     /// The cell under the learner's cursor, if the grid has it: bold, underlined and bracketed.
     public var cursor: (row: Int, col: Int)?
+    /// Each cell's heat-map tint, rows × columns; nil for a grid drawn without tints.
+    public var tints: [[Tint?]]?
     public var titleStyle: Style
 
     public init(title: String, cells: [[String]], marks: [[Mark]], faint: [[Bool]], cursor: (row: Int, col: Int)? = nil,
-                titleStyle: Style = Style(bold: true)) {
+                tints: [[Tint?]]? = nil, titleStyle: Style = Style(bold: true)) {
         self.title = title
         self.cells = cells
         self.marks = marks
         self.faint = faint
         self.cursor = cursor
+        self.tints = tints
         self.titleStyle = titleStyle
     }
 
@@ -62,7 +68,7 @@ public struct GridWidget: Sendable {
                 let left = x + c * (w + 1)
                 let mark = marks[r][c]
                 let isCursor = cursor?.row == r && cursor?.col == c
-                var style = Style(dim: faint[r][c])
+                var style = Style(dim: faint[r][c], tint: mark == .none ? tints?[r][c] : nil)
                 style.reverse = mark != .none
                 style.bold = mark == .target || isCursor
                 style.underline = isCursor

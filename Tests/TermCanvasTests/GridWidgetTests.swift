@@ -63,4 +63,19 @@ struct GridWidgetTests {
         #expect(line == "  1[20  3]")
         #expect(buffer.width == 10 && buffer[9, 1].symbol == "]" && buffer[9, 1].style == Style(bold: true))
     }
+
+    @Test("tinted cells keep their tint unless marked: a mark shows its reverse video instead")
+    func tintsGiveWayToMarks() {
+        let neg = Tint(sign: .negative, level: 2)
+        let widget = GridWidget(title: "x", cells: [["-1", "-1", "-1"]], marks: [[.none, .highlight, .none]], faint: [[false, false, false]],
+                                cursor: (0, 2), tints: [[neg, neg, neg]])
+        var buffer = CellBuffer(width: widget.size.width, height: 2)
+        widget.draw(into: &buffer, x: 0, y: 0)
+        #expect(buffer.lines[1] == " -1[-1 -1]")
+        #expect(buffer[1, 1].style == Style(tint: neg))
+        #expect(buffer[4, 1].style == Style(reverse: true))
+        #expect(buffer[7, 1].style == Style(bold: true, underline: true, tint: neg))
+        // The separator columns are never tinted: each number stands on its own patch.
+        #expect(buffer[0, 1].style.tint == nil && buffer[3, 1].style.tint == nil)
+    }
 }
