@@ -11,10 +11,10 @@ public func view(_ state: AppState) -> CellBuffer {
     }
     switch state.screen {
     case .home(let home): home.draw(into: &buffer, t)
-    case .explorer(let explorer): explorer.draw(into: &buffer, t)
+    case .explorer(let explorer): explorer.draw(into: &buffer, t, tinted: state.colors.showsTint)
     case .lessons(let list): list.draw(state.catalogue, into: &buffer, t)
-    case .player(let player): player.draw(into: &buffer, t)
-    case .quiz(let quiz): quiz.draw(into: &buffer, t)
+    case .player(let player): player.draw(into: &buffer, t, tinted: state.colors.showsTint)
+    case .quiz(let quiz): quiz.draw(into: &buffer, t, tinted: state.colors.showsTint)
     case .stats(let stats): stats.draw(into: &buffer, t)
     }
     if let help = state.help { drawHelp(help, into: &buffer, t) }

@@ -107,7 +107,7 @@ struct ExplorerDefaultLayoutTests {
         config.kernel = Pair(3, 3)
         let explorer = ExplorerState(config: config)
         var buffer = CellBuffer(width: 80, height: 24)
-        explorer.draw(into: &buffer, Language.en.catalogue)
+        explorer.draw(into: &buffer, Language.en.catalogue, tinted: false)
         #expect(buffer.text.contains("dx[0,0]"))
         #expect(buffer.text.contains("dw[0,0]"))
     }

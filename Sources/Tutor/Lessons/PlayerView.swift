@@ -4,8 +4,8 @@ import TermCanvas
 
 extension PlayerState {
     /// The lesson's header, then the step's text page, or the explorer playing its animation, or
-    /// the step's questions.
-    func draw(into buffer: inout CellBuffer, _ t: any Catalogue) {
+    /// the step's questions (their grids a heat map when `tinted`).
+    func draw(into buffer: inout CellBuffer, _ t: any Catalogue, tinted: Bool) {
         let width = buffer.width
         let status = t.lesson(.stepCounter(step + 1, of: lesson.steps.count))
         buffer.put(TextLayout.truncate(header(width: width, t), width: headerWidth(width, t)), x: 1, y: 0, style: Style(bold: true))
@@ -13,7 +13,7 @@ extension PlayerState {
 
         if animation != nil || quiz != nil {
             var page = CellBuffer(width: width, height: buffer.height - 1)
-            if let animation { animation.draw(into: &page, t) } else { quiz?.draw(into: &page, t) }
+            if let animation { animation.draw(into: &page, t, tinted: tinted) } else { quiz?.draw(into: &page, t, tinted: tinted) }
             buffer.draw(page, x: 0, y: 1)
             return
         }

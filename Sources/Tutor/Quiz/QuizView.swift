@@ -13,9 +13,10 @@ extension Panel.ID {
 extension QuizState {
     /// The question with its choices or its answer field, the verdict and explanation after it,
     /// the summary at the end, scrolled as one page; or the explorer replaying the computation.
-    func draw(into buffer: inout CellBuffer, _ t: any Catalogue) {
+    /// `tinted`: grids show their values as a heat map.
+    func draw(into buffer: inout CellBuffer, _ t: any Catalogue, tinted: Bool) {
         if let explorer = animation {
-            explorer.draw(into: &buffer, t)
+            explorer.draw(into: &buffer, t, tinted: tinted)
             return
         }
         let width = buffer.width
@@ -28,7 +29,7 @@ extension QuizState {
         buffer.put(status, x: width - TextWidth.columns(status) - 1, y: 0)
         let viewport = Viewport(width: width, height: buffer.height)
         let visible = Self.visibleRows(viewport)
-        let page = ScrollView(lines: lines(width: Self.textWidth(viewport), t), position: scroll)
+        let page = ScrollView(lines: lines(width: Self.textWidth(viewport), t, tinted: tinted), position: scroll)
         page.draw(into: &buffer, Rect(x: 2, y: 2, width: Self.textWidth(viewport) + 1, height: visible))
         var hints = Keymap.hints(keyContext, t)
         if page.scrolls(visible: visible) {
@@ -38,10 +39,11 @@ extension QuizState {
         buffer.put(TextLayout.hints(hints, width: width - 2, keep: 1, separator: "   "), x: 1, y: buffer.height - 1, style: Style(dim: true))
     }
 
-    /// The whole page at `width`: the question, then what its phase adds.
-    func lines(width: Int, _ t: any Catalogue) -> [StyledLine] {
+    /// The whole page at `width`: the question, then what its phase adds. `tinted` only changes
+    /// styles, never the lines: counting them can leave it off.
+    func lines(width: Int, _ t: any Catalogue, tinted: Bool = false) -> [StyledLine] {
         guard phase != .summary, let q = current else { return summaryLines(width: width, t) }
-        var lines = questionLines(q, width: width, t)
+        var lines = questionLines(q, width: width, t, tinted: tinted)
         switch phase {
         case .answered:
             if let verdict = session.verdict {
@@ -64,9 +66,10 @@ extension QuizState {
         return lines
     }
 
-    /// The prompt, then the choices, the listing, the answer field or the grid.
-    func questionLines(_ q: Question, width: Int, _ t: any Catalogue) -> [StyledLine] {
-        promptLines(q.prompt, width: width) + [[]] + body(q, width: width, t)
+    /// The prompt, then the choices, the listing, the answer field or the grid (a heat map when
+    /// `tinted`).
+    func questionLines(_ q: Question, width: Int, _ t: any Catalogue, tinted: Bool = false) -> [StyledLine] {
+        promptLines(q.prompt, width: width) + [[]] + body(q, width: width, t, tinted: tinted)
     }
 
     /// The prompt wrapped to the page; a line laid out with runs of spaces (a small grid, an
@@ -81,7 +84,7 @@ extension QuizState {
     }
 
     /// Choices, the listing, the answer field or the grid.
-    private func body(_ q: Question, width: Int, _ t: any Catalogue) -> [StyledLine] {
+    private func body(_ q: Question, width: Int, _ t: any Catalogue, tinted: Bool) -> [StyledLine] {
         let answered = phase == .answered
         switch q.kind {
         case .single(let choices, _), .multiple(let choices, _):
@@ -111,7 +114,7 @@ extension QuizState {
             if answered {
                 for cell in answer { marks[panel.id, default: [:]][cell.row * cols + cell.col] = .target }
             }
-            let widget = ExplorerState.widget(panel, marks: marks, cursor: answered ? nil : (cursor.row, cursor.col), t)
+            let widget = ExplorerState.widget(panel, marks: marks, cursor: answered ? nil : (cursor.row, cursor.col), tinted: tinted, t)
             var buffer = CellBuffer(width: width, height: widget.size.height)
             widget.draw(into: &buffer, x: 0, y: 0)
             // The grid's rows as styled spans, so the marks keep their reverse video.
