@@ -10,8 +10,7 @@ struct Convtutor: ParsableCommand {
         version: "0.1.0",
         subcommands: [Learn.self, Lessons.self, Quiz.self, Stats.self, Explore.self, Replay.self, Check.self, Compute.self])
 
-    @Flag(help: "No colours (also when NO_COLOR is set).")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     @OptionGroup var lessons: LessonOptions
     @OptionGroup var data: DataOptions
@@ -21,7 +20,7 @@ struct Convtutor: ParsableCommand {
         let store = try data.openStore()
         var state = AppState(screen: .home(HomeState()), width: 80, height: 24, language: language)
         state.catalogue = LessonCatalogue(lessons: lessons.catalogue(language), positions: try data.positions(store))
-        launch(state, noColor: noColor, runner: QuizRunner(store: store, lessons: state.catalogue.lessons, language: language),
+        launch(state, noColor: color.noColor, runner: QuizRunner(store: store, lessons: state.catalogue.lessons, language: language),
                instead: "convtutor lessons")
     }
 }

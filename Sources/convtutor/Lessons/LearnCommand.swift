@@ -83,8 +83,7 @@ struct Learn: ParsableCommand {
     @OptionGroup var lessons: LessonOptions
     @OptionGroup var data: DataOptions
 
-    @Flag(help: "No colours (also when NO_COLOR is set).")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     func run() throws {
         let language = lessons.language.language(lessonFile: lesson)
@@ -99,7 +98,7 @@ struct Learn: ParsableCommand {
             state = AppState(screen: .lessons(LessonListState()), width: 80, height: 24, language: language)
         }
         state.catalogue = catalogue
-        launch(state, noColor: noColor, runner: QuizRunner(store: store, lessons: catalogue.lessons, language: language),
+        launch(state, noColor: color.noColor, runner: QuizRunner(store: store, lessons: catalogue.lessons, language: language),
                instead: lesson.map { "convtutor replay \($0) --plain" } ?? "convtutor lessons")
     }
 }

@@ -30,8 +30,7 @@ struct Quiz: ParsableCommand {
     @Flag(help: "Text on stdout, answers from stdin: for screen readers and scripts.")
     var plain = false
 
-    @Flag(help: "No colours (also when NO_COLOR is set).")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     @OptionGroup var lessons: LessonOptions
     @OptionGroup var data: DataOptions
@@ -61,7 +60,7 @@ struct Quiz: ParsableCommand {
         }
         var state = AppState(screen: .quiz(QuizState(questions: questions)), width: 80, height: 24, language: language)
         state.catalogue = LessonCatalogue(lessons: catalogue, positions: try data.positions(store))
-        launch(state, noColor: noColor, runner: runner, instead: "convtutor quiz --plain")
+        launch(state, noColor: color.noColor, runner: runner, instead: "convtutor quiz --plain")
     }
 
     /// The session as text, through the same engine as the screen: each question printed, its

@@ -14,8 +14,7 @@ struct Stats: ParsableCommand {
     @Flag(help: "JSON on stdout.")
     var json = false
 
-    @Flag(help: "No colours (also when NO_COLOR is set).")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     @OptionGroup var lessons: LessonOptions
     @OptionGroup var data: DataOptions
@@ -42,7 +41,7 @@ struct Stats: ParsableCommand {
             for line in summary.lines(language.catalogue) { print(line) }
         } else {
             launch(AppState(screen: .stats(StatsState(summary: summary)), width: 80, height: 24, language: language),
-                   noColor: noColor, runner: runner, instead: "convtutor stats --plain")
+                   noColor: color.noColor, runner: runner, instead: "convtutor stats --plain")
         }
     }
 }

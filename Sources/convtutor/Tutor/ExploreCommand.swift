@@ -54,8 +54,7 @@ struct Explore: ParsableCommand {
 
     @OptionGroup var values: ValueOptions
 
-    @Flag(help: "No colours (also when NO_COLOR is set).")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     @Flag(help: "Print the whole animation as linear text instead of opening the screen (for screen readers and pipes).")
     var plain = false
@@ -118,7 +117,7 @@ struct Explore: ParsableCommand {
             return
         }
         launch(AppState(screen: .explorer(ExplorerState(config: config())), width: 80, height: 24, language: language),
-               noColor: noColor, instead: "convtutor explore --plain")
+               noColor: color.noColor, instead: "convtutor explore --plain")
     }
 }
 
