@@ -3,6 +3,12 @@ import TermCanvas
 
 /// Turns a `Style` into ncurses attributes and a colour pair, allocating a pair the first time a
 /// foreground and background appear together.
+///
+/// Each pair is kept and reused, and the screens draw with a small fixed set of colours (a few
+/// ANSI colours for the grids' titles and the verdicts on the default background, the six
+/// heat-map steps each with its one ink), so a session allocates a dozen pairs or so; were
+/// `COLOR_PAIRS` ever used up, further colours would fall back to pair 0, the terminal's own,
+/// and stay readable.
 struct ColorPalette {
     /// False under `NO_COLOR` or on a monochrome terminal: only attributes are used.
     let enabled: Bool

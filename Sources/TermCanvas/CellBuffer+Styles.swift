@@ -22,7 +22,7 @@ extension CellBuffer {
 }
 
 extension Style {
-    /// The style as words: `bold dim underline reverse fg=cyan bg=red`, in that order.
+    /// The style as words: `bold dim underline reverse fg=cyan bg=red tint=neg2`, in that order.
     var attributes: String {
         var words: [String] = []
         if bold { words.append("bold") }
@@ -31,6 +31,7 @@ extension Style {
         if reverse { words.append("reverse") }
         if foreground != .default { words.append("fg=\(foreground.name)") }
         if background != .default { words.append("bg=\(background.name)") }
+        if let tint { words.append("tint=\(tint.name)") }
         return words.joined(separator: " ")
     }
 }

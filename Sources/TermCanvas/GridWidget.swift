@@ -1,17 +1,22 @@
 /// A titled grid of values, as the explorer draws inputs, kernels and outputs.
 ///
-/// Every cell is right-aligned in a common width with one separator column before it. Marked
-/// cells are shown with brackets in those separator columns — `[ 1  2  3]` for a highlighted run —
-/// and in reverse video, so highlights read without colour and in plain-text snapshots.
+/// Every cell is right-aligned in a common width with one separator column before it. Marks read
+/// without colour and in plain-text snapshots: in each row, every maximal run of adjacent marked
+/// cells — whatever their kinds — is bracketed once, `[ 1  2  3]`, the opening bracket in the
+/// separator column before its first cell and the closing one after its last; the separator
+/// columns inside a run stay blank. So two brackets never claim the same column. Within a run the
+/// kinds differ by attributes: a highlight is in reverse video, a target in reverse and bold, and
+/// the cursor cell is bold and underlined on top of its own mark.
+///
+/// Cells may carry a heat-map tint behind their numbers; a marked cell shows its reverse video
+/// instead, so a mark always reads the same.
 public struct GridWidget: Sendable {
     public enum Mark: Equatable, Sendable {
         case none
-        /// Part of the current window or receptive field: `[ ]` and reverse video.
+        /// Part of the current window or receptive field: reverse video.
         case highlight
-        /// The cell being computed: `[ ]`, reverse and bold.
+        /// The cell being computed: reverse and bold.
         case target
-        /// The explorer's cursor: `{ }`.
-        case cursor
     }
 
     public var title: String
@@ -20,13 +25,20 @@ public struct GridWidget: Sendable {
     public var marks: [[Mark]]
     /// Cells drawn dim (padding).
     public var faint: [[Bool]]
+    /// The cell under the learner's cursor, if the grid has it: bold, underlined and bracketed.
+    public var cursor: (row: Int, col: Int)?
+    /// Each cell's heat-map tint, rows × columns; nil for a grid drawn without tints.
+    public var tints: [[Tint?]]?
     public var titleStyle: Style
 
-    public init(title: String, cells: [[String]], marks: [[Mark]], faint: [[Bool]], titleStyle: Style = Style(bold: true)) {
+    public init(title: String, cells: [[String]], marks: [[Mark]], faint: [[Bool]], cursor: (row: Int, col: Int)? = nil,
+                tints: [[Tint?]]? = nil, titleStyle: Style = Style(bold: true)) {
         self.title = title
         self.cells = cells
         self.marks = marks
         self.faint = faint
+        self.cursor = cursor
+        self.tints = tints
         self.titleStyle = titleStyle
     }
 
@@ -46,6 +58,11 @@ public struct GridWidget: Sendable {
         Rect(x: col * (cellWidth + 1), y: 1 + row, width: cellWidth + 1, height: 1)
     }
 
+    /// Whether the cell at row `r`, column `c` belongs to a bracketed run: marked, or the cursor.
+    func isMarked(_ r: Int, _ c: Int) -> Bool {
+        marks[r][c] != .none || (cursor?.row == r && cursor?.col == c)
+    }
+
     /// Draws the widget with its top-left corner at `(x, y)`.
     public func draw(into buffer: inout CellBuffer, x: Int, y: Int) {
         buffer.put(title, x: x, y: y, style: titleStyle)
@@ -56,17 +73,17 @@ public struct GridWidget: Sendable {
             for (c, text) in row.enumerated() {
                 let left = x + c * (w + 1)
                 let mark = marks[r][c]
-                var style = Style(dim: faint[r][c])
-                if mark == .highlight || mark == .target { style.reverse = true }
-                if mark == .target || mark == .cursor { style.bold = true }
+                let isCursor = cursor?.row == r && cursor?.col == c
+                var style = Style(dim: faint[r][c], tint: mark == .none ? tints?[r][c] : nil)
+                style.reverse = mark != .none
+                style.bold = mark == .target || isCursor
+                style.underline = isCursor
                 let padded = String(blank.prefix(w - TextWidth.columns(text))) + text
                 buffer.put(padded, x: left + 1, y: line, style: style)
-                // Brackets sit in the separator columns around each run of marked cells.
-                if mark != .none {
-                    let (open, close): (String, String) = mark == .cursor ? ("{", "}") : ("[", "]")
-                    if c == 0 || marks[r][c - 1] != mark { buffer.put(open, x: left, y: line, style: Style(bold: true)) }
-                    if c == row.count - 1 || marks[r][c + 1] != mark { buffer.put(close, x: left + w + 1, y: line, style: Style(bold: true)) }
-                }
+                // One pair of brackets around each run, in the separator columns at its ends.
+                guard isMarked(r, c) else { continue }
+                if c == 0 || !isMarked(r, c - 1) { buffer.put("[", x: left, y: line, style: Style(bold: true)) }
+                if c == row.count - 1 || !isMarked(r, c + 1) { buffer.put("]", x: left + w + 1, y: line, style: Style(bold: true)) }
             }
         }
     }

@@ -22,15 +22,27 @@ public enum InputEvent: Hashable, Sendable {
 public enum ColorSupport: Sendable {
     case none, eight, full256
 
-    /// `style` as this terminal can show it.
+    /// Whether values are tinted as a heat map: the graded steps of two hues need 256 colours
+    /// (eight would leave a saturated block that hides the number).
+    public var showsTint: Bool { self == .full256 }
+
+    /// `style` as this terminal can show it: a tint painted as its colours with 256, dropped
+    /// otherwise.
     public func adapt(_ style: Style) -> Style {
         switch self {
-        case .full256: return style
+        case .full256:
+            guard let tint = style.tint else { return style }
+            var s = style
+            s.background = tint.background
+            s.foreground = tint.ink
+            s.tint = nil
+            return s
         case .none: return style.withoutColor
         case .eight:
             var s = style
             s.foreground = style.foreground.ansi8
             s.background = style.background.ansi8
+            s.tint = nil
             return s
         }
     }

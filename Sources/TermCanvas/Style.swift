@@ -30,10 +30,13 @@ public struct Style: Hashable, Sendable {
     public var dim: Bool
     public var underline: Bool
     public var reverse: Bool
+    /// The cell's value on a heat map; where the terminal can paint it, it replaces the
+    /// background and chooses the foreground (`ColorSupport.adapt`).
+    public var tint: Tint?
 
     public init(
         foreground: Color = .default, background: Color = .default, bold: Bool = false,
-        dim: Bool = false, underline: Bool = false, reverse: Bool = false
+        dim: Bool = false, underline: Bool = false, reverse: Bool = false, tint: Tint? = nil
     ) {
         self.foreground = foreground
         self.background = background
@@ -41,15 +44,17 @@ public struct Style: Hashable, Sendable {
         self.dim = dim
         self.underline = underline
         self.reverse = reverse
+        self.tint = tint
     }
 
     public static let plain = Style()
 
-    /// The same style with colours removed (for `NO_COLOR` and monochrome terminals).
+    /// The same style with colours and tint removed (for `NO_COLOR` and monochrome terminals).
     public var withoutColor: Style {
         var s = self
         s.foreground = .default
         s.background = .default
+        s.tint = nil
         return s
     }
 }

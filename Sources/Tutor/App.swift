@@ -88,6 +88,9 @@ public struct AppState: Equatable, Sendable {
     public var height: Int
     /// The language of every word on screen, chosen once when convtutor starts.
     public let language: Language
+    /// The colours the terminal shows, decided once when the screen opens (its capability,
+    /// `NO_COLOR`, `--no-color`); with 256, grids tint their values as a heat map.
+    public var colors: ColorSupport
     /// The key reference shown over the screen, and how far it is scrolled.
     public var help: ScrollPosition?
     /// The last key, when it did nothing: the hint line says so until the next key.
@@ -98,11 +101,12 @@ public struct AppState: Equatable, Sendable {
     /// The smallest terminal the full layout fits.
     public static let minimumSize = (width: 80, height: 24)
 
-    public init(screen: Screen, width: Int, height: Int, language: Language) {
+    public init(screen: Screen, width: Int, height: Int, language: Language, colors: ColorSupport = .none) {
         self.screen = screen
         self.width = width
         self.height = height
         self.language = language
+        self.colors = colors
     }
 
     public var isTooSmall: Bool { width < Self.minimumSize.width || height < Self.minimumSize.height }

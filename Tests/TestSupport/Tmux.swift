@@ -128,10 +128,14 @@ public final class TmuxSession {
         return try Self.tmux(socket, ["capture-pane", "-p", "-t", "main"] + options)
     }
 
+    /// Seconds a wait gives the program before failing: generous, as the whole suite runs at
+    /// once on a machine of two cores and a debug build; a passing wait returns as soon as it can.
+    public static let patience: Double = 30
+
     /// Polls the screen until `predicate` holds and returns that screen; throws after `timeout`
     /// seconds, with the last screen in the error.
     @discardableResult
-    public func waitFor(timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+    public func waitFor(timeout: Double = TmuxSession.patience, _ predicate: (String) -> Bool) throws -> String {
         var screen = ""
         let found = try poll(timeout: timeout) {
             screen = try capture()
@@ -143,7 +147,7 @@ public final class TmuxSession {
 
     /// Polls the screen until it contains `text`.
     @discardableResult
-    public func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+    public func waitFor(_ text: String, timeout: Double = TmuxSession.patience) throws -> String {
         try waitFor(timeout: timeout) { $0.contains(text) }
     }
 
@@ -155,7 +159,7 @@ public final class TmuxSession {
     // MARK: The program
 
     /// The program's process id, once it has started.
-    public func programPID(timeout: Double = 10) throws -> pid_t {
+    public func programPID(timeout: Double = TmuxSession.patience) throws -> pid_t {
         guard let pid = try waitForFile("pid", timeout: timeout) else {
             throw TmuxError.timeout("the program to start", screen: (try? capture()) ?? "")
         }
@@ -170,7 +174,7 @@ public final class TmuxSession {
 
     /// Waits for the program to end and returns its exit status as a shell reports it: the code it
     /// exited with, or 128 + the signal that ended it (130 for SIGINT, 143 for SIGTERM).
-    public func waitForExit(timeout: Double = 10) throws -> Int32 {
+    public func waitForExit(timeout: Double = TmuxSession.patience) throws -> Int32 {
         guard let status = try waitForFile("exit", timeout: timeout) else {
             throw TmuxError.timeout("the program to exit", screen: (try? capture()) ?? "")
         }
@@ -179,7 +183,7 @@ public final class TmuxSession {
 
     /// The terminal's `stty -a` settings right after the program ended, as single words: `"icanon"`
     /// and `"echo"` when a program restored cooked mode, `"-icanon"` and `"-echo"` when it did not.
-    public func terminalSettings(timeout: Double = 10) throws -> Set<String> {
+    public func terminalSettings(timeout: Double = TmuxSession.patience) throws -> Set<String> {
         _ = try waitForExit(timeout: timeout)
         let text = try String(contentsOf: directory.appendingPathComponent("stty"), encoding: .utf8)
         return Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))

@@ -232,7 +232,7 @@ struct QuizTests {
             let plain = QuizPlain.question(q, number: 1, of: 1, topic: lesson.meta.title, language.catalogue)
             // Each grid's title, as the explorer writes it, and its first row of values.
             for panel in context.panels {
-                let title = ExplorerState.widget(panel, marks: [:], language.catalogue).title
+                let title = ExplorerState.widget(panel, marks: [:], tinted: false, language.catalogue).title
                 #expect(page.contains { $0.contains(title) }, "\(path) \(item.id): \(title) on screen")
                 let grid = ScenePlain.grid(panel, language.catalogue)
                 #expect(plain.contains(grid[0]) && plain.contains(grid[1]), "\(path) \(item.id): \(grid[0]) in plain text")

@@ -129,6 +129,24 @@ struct ExploreEndToEndTests {
         #expect(try session.waitForExit() == 0)
     }
 
+    @Test("256 colours tint the grids as a heat map; --no-color and NO_COLOR leave no colour at all, 8 colours no tint", arguments: [
+        ("256", [String](), [String: String](), true, true),
+        ("--no-color", ["--no-color"], [:], false, false),
+        ("NO_COLOR", [], ["NO_COLOR": "1"], false, false),
+        ("8 colours", [], ["TERM": "xterm"], true, false),
+    ])
+    func colours(_ kind: String, _ arguments: [String], _ environment: [String: String], _ coloured: Bool, _ tinted: Bool) throws {
+        let session = try Self.explore(["--mode", "maxpool2d", "--input", "4x4", "--kernel", "2x2", "--stride", "2"] + arguments,
+                                       environment: environment)
+        _ = try session.waitFor("step 1/4")
+        let screen = try session.capture(escapes: true)
+        // The input grid's cyan title, and the tints' 256-colour backgrounds.
+        #expect(screen.contains("\u{1B}[36m") == coloured)
+        #expect(screen.contains("\u{1B}[48;5;") == tinted)
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
     @Test("a bad option is refused before the screen opens")
     func badOption() throws {
         let run = try runConvtutor(["explore", "--input", "3", "--kernel", "3", "--dilation", "2"])

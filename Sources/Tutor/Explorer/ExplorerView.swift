@@ -14,20 +14,21 @@ extension ExplorerState {
         public var isEmpty: Bool { hiddenGrids == 0 && cutLines.isEmpty && droppedLines.isEmpty }
     }
 
-    /// Draws the explorer over the whole buffer, recording where each grid cell is.
-    func draw(into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue) {
-        _ = drawMeasuring(into: &buffer, hits: &hits, t)
+    /// Draws the explorer over the whole buffer, recording where each grid cell is; `tinted`: the
+    /// grids' values as a heat map.
+    func draw(into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue, tinted: Bool) {
+        _ = drawMeasuring(into: &buffer, hits: &hits, t, tinted: tinted)
     }
 
     /// What the current step's frame at `width`×`height` cannot show.
     public func clipping(width: Int, height: Int, _ t: any Catalogue) -> Clipping {
         var buffer = CellBuffer(width: width, height: height)
         var hits = Hits()
-        return drawMeasuring(into: &buffer, hits: &hits, t)
+        return drawMeasuring(into: &buffer, hits: &hits, t, tinted: false)
     }
 
     /// Draws the frame and tells what did not fit.
-    private func drawMeasuring(into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue) -> Clipping {
+    private func drawMeasuring(into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue, tinted: Bool) -> Clipping {
         let width = buffer.width
         var clipping = Clipping()
         var (y, cutTitle) = drawHeader(into: &buffer, t)
@@ -38,7 +39,7 @@ extension ExplorerState {
                 + [[]] + Paragraph.wrap(t.explorer(.undoAdvice), width: width - 2, style: Style(dim: true))
             for (k, line) in lines.enumerated() { buffer.put(line, x: 1, y: y + k) }
         } else {
-            (y, clipping.hiddenGrids) = drawPanels(into: &buffer, hits: &hits, top: y, t)
+            (y, clipping.hiddenGrids) = drawPanels(into: &buffer, hits: &hits, top: y, t, tinted: tinted)
             (clipping.cutLines, clipping.droppedLines) = drawExplanation(into: &buffer, top: y + 1, t)
         }
         drawHints(into: &buffer, t)
@@ -94,7 +95,8 @@ extension ExplorerState {
     /// The panels in a flowing layout, each cell recorded where it is drawn; returns the row below
     /// the last one drawn and how many panels did not fit. When not every grid fits, given grids
     /// (the widest first) give way so that the grids the mode computes are never the ones left out.
-    private func drawPanels(into buffer: inout CellBuffer, hits: inout Hits, top: Int, _ t: any Catalogue) -> (bottom: Int, hidden: Int) {
+    private func drawPanels(into buffer: inout CellBuffer, hits: inout Hits, top: Int, _ t: any Catalogue,
+                            tinted: Bool) -> (bottom: Int, hidden: Int) {
         let marks = self.marks()
         let filter = currentStep.flatMap { scene.filter(of: $0) }
         let visible = scene.panels.filter { $0.filter == nil || filter == nil || $0.filter == filter
@@ -104,7 +106,8 @@ extension ExplorerState {
             if panel.showsPartial, case .scatter(let s, _)? = currentStep {
                 panel.grid = s.partial.plane(panel.prefix[0], panel.prefix[1])
             }
-            var widget = Self.widget(panel, marks: marks, pending: pending(panel), t)
+            let cursorCell = focus == .cursor ? cursor.flatMap { $0.panel == panel.id ? ($0.row, $0.col) : nil } : nil
+            var widget = Self.widget(panel, marks: marks, cursor: cursorCell, pending: pending(panel), tinted: tinted, t)
             if config.mode.is1D, panel.padding != Pair(0) || visible.allSatisfy({ $0.padding == Pair(0) }) && panel.role == .input {
                 addSlidingRow(to: &widget, over: panel, t)
             }
@@ -186,8 +189,9 @@ extension ExplorerState {
     /// positions the current step multiplies them with (flipped for convolution).
     private func addSlidingRow(to widget: inout GridWidget, over panel: Panel, _ t: any Catalogue) {
         guard let trace = currentStep?.trace else { return }
-        var row = Array(repeating: "", count: widget.columns)
-        var marks = Array(repeating: GridWidget.Mark.none, count: widget.columns)
+        let columns = widget.columns
+        var row = Array(repeating: "", count: columns)
+        var marks = Array(repeating: GridWidget.Mark.none, count: columns)
         var slider: TensorName?
         for term in trace.terms where term.factors.count == 2 {
             let (long, short) = (term.factors[0], term.factors[1])
@@ -199,7 +203,9 @@ extension ExplorerState {
         guard let slider else { return }
         widget.cells.append(row)
         widget.marks.append(marks)
-        widget.faint.append(Array(repeating: false, count: widget.columns))
+        widget.faint.append(Array(repeating: false, count: columns))
+        // The slider's values are marked, and marks are never tinted.
+        widget.tints?.append(Array(repeating: nil, count: columns))
         widget.title = t.explorer(.slidingBelow(grid: panel.name, slider: slider.rawValue, flipped: config.mode == .conv1d))
     }
 
@@ -210,31 +216,37 @@ extension ExplorerState {
     typealias Marks = [Panel.ID: [Int: GridWidget.Mark]]
 
     /// A panel as a grid widget: its title (with its caption and the padding mark), its values,
-    /// the padding ring drawn as `·`, and the marks.
+    /// the padding ring drawn as `·`, the marks and the cursor's cell.
     /// Cells in `pending` (row · columns + column) are drawn blank, as wide as their values: not
     /// computed yet at this step of the animation. Without `valuesShown` every cell reads `_`: a
-    /// grid to fill in, as a select-the-cells question shows the result it asks about.
-    static func widget(_ panel: Panel, marks: Marks, pending: Set<Int> = [], valuesShown: Bool = true,
-                       _ t: any Catalogue) -> GridWidget {
+    /// grid to fill in, as a select-the-cells question shows the result it asks about. When
+    /// `tinted`, every value shown is tinted as a heat map against the largest magnitude of the
+    /// panel's grid.
+    static func widget(_ panel: Panel, marks: Marks, cursor: (row: Int, col: Int)? = nil, pending: Set<Int> = [],
+                       valuesShown: Bool = true, tinted: Bool, _ t: any Catalogue) -> GridWidget {
         let (rows, cols) = panel.drawnSize
         var cells = Array(repeating: Array(repeating: "·", count: cols), count: rows)
         var faint = Array(repeating: Array(repeating: true, count: cols), count: rows)
+        var tints = Array(repeating: Array(repeating: Tint?.none, count: cols), count: rows)
+        let scale = panel.grid.data.filter(\.isFinite).map(abs).max() ?? 0
         var cellMarks = Array(repeating: Array(repeating: GridWidget.Mark.none, count: cols), count: rows)
         let panelMarks = marks[panel.id] ?? [:]
         for r in 0..<rows {
             for c in 0..<cols {
                 let (gr, gc) = (r - panel.padding.h, c - panel.padding.w)
                 if gr >= 0, gr < panel.grid.shape[0], gc >= 0, gc < panel.grid.shape[1] {
-                    let value = valuesShown ? Text.compact(panel.grid[[gr, gc]]) : "_"
-                    cells[r][c] = pending.contains(r * cols + c) ? String(repeating: " ", count: TextWidth.columns(value)) : value
+                    let value = panel.grid[[gr, gc]], text = valuesShown ? Text.compact(value) : "_"
+                    let isPending = pending.contains(r * cols + c)
+                    cells[r][c] = isPending ? String(repeating: " ", count: TextWidth.columns(text)) : text
                     faint[r][c] = false
+                    tints[r][c] = isPending || !valuesShown ? nil : Tint(value: value, scale: scale)
                 }
                 cellMarks[r][c] = panelMarks[r * cols + c] ?? .none
             }
         }
         let title = panel.name + (panel.caption.map(t.caption) ?? "") + (panel.padding == Pair(0) ? "" : t.explorer(.paddingMark))
-        return GridWidget(title: title, cells: cells, marks: cellMarks, faint: faint,
-                          titleStyle: Style(foreground: roleColor(panel.role), bold: true))
+        return GridWidget(title: title, cells: cells, marks: cellMarks, faint: faint, cursor: cursor,
+                          tints: tinted ? tints : nil, titleStyle: Style(foreground: roleColor(panel.role), bold: true))
     }
 
     /// A colour per role, as a second cue beside the titles (never the only one).
@@ -248,7 +260,8 @@ extension ExplorerState {
         }
     }
 
-    /// What to mark: the current step's terms and target, or the cursor and what it touches.
+    /// What to mark: the current step's terms and target, or what the cursor's and the pinned
+    /// cell touch (the cursor's own cell is the widget's `cursor`).
     func marks() -> Marks {
         var marks: Marks = [:]
         // Every panel that shows tensor[index] marks it.
@@ -286,9 +299,6 @@ extension ExplorerState {
                         for factor in step.partners(of: tensor, index) { mark(factor.tensor, factor.index, .highlight) }
                     }
                 }
-            }
-            if let cursor, let panel = panel(cursor) {
-                marks[cursor.panel, default: [:]][cursor.row * panel.drawnSize.cols + cursor.col] = .cursor
             }
         } else if let step = currentStep {
             markStep(step)

@@ -4,8 +4,9 @@ import TermCanvas
 
 extension PlayerState {
     /// The lesson's header, then the step's text page, or the explorer playing its animation, or
-    /// the step's questions (with what can be clicked on them).
-    func draw(into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue) {
+    /// the step's questions (with what can be clicked on them; their grids a heat map when
+    /// `tinted`).
+    func draw(into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue, tinted: Bool) {
         let width = buffer.width
         let status = t.lesson(.stepCounter(step + 1, of: lesson.steps.count))
         buffer.put(TextLayout.truncate(header(width: width, t), width: headerWidth(width, t)), x: 1, y: 0, style: Style(bold: true))
@@ -14,7 +15,11 @@ extension PlayerState {
         if animation != nil || quiz != nil {
             var page = CellBuffer(width: width, height: buffer.height - 1)
             var pageHits = Hits()
-            if let animation { animation.draw(into: &page, hits: &pageHits, t) } else { quiz?.draw(into: &page, hits: &pageHits, t) }
+            if let animation {
+                animation.draw(into: &page, hits: &pageHits, t, tinted: tinted)
+            } else {
+                quiz?.draw(into: &page, hits: &pageHits, t, tinted: tinted)
+            }
             buffer.draw(page, x: 0, y: 1)
             hits.add(pageHits, x: 0, y: 1, clip: Rect(x: 0, y: 1, width: width, height: page.height))
             return

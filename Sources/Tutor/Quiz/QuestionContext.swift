@@ -29,12 +29,13 @@ struct QuestionContext: Equatable, Sendable {
     }
 
     /// The context on a page of `width` columns: its heading, the settings, then the grids laid
-    /// out left to right, two columns apart, wrapping as the explorer lays them out.
-    func lines(width: Int, _ t: any Catalogue) -> [StyledLine] {
+    /// out left to right, two columns apart, wrapping as the explorer lays them out (a heat map
+    /// when `tinted`).
+    func lines(width: Int, _ t: any Catalogue, tinted: Bool) -> [StyledLine] {
         let (title, settings) = heading(t)
         var lines = Paragraph.wrap(title, width: width, style: Style(bold: true))
         lines += Paragraph.wrap(settings, width: width, style: Style(dim: true))
-        let widgets = panels.map { ExplorerState.widget($0, marks: [:], t) }
+        let widgets = panels.map { ExplorerState.widget($0, marks: [:], tinted: tinted, t) }
         let room = Rect(x: 0, y: 0, width: width, height: widgets.reduce(0) { $0 + $1.size.height + 1 })
         let places = ExplorerState.flow(widgets.map(\.size), gap: 2, skipping: [], in: room)
         let height = zip(widgets, places).compactMap { widget, place in place.map { $0.y + widget.size.height } }.max() ?? 0

@@ -13,10 +13,11 @@ extension Panel.ID {
 extension QuizState {
     /// The question with its choices or its answer field, the verdict and explanation after it,
     /// the summary at the end, scrolled as one page; or the explorer replaying the computation.
-    /// While a question waits for its answer, its choices and its grid's cells can be clicked.
-    func draw(into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue) {
+    /// While a question waits for its answer, its choices and its grid's cells can be clicked;
+    /// `tinted`: grids show their values as a heat map.
+    func draw(into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue, tinted: Bool) {
         if let explorer = animation {
-            explorer.draw(into: &buffer, hits: &hits, t)
+            explorer.draw(into: &buffer, hits: &hits, t, tinted: tinted)
             return
         }
         let width = buffer.width
@@ -29,7 +30,7 @@ extension QuizState {
         buffer.put(status, x: width - TextWidth.columns(status) - 1, y: 0)
         let viewport = Viewport(width: width, height: buffer.height)
         let visible = Self.visibleRows(viewport)
-        let (lines, pageHits) = self.page(width: Self.textWidth(viewport), t)
+        let (lines, pageHits) = self.page(width: Self.textWidth(viewport), t, tinted: tinted)
         let page = ScrollView(lines: lines, position: scroll)
         let area = Rect(x: 2, y: 2, width: Self.textWidth(viewport) + 1, height: visible)
         page.draw(into: &buffer, area)
@@ -44,9 +45,10 @@ extension QuizState {
 
     /// The whole page at `width`: the question, then what its phase adds; with the choices and
     /// cells a click answers, in the page's coordinates (column, line), while it waits for one.
-    func page(width: Int, _ t: any Catalogue) -> (lines: [StyledLine], hits: Hits) {
+    /// `tinted` only changes styles, never the lines: counting them can leave it off.
+    func page(width: Int, _ t: any Catalogue, tinted: Bool = false) -> (lines: [StyledLine], hits: Hits) {
         guard phase != .summary, let q = current else { return (summaryLines(width: width, t), Hits()) }
-        var (lines, hits) = questionPage(q, width: width, t)
+        var (lines, hits) = questionPage(q, width: width, t, tinted: tinted)
         if phase != .asking { hits = Hits() }
         switch phase {
         case .answered:
@@ -71,11 +73,11 @@ extension QuizState {
     }
 
     /// The prompt, the computation it works on, then the choices, the listing, the answer field or
-    /// the grid, with where each choice and cell is.
-    func questionPage(_ q: Question, width: Int, _ t: any Catalogue) -> (lines: [StyledLine], hits: Hits) {
-        let context = context.map { $0.lines(width: width, t) + [[]] } ?? []
+    /// the grid (a heat map when `tinted`), with where each choice and cell is.
+    func questionPage(_ q: Question, width: Int, _ t: any Catalogue, tinted: Bool = false) -> (lines: [StyledLine], hits: Hits) {
+        let context = context.map { $0.lines(width: width, t, tinted: tinted) + [[]] } ?? []
         let above = promptLines(q.prompt, width: width) + [[]] + context
-        let (body, bodyHits) = body(q, width: width, t)
+        let (body, bodyHits) = body(q, width: width, t, tinted: tinted)
         var hits = Hits()
         hits.add(bodyHits, x: 0, y: above.count, clip: Rect(x: 0, y: above.count, width: width, height: body.count))
         return (above + body, hits)
@@ -94,7 +96,7 @@ extension QuizState {
 
     /// Choices, the listing, the answer field or the grid; with the rows of each choice, or each
     /// cell of the grid.
-    private func body(_ q: Question, width: Int, _ t: any Catalogue) -> (lines: [StyledLine], hits: Hits) {
+    private func body(_ q: Question, width: Int, _ t: any Catalogue, tinted: Bool) -> (lines: [StyledLine], hits: Hits) {
         let answered = phase == .answered
         switch q.kind {
         case .single(let choices, _), .multiple(let choices, _):
@@ -123,10 +125,9 @@ extension QuizState {
             for cell in marked { marks[panel.id, default: [:]][cell.row * cols + cell.col] = .highlight }
             if answered {
                 for cell in answer { marks[panel.id, default: [:]][cell.row * cols + cell.col] = .target }
-            } else {
-                marks[panel.id, default: [:]][cursor.row * cols + cursor.col] = .cursor
             }
-            let widget = ExplorerState.widget(panel, marks: marks, valuesShown: Self.showsValues(panel), t)
+            let widget = ExplorerState.widget(panel, marks: marks, cursor: answered ? nil : (cursor.row, cursor.col),
+                                              valuesShown: Self.showsValues(panel), tinted: tinted, t)
             var buffer = CellBuffer(width: width, height: widget.size.height)
             widget.draw(into: &buffer, x: 0, y: 0)
             var hits = Hits()

@@ -23,7 +23,9 @@ enum CastRecording {
         ]))
         var lines = [writer.text]
         var time = 0.0
-        var state = AppState(screen: .player(PlayerState(lesson: lesson)), width: width, height: height, language: language)
+        // The recording declares a 256-colour terminal: its animations show the heat map.
+        var state = AppState(screen: .player(PlayerState(lesson: lesson)), width: width, height: height, language: language,
+                             colors: .full256)
         var previous: CellBuffer?
 
         func event(_ kind: String, _ text: String) {

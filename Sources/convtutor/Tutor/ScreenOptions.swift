@@ -1,6 +1,11 @@
 import ArgumentParser
 
-/// How the full screen uses the terminal (colours, mouse), for every command that opens it.
+/// `--no-color` and `--no-mouse`: how the full screen uses the terminal.
+///
+/// convtutor and each of its screen subcommands take them as this one group: ArgumentParser gives
+/// an option to the first command of `convtutor explore …` that declares it, and hands a group the
+/// parent has decoded on to the subcommand, so a flag declared on both would never reach the
+/// subcommand.
 struct ScreenOptions: ParsableArguments {
     @Flag(help: "No colours (also when NO_COLOR is set).")
     var noColor = false

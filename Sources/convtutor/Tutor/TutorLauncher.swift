@@ -8,7 +8,8 @@ import Tutor
 /// exits with the tutor's status. A terminal that cannot run the screen gets one line of explanation, naming the
 /// command that gives the same as text (`instead`) when there is one, and status 2. Effects that
 /// need files or the clock go to `runner` as they happen (so a confirmed answer is on disk before
-/// the next frame); a failure to save is reported once the screen is closed.
+/// the next frame); a failure to save is reported once the screen is closed. The colours the
+/// terminal opened with (`--no-color`, `NO_COLOR`, its capability) are the state's from then on.
 func launch(_ state: AppState, screen: ScreenOptions, runner: QuizRunner? = nil, instead: String? = nil) -> Never {
     let t = state.language.catalogue
     let terminal: CursesTerminal
@@ -19,6 +20,8 @@ func launch(_ state: AppState, screen: ScreenOptions, runner: QuizRunner? = nil,
         exit(2)
     }
     var backend = terminal
+    var state = state
+    state.colors = terminal.colorSupport
     let start: [Effect] = if case .quiz(let quiz) = state.screen { quiz.startEffects } else { [] }
     let status = run(state, on: &backend, startEffects: start) { runner?.perform($0) ?? [] }
     terminal.close()
