@@ -37,6 +37,11 @@ let package = Package(
         // evaluated, lesson checks. No UI: used by Tutor, `check` and the practice checker.
         .target(name: "Scenes", dependencies: ["ConvCore", "LessonKit", "Localization"]),
 
+        // Practice exercises judged: cases drawn from the exercise's ranges with the compute core's
+        // answers, the harness the learner's Python runs in, results compared cell by cell and
+        // known mistakes named. Pure: the process that runs Python lives in the executable.
+        .target(name: "Practice", dependencies: ["ConvCore", "LessonKit", "Localization"]),
+
         // The learner's progress in SQLite.
         .target(name: "ProgressStore", dependencies: ["QuizKit", .product(name: "GRDB", package: "GRDB.swift")]),
 
@@ -47,14 +52,14 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "TermCanvas"]),
 
         // The application as values: state, messages, update, view. No terminal, no clock, no files.
-        .target(name: "Tutor", dependencies: ["ConvCore", "TermCanvas", "Localization", "LessonKit", "QuizKit", "Scenes"]),
+        .target(name: "Tutor", dependencies: ["ConvCore", "TermCanvas", "Localization", "LessonKit", "QuizKit", "Scenes", "Practice"]),
 
         // The executable: argument parsing and the `compute` calculator over ConvCore.
         .executableTarget(
             name: "convtutor",
             dependencies: [
                 "ConvCore", "TermCanvas", "Localization", "LessonKit", "QuizKit", "Scenes", "Tutor", "CursesBackend",
-                "ProgressStore",
+                "ProgressStore", "Practice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TutorTests",
-            dependencies: ["Tutor", "TermCanvas", "ConvCore", "Localization", "LessonKit", "QuizKit", "Scenes", "TestSupport"],
+            dependencies: ["Tutor", "TermCanvas", "ConvCore", "Localization", "LessonKit", "QuizKit", "Scenes", "Practice", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
@@ -94,6 +99,11 @@ let package = Package(
             name: "QuizKitTests",
             dependencies: ["QuizKit", "ConvCore", "LessonKit", "Localization", "TestSupport"],
             exclude: ["Reference"]
+        ),
+        .testTarget(
+            name: "PracticeTests",
+            dependencies: ["Practice", "ConvCore", "LessonKit", "Localization", "TestSupport"],
+            exclude: ["Files"]
         ),
         .testTarget(
             name: "ProgressStoreTests",

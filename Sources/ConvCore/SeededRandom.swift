@@ -20,6 +20,23 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         let span = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(next() % span)
     }
+
+    /// One of `items`, uniformly.
+    public mutating func pick<T>(_ items: [T]) -> T {
+        items[int(in: 0...(items.count - 1))]
+    }
+
+    /// True with probability `numerator / denominator`.
+    public mutating func chance(_ numerator: Int, in denominator: Int) -> Bool {
+        int(in: 1...denominator) <= numerator
+    }
+
+    /// A tensor of `shape` holding integers from `values` (without 0 when `nonzero`), in
+    /// row-major order.
+    public mutating func tensor(_ shape: [Int], _ values: ClosedRange<Int>, nonzero: Bool = false) -> Tensor {
+        let choices = Array(values).filter { !nonzero || $0 != 0 }
+        return Tensor(shape: shape, data: (0..<shape.reduce(1, *)).map { _ in Double(pick(choices)) })
+    }
 }
 
 /// How a tensor's values are chosen when the learner does not type them.

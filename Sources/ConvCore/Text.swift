@@ -21,7 +21,12 @@ public enum Text {
 
     /// `x[0,1,2,3]`.
     public static func cell(_ tensor: TensorName, _ index: [Int]) -> String {
-        "\(tensor.rawValue)[\(index.map(String.init).joined(separator: ","))]"
+        cell(tensor.rawValue, index)
+    }
+
+    /// A cell of an array named as the learner's code names it: `dW[1,0,2,2]`.
+    public static func cell(_ name: String, _ index: [Int]) -> String {
+        "\(name)[\(index.map(String.init).joined(separator: ","))]"
     }
 
     /// The rows of a 2-D tensor with right-aligned columns, e.g. `[" 1  2", "10 -3"]`.

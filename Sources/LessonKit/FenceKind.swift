@@ -10,19 +10,29 @@ enum FenceKind: Equatable {
     case quiz
     case compute
     case math
+    /// An exercise's spec, its starter file (```` ```python starter ````) and its solution
+    /// (```` ```python solution ````).
+    case exercise
+    case starter
+    case solution
     case code(language: String)
     /// Looks like a misspelt block kind: shown as code, and reported.
     case misspelt(String, suggestion: String)
 
     /// Every block kind an info string can name.
-    static let kinds: [String] = ConvOperation.animated.map(\.rawValue) + ["quiz", "compute", "math"]
+    static let kinds: [String] = ConvOperation.animated.map(\.rawValue) + ["quiz", "compute", "math", "exercise"]
 
     /// Kinds that had another name before: a block that uses the old one is told the new one.
     static let renamed = ["transpose2d": ConvOperation.convTranspose2d.rawValue]
 
     init(info: String) {
-        let word = String(info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
-        if let kind = ConvOperation(rawValue: word), ConvOperation.animated.contains(kind) {
+        let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let word = words.first ?? ""
+        if ["python", "python3", "py"].contains(word.lowercased()), words.count > 1, words[1] == "starter" || words[1] == "solution" {
+            self = words[1] == "starter" ? .starter : .solution
+        } else if word == "exercise" {
+            self = .exercise
+        } else if let kind = ConvOperation(rawValue: word), ConvOperation.animated.contains(kind) {
             self = .animation(kind)
         } else if word == "quiz" {
             self = .quiz

@@ -48,7 +48,8 @@ struct FrontMatter {
         return bytes.elementsEqual("---".utf8) || (closing && bytes.elementsEqual("...".utf8))
     }
 
-    static let keys = ["id", "title", "lang", "order", "summary", "requires"]
+    static let required = ["id", "title", "lang", "order", "summary"]
+    static let keys = required + ["requires", "kind"]
 
     /// The lesson's meta, or `nil` when a required field is missing or wrong (all reported).
     func meta(log: inout DiagnosticLog) -> LessonMeta? {
@@ -66,7 +67,7 @@ struct FrontMatter {
         }
         YAMLField.reportUnknown(fields, known: Self.keys, in: "the front matter", log: &log)
         let field = { (key: String) in fields.last { $0.key == key } }
-        for key in Self.keys.dropLast() where field(key) == nil {
+        for key in Self.required where field(key) == nil {
             log.report(start, "front matter: missing '\(key)'")
         }
         let id = field("id").flatMap { $0.slug(&log) }
@@ -88,7 +89,8 @@ struct FrontMatter {
                 }
             }
         }
-        guard let id, let title, let lang, let order, let summary else { return nil }
-        return LessonMeta(id: id, title: title, lang: lang, order: order, summary: summary, requires: requires)
+        let kind = field("kind").map { $0.oneOf(LessonKind.self, &log) } ?? .lesson
+        guard let id, let title, let lang, let order, let summary, let kind else { return nil }
+        return LessonMeta(id: id, title: title, lang: lang, order: order, summary: summary, requires: requires, kind: kind)
     }
 }

@@ -7,12 +7,15 @@ import ConvCore
 public struct Lesson: Equatable, Sendable {
     /// The front matter.
     public var meta: LessonMeta
-    /// One step per `##` heading, in order.
+    /// One step per `##` heading, in order: for an exercise, its statement.
     public var steps: [Step]
+    /// The exercise, when the file is one (`kind: exercise`).
+    public var exercise: Exercise?
 
-    public init(meta: LessonMeta, steps: [Step]) {
+    public init(meta: LessonMeta, steps: [Step], exercise: Exercise? = nil) {
         self.meta = meta
         self.steps = steps
+        self.exercise = exercise
     }
 
     /// Every quiz item of the lesson, in order.
@@ -21,7 +24,8 @@ public struct Lesson: Equatable, Sendable {
     }
 }
 
-/// The YAML front matter: `id`, `title`, `lang`, `order`, `summary`, optional `requires`.
+/// The YAML front matter: `id`, `title`, `lang`, `order`, `summary`, optional `requires` and
+/// `kind` (`lesson`, the default, or `exercise`).
 public struct LessonMeta: Equatable, Sendable {
     /// Stable identifier; the same `id` in `en` and `zh` is the same lesson.
     public var id: String
@@ -33,14 +37,17 @@ public struct LessonMeta: Equatable, Sendable {
     public var summary: String
     /// Ids of lessons to take first.
     public var requires: [String]
+    public var kind: LessonKind
 
-    public init(id: String, title: String, lang: String, order: Int, summary: String, requires: [String] = []) {
+    public init(id: String, title: String, lang: String, order: Int, summary: String, requires: [String] = [],
+                kind: LessonKind = .lesson) {
         self.id = id
         self.title = title
         self.lang = lang
         self.order = order
         self.summary = summary
         self.requires = requires
+        self.kind = kind
     }
 }
 

@@ -67,6 +67,8 @@ extension LessonBuilder {
                 log.report(fence, "quiz: a quiz block must stand at the top level of a step, not inside a list or quote")
             case .compute:
                 log.report(fence, "compute: a compute block must stand at the top level of a step, not inside a list or quote")
+            case .exercise, .starter, .solution:
+                log.report(fence, "\(node.fenceInfo): an exercise's blocks must stand at the top level of a step, not inside a list or quote")
             default:
                 break
             }
@@ -90,6 +92,15 @@ extension LessonBuilder {
             return nested ? [] : computation.map { [.compute($0)] } ?? []
         case .math:
             return [.math(MathText.render(text))]
+        case .exercise:
+            let spec = ExerciseSpec.read(body: body, log: &log)
+            if !nested { exerciseParts.add(.spec, at: fence, spec.map(ExerciseParts.Part.spec), log: &log) }
+            return []
+        case .starter, .solution:
+            if text.hasSuffix("\n") { text.removeLast() }
+            let role: ExerciseParts.Role = kind == .starter ? .starter : .solution
+            if !nested { exerciseParts.add(role, at: fence, .code(text), log: &log) }
+            return []
         case .code(let language):
             if text.hasSuffix("\n") { text.removeLast() }
             return [.code(language: language, text: text)]

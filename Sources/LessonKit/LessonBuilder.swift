@@ -10,6 +10,8 @@ struct LessonBuilder {
     var log: DiagnosticLog
     /// The line where each quiz id was first used.
     var quizLines: [String: Int] = [:]
+    /// The exercise's spec, starter and solution, as met.
+    var exerciseParts = ExerciseParts()
     /// Whether the too-deep nesting diagnostic was given (it is given once per file).
     var reportedDeepNesting = false
 

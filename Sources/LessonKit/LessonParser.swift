@@ -126,6 +126,8 @@ public enum LessonParser {
         if steps.isEmpty {
             log.report(line: 1, column: 1, "the lesson has no steps: each step starts with a '##' heading")
         }
-        return (meta ?? standIn).map { Lesson(meta: $0, steps: steps) }
+        guard let meta = meta ?? standIn else { return nil }
+        let exercise = builder.exerciseParts.exercise(kind: meta.kind, start: SourcePosition(line: 1, column: 1), log: &log)
+        return Lesson(meta: meta, steps: steps, exercise: exercise)
     }
 }

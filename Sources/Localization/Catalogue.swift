@@ -52,6 +52,8 @@ public protocol Catalogue: Sendable {
     func stats(_ phrase: StatsPhrase) -> String
     /// The command line's messages.
     func command(_ phrase: CommandPhrase) -> String
+    /// A practice check's report, the practice screens and commands.
+    func practice(_ phrase: PracticePhrase) -> String
 
     // MARK: Questions
 

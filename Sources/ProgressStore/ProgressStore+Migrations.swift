@@ -87,6 +87,22 @@ extension ProgressStore {
             try db.execute(sql: "DROP INDEX review_cardId_time")
             try db.execute(sql: "CREATE INDEX review_card_id_time ON review (card_id, time)")
         }
+        migrator.registerMigration("v4-practice-attempts") { db in
+            // Every check of a practice exercise, never updated or deleted: the exercise's id, when,
+            // whether every case passed, and how many cases passed of how many.
+            try db.execute(sql: """
+                CREATE TABLE practice_attempt (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    exercise_id TEXT NOT NULL,
+                    time DATETIME NOT NULL,
+                    passed BOOLEAN NOT NULL CHECK (passed IN (0, 1)),
+                    cases_passed INTEGER NOT NULL CHECK (cases_passed >= 0),
+                    cases_total INTEGER NOT NULL CHECK (cases_total >= cases_passed)
+                )
+                """)
+            // An exercise's attempts in order: its status and its first pass.
+            try db.execute(sql: "CREATE INDEX practice_attempt_exercise_time ON practice_attempt (exercise_id, time)")
+        }
         return migrator
     }()
 

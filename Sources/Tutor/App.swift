@@ -1,4 +1,5 @@
 import Localization
+import Practice
 import Scenes
 import QuizKit
 import TermCanvas
@@ -22,6 +23,13 @@ public enum Msg: Equatable, Sendable {
     case positionSaved(lesson: String, LessonPosition)
     /// What the runner knows of the card of a question on screen.
     case questionInfo(id: CardID, QuestionInfo)
+    /// The runner prepared an exercise's file: it wrote the starter (the file did not exist), or
+    /// could not (`problem`).
+    case exerciseOpened(id: String, starterWritten: Bool, problem: String?)
+    /// The learner saved the file of the exercise on screen.
+    case exerciseFileChanged(id: String)
+    /// A check of an exercise finished; the learner now stands at `status`.
+    case exerciseChecked(id: String, PracticeReport, status: ExerciseStatus)
 }
 
 /// What the progress store says about the card of a question on screen.
@@ -66,6 +74,13 @@ public enum Effect: Equatable, Sendable {
     case startQuiz
     /// Read the learner's progress (answer `.statsReady`).
     case loadStats
+    /// Prepare an exercise's file (the starter when there is none) and watch it (answer
+    /// `.exerciseOpened`, then `.exerciseFileChanged` at each save).
+    case openExercise(id: String)
+    /// Check the exercise's file in the background (answer `.exerciseChecked`).
+    case checkExercise(id: String)
+    /// Stop watching the exercise's file.
+    case closeExercise
 }
 
 /// The screen on display.
@@ -76,6 +91,7 @@ public enum Screen: Equatable, Sendable {
     case player(PlayerState)
     case quiz(QuizState)
     case stats(StatsState)
+    case exercise(ExerciseState)
 }
 
 /// The whole application as a value.
@@ -97,6 +113,8 @@ public struct AppState: Equatable, Sendable {
     public var ignoredKey: Key?
     /// The lessons the learner can open, with their saved positions (read by the runner).
     public var catalogue = LessonCatalogue()
+    /// The practice exercises, their files and where the learner stands (read by the runner).
+    public var practice = PracticeCatalogue()
 
     /// The smallest terminal the full layout fits.
     public static let minimumSize = (width: 80, height: 24)
@@ -118,11 +136,12 @@ public struct AppState: Equatable, Sendable {
     var keyContext: KeyContext {
         switch screen {
         case .home: .home
-        case .lessons: .lessonList
+        case .lessons(let list): list.keyContext
         case .player(let p): p.keyContext
         case .explorer(let e): e.keyContext
         case .quiz(let q): q.keyContext
         case .stats: .stats
+        case .exercise(let e): e.keyContext
         }
     }
 
@@ -167,6 +186,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             let effects = quiz.tick()
             state.screen = .quiz(quiz)
             return effects
+        case .exercise(var exercise):
+            let effects = exercise.tick()
+            state.screen = .exercise(exercise)
+            return effects
         default:
             return []
         }
@@ -195,6 +218,26 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .positionSaved(let lesson, let position):
         state.catalogue.positions[lesson] = position
+        return []
+    case .exerciseOpened(let id, let written, let problem):
+        guard case .exercise(var exercise) = state.screen, exercise.id == id else { return [] }
+        exercise.starterWritten = written
+        exercise.fileProblem = problem
+        // A file the learner already worked on is checked at once: the page shows where it stands.
+        let check = !written && problem == nil && !exercise.checking
+        exercise.checking = exercise.checking || check
+        state.screen = .exercise(exercise)
+        return check ? [.checkExercise(id: id)] : []
+    case .exerciseFileChanged(let id):
+        guard case .exercise(var exercise) = state.screen, exercise.id == id, !exercise.checking else { return [] }
+        exercise.checking = true
+        state.screen = .exercise(exercise)
+        return [.checkExercise(id: id)]
+    case .exerciseChecked(let id, let report, let status):
+        state.practice.statuses[id] = status
+        guard case .exercise(var exercise) = state.screen, exercise.id == id else { return [] }
+        exercise.checked(report, viewport: state.viewport, state.language.catalogue)
+        state.screen = .exercise(exercise)
         return []
     case .questionInfo(let id, let info):
         switch state.screen {
@@ -252,9 +295,9 @@ private func dispatch(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.screen = .home(home)
         return follow(outcome, &state)
     case .lessons(var list):
-        let outcome = list.handle(key, count: state.catalogue.lessons.count)
+        let outcome = list.handle(key, count: list.kind == .lessons ? state.catalogue.lessons.count : state.practice.exercises.count)
         state.screen = .lessons(list)
-        return follow(outcome, &state)
+        return follow(outcome, kind: list.kind, &state)
     case .player(var player):
         let (leave, effects) = player.handle(key, viewport: viewport, t)
         state.screen = .player(player)
@@ -271,6 +314,10 @@ private func dispatch(_ key: Key, _ state: inout AppState) -> [Effect] {
         let leave = stats.handle(key, viewport: viewport, t)
         state.screen = .stats(stats)
         return leave ? state.back() : []
+    case .exercise(var exercise):
+        let (leave, effects) = exercise.handle(key, viewport: viewport, t)
+        state.screen = .exercise(exercise)
+        return leave ? effects + state.back() : effects
     }
 }
 
@@ -282,21 +329,27 @@ func follow(_ outcome: HomeState.Outcome, _ state: inout AppState) -> [Effect] {
     case .open(.explore): state.open(.explorer(ExplorerState(config: ExplorerConfig())))
     case .open(.lessons): state.open(.lessons(LessonListState()))
     case .open(.quiz): return [.startQuiz]
+    case .open(.practice): state.open(.lessons(LessonListState(kind: .exercises)))
     case .open(.stats): return [.loadStats]
     case .open(.help): state.help = ScrollPosition()
     }
     return []
 }
 
-/// Where the lesson list's answer to a key or a click leads.
-func follow(_ outcome: LessonListState.Outcome, _ state: inout AppState) -> [Effect] {
+/// Where a list's answer to a key or a click leads: a lesson opens in the player, an exercise on
+/// its page (its file prepared and watched).
+func follow(_ outcome: LessonListState.Outcome, kind: ListKind, _ state: inout AppState) -> [Effect] {
     switch outcome {
     case .stay: return []
     case .back: return state.back()
-    case .open(let k):
+    case .open(let k) where kind == .lessons:
         let lesson = state.catalogue.lessons[k]
         state.open(.player(PlayerState(lesson: lesson, step: state.catalogue.resumeStep(of: lesson))))
         return []
+    case .open(let k):
+        let exercise = state.practice.exercises[k]
+        state.open(.exercise(ExerciseState(lesson: exercise, file: state.practice.files[k])))
+        return [.openExercise(id: exercise.meta.id)]
     }
 }
 

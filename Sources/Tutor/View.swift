@@ -18,10 +18,12 @@ func frame(_ state: AppState) -> (buffer: CellBuffer, hits: Hits) {
     switch state.screen {
     case .home(let home): home.draw(into: &buffer, hits: &hits, t)
     case .explorer(let explorer): explorer.draw(into: &buffer, hits: &hits, t, tinted: state.colors.showsTint)
-    case .lessons(let list): list.draw(state.catalogue, into: &buffer, hits: &hits, t)
+    case .lessons(let list): list.draw(list.rows(state.catalogue, state.practice, t), into: &buffer, hits: &hits, t)
     case .player(let player): player.draw(into: &buffer, hits: &hits, t, tinted: state.colors.showsTint)
     case .quiz(let quiz): quiz.draw(into: &buffer, hits: &hits, t, tinted: state.colors.showsTint)
     case .stats(let stats): stats.draw(into: &buffer, t)
+    case .exercise(let exercise):
+        exercise.draw(into: &buffer, hits: &hits, status: state.practice.status(of: exercise.id), t, tinted: state.colors.showsTint)
     }
     if let help = state.help {
         // The page hides the screen, and what could be clicked on it.
@@ -112,6 +114,7 @@ private func helpGroups() -> [(KeyGroup, [KeyRow])] {
         (.home, withoutClosing(Keymap.rows(.home))),
         (.lessonList, withoutClosing(Keymap.rows(.lessonList))),
         (.lesson, withoutClosing(lesson)),
+        (.exercise, withoutClosing(Keymap.rows(.exercise(explore: true)))),
         (.explorerSteps, withoutClosing(Keymap.rows(.explorerSteps))),
         (.explorerCursor, withoutClosing(Keymap.rows(.explorerCursor))),
         (.explorerParameters, withoutClosing(Keymap.rows(.explorerParameters))),

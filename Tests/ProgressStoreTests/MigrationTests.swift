@@ -89,9 +89,11 @@ struct MigrationTests {
         "card: id, topic, content_hash, state, step, stability, difficulty, due, last_review, reps, lapses, changed",
         "grdb_migrations: identifier",
         "lesson_progress: lesson_id, step, step_count, completed_at, updated_at",
+        "practice_attempt: id, exercise_id, time, passed, cases_passed, cases_total",
         "review: id, card_id, time, rating, correct, duration, answer",
         "sqlite_sequence: name, seq",
         "CREATE INDEX card_due ON card (due)",
+        "CREATE INDEX practice_attempt_exercise_time ON practice_attempt (exercise_id, time)",
         "CREATE INDEX review_card_id_time ON review (card_id, time)",
         "CREATE INDEX review_time ON review (time)",
     ]
@@ -169,6 +171,7 @@ struct MigrationTests {
         #expect(dump.contains(#"INSERT INTO "grdb_migrations" VALUES('v1-lesson-progress');"#))
         #expect(dump.contains(#"INSERT INTO "grdb_migrations" VALUES('v2-cards-and-reviews');"#))
         #expect(dump.contains(#"INSERT INTO "grdb_migrations" VALUES('v3-snake-case-columns');"#))
+        #expect(dump.contains(#"INSERT INTO "grdb_migrations" VALUES('v4-practice-attempts');"#))
         #expect(dump.contains(#"INSERT INTO "lesson_progress" VALUES('conv-1d',4,9,1700000060.0,1700000100.0);"#))
         #expect(try runPython(pythonSchemaNames, [temp.database.path]).lines == currentSchema)
         let reopened = try ProgressStore.open(at: temp.database)
@@ -231,7 +234,8 @@ struct MigrationTests {
         // In the file: the same rows with the same values and types, one more migration logged, and
         // the renamed columns and index.
         let after = try runPython(pythonRows, [temp.database.path])
-        #expect(after.lines == before.lines + [#"grdb_migrations ('v3-snake-case-columns',)"#], "\(after.errors)")
+        #expect(after.lines == before.lines + [#"grdb_migrations ('v3-snake-case-columns',)"#, #"grdb_migrations ('v4-practice-attempts',)"#],
+                "\(after.errors)")
         #expect(try runPython(pythonSchemaNames, [temp.database.path]).lines == currentSchema)
         // The fixture had v2's schema word for word if, migrated, it matches a new file's exactly.
         func schemaSQL(_ file: URL) throws -> [String] {
@@ -268,7 +272,7 @@ struct MigrationTests {
         }
         let before = try runPython(pythonDump, [temp.database.path])
         try #require(before.status == 0, "\(before.errors)")
-        #expect(before.lines.filter { $0.contains("grdb_migrations\" VALUES") }.count == 3)
+        #expect(before.lines.filter { $0.contains("grdb_migrations\" VALUES") }.count == 4)
         for _ in 0..<2 {
             try ProgressStore.open(at: temp.database).close()
             #expect(try runPython(pythonDump, [temp.database.path]).lines == before.lines)

@@ -271,7 +271,7 @@ struct QuizTests {
         #expect(update(&state, .quizReady([Self.single])) == [.questionShown(id: Self.single.id)])
         #expect(quiz(state) != nil)
         var stats = AppState(screen: .home(HomeState()), width: 80, height: 24, language: .en)
-        #expect(send(&stats, .character("4")) == [.loadStats])
+        #expect(send(&stats, .character("5")) == [.loadStats])
         let summary = StatsSummary(lessonsCompleted: 2, lessonsTotal: 13, reviews: ReviewStatistics(
             topics: [.init(topic: "padding", reviews: 3, graded: 3, correct: 2)], totalReviews: 3, dueToday: 1, dueThisWeek: 4, streak: 2),
             topicNames: ["padding": "Padding"])

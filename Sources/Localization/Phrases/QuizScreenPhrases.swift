@@ -63,6 +63,9 @@ public enum StatsPhrase: Equatable, Sendable {
     case answersAndStreak(answers: Int, streakDays: Int)
     case noAnswersYet
     case accuracyByTopic
+    /// Practice: how many exercises pass, and when one first passed (`2026-12-04`).
+    case exercisesPassing(Int, of: Int)
+    case firstPass(String)
     /// One topic's line after its name: `(3 of 4 right, 5 answers)`.
     case topicCounts(correct: Int, graded: Int, reviews: Int)
 }

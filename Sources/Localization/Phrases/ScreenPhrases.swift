@@ -1,6 +1,6 @@
 /// The entries of the home screen, in order.
 public enum HomeEntry: CaseIterable, Equatable, Sendable {
-    case explore, lessons, quiz, stats, help
+    case explore, lessons, quiz, practice, stats, help
 }
 
 /// The words of the home screen, the too-small screen and the help page.
@@ -25,7 +25,7 @@ public enum ScreenPhrase: Equatable, Sendable {
 
 /// The groups of the help page: one per screen or mode with keys of its own.
 public enum KeyGroup: CaseIterable, Equatable, Sendable {
-    case anywhere, home, lessonList, lesson, explorerSteps, explorerCursor, explorerParameters, explorerValue
+    case anywhere, home, lessonList, lesson, exercise, explorerSteps, explorerCursor, explorerParameters, explorerValue
     case quizAsking, quizAnswered, scrolling
     /// Clicks and the wheel, unless `--no-mouse` or the terminal has no mouse.
     case mouse
@@ -58,6 +58,8 @@ public enum KeyHelp: Equatable, Sendable {
     // A quiz
     case pickChoice, pickChoices, submit, typeAnswer, typeNumberOrInvalid, showModelAnswer, markCell, clearOrFinish
     case gradeSelf, nextQuestion, watch, finish, leave
+    // A practice exercise
+    case openExercise, checkNow, nextHint, showSolution, exploreWrongCell
     // The mouse
     case clickTarget, wheelScroll
 }

@@ -7,6 +7,7 @@ extension English {
             case .explore: "Explore"
             case .lessons: "Lessons"
             case .quiz: "Quiz"
+            case .practice: "Practice"
             case .stats: "Stats"
             case .help: "Help"
             }
@@ -15,6 +16,7 @@ extension English {
             case .explore: "a kernel sliding over a grid, every product and gradient"
             case .lessons: "step-by-step lessons, written in markdown"
             case .quiz: "due reviews first, then new and generated questions"
+            case .practice: "write convolution in NumPy, checked cell by cell"
             case .stats: "lessons completed, accuracy by topic, reviews due, streak"
             case .help: "the keys"
             }
@@ -29,6 +31,7 @@ extension English {
             case .home: "Home"
             case .lessonList: "Lesson list"
             case .lesson: "A lesson"
+            case .exercise: "A practice exercise"
             case .scrolling: "Long text"
             case .explorerSteps: "Explorer: steps"
             case .explorerCursor: "Explorer: cursor (Tab)"
@@ -99,6 +102,11 @@ extension English {
         case .watch: "watch the computation"
         case .finish: "finish"
         case .leave: "leave"
+        case .openExercise: "open (writes the starter, then watches the file)"
+        case .checkNow: "check now"
+        case .nextHint: "next hint"
+        case .showSolution: "solution (asks first)"
+        case .exploreWrongCell: "explore the first wrong cell"
         case .clickTarget: "open an entry, answer or pick a choice, mark a cell, move the cursor to a cell"
         case .wheelScroll: "scroll three lines"
         }
@@ -111,6 +119,8 @@ extension English {
         case .reviewsDue(let today, let week): "reviews due today: \(today); this week: \(week)"
         case .answersAndStreak(let answers, let streak): "answers given: \(answers); streak: \(count(streak, "day"))"
         case .noAnswersYet: "no answers yet: start with convtutor quiz"
+        case .exercisesPassing(let k, let n): "practice: \(k) of \(count(n, "exercise")) pass"
+        case .firstPass(let day): " · first passed \(day)"
         case .accuracyByTopic: "accuracy by topic:"
         case .topicCounts(let correct, let graded, let reviews): "(\(correct) of \(graded) right, \(count(reviews, "answer")))"
         }

@@ -7,6 +7,7 @@ extension Chinese {
             case .explore: "探索"
             case .lessons: "课程"
             case .quiz: "测验"
+            case .practice: "练习"
             case .stats: "统计"
             case .help: "帮助"
             }
@@ -15,6 +16,7 @@ extension Chinese {
             case .explore: "卷积核在网格上滑动，每个乘积和梯度都看得见"
             case .lessons: "循序渐进的课程，用 markdown 写成"
             case .quiz: "先复习到期的题，再做新题和随机生成的题"
+            case .practice: "用 NumPy 亲手写卷积，逐个单元检查"
             case .stats: "学完的课程、各主题正确率、到期复习、连续天数"
             case .help: "按键说明"
             }
@@ -29,6 +31,7 @@ extension Chinese {
             case .home: "主页"
             case .lessonList: "课程列表"
             case .lesson: "课程中"
+            case .exercise: "练习题"
             case .scrolling: "长文本"
             case .explorerSteps: "探索：逐步"
             case .explorerCursor: "探索：光标（Tab）"
@@ -99,6 +102,11 @@ extension Chinese {
         case .watch: "看计算过程"
         case .finish: "结束"
         case .leave: "离开"
+        case .openExercise: "打开（写好初始文件，开始监视）"
+        case .checkNow: "立即检查"
+        case .nextHint: "下一条提示"
+        case .showSolution: "参考答案（会先确认）"
+        case .exploreWrongCell: "在探索器里看第一个错的单元"
         case .clickTarget: "打开条目，作答或选中选项，标记单元，把光标移到单元上"
         case .wheelScroll: "滚动三行"
         }
@@ -111,6 +119,8 @@ extension Chinese {
         case .reviewsDue(let today, let week): "今天到期的复习：\(today)；本周：\(week)"
         case .answersAndStreak(let answers, let streak): "已作答：\(answers) 次；连续学习：\(streak) 天"
         case .noAnswersYet: "还没有作答记录：先运行 convtutor quiz"
+        case .exercisesPassing(let k, let n): "练习：\(n) 道中已通过 \(k) 道"
+        case .firstPass(let day): " · 首次通过 \(day)"
         case .accuracyByTopic: "各主题正确率："
         case .topicCounts(let correct, let graded, let reviews): "（答对 \(correct)/\(graded)，共作答 \(reviews) 次）"
         }

@@ -101,20 +101,9 @@ enum Setup: Equatable {
 // MARK: - Drawing numbers
 
 extension SeededRandom {
-    /// One of `items`, uniformly.
-    mutating func pick<T>(_ items: [T]) -> T {
-        items[int(in: 0...(items.count - 1))]
-    }
-
-    /// True with probability `numerator / denominator`.
-    mutating func chance(_ numerator: Int, in denominator: Int) -> Bool {
-        int(in: 1...denominator) <= numerator
-    }
-
     /// A `(1, 1, h, w)` tensor of integers from `values` (without 0 when `nonzero`).
     mutating func grid(_ h: Int, _ w: Int, _ values: ClosedRange<Int>, nonzero: Bool = false) -> Tensor {
-        let choices = Array(values).filter { !nonzero || $0 != 0 }
-        return Tensor(shape: [1, 1, h, w], data: (0..<h * w).map { _ in Double(pick(choices)) })
+        tensor([1, 1, h, w], values, nonzero: nonzero)
     }
 }
 

@@ -48,6 +48,9 @@ public struct ExplorerState: Equatable, Sendable {
     /// than at every frame.
     public private(set) var cursorSteps: [SceneStep] = []
     public private(set) var pinnedSteps: [SceneStep] = []
+    /// A line shown under the step's arithmetic: the learner's own value of the cell, when the
+    /// explorer was opened on a wrong cell of a practice check.
+    public var remark: String?
 
     /// Seconds per step, slowest first.
     public static let speeds: [Double] = [2, 1, 0.5, 0.25, 0.125, 0.0625]

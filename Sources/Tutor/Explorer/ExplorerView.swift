@@ -325,6 +325,7 @@ extension ExplorerState {
             if TextLayout.wrap(equation, width: width).count > 3 { abbreviated.append(equation) }
             if let channels = channelLine(t) { lines.append((channels, Style(bold: true))) }
         }
+        if let remark { lines.append((remark, Style(foreground: .red, bold: true))) }
         lines += t.sizeLines(scene.formula).map { ($0, Style.plain) }
         lines += Paragraph.wrap(t.call(scene.call), width: width).map { ($0.plainText, Style(dim: true)) }
         for note in scene.notes { lines += Paragraph.wrap(t.note(note), width: width).map { ($0.plainText, Style(dim: true)) } }

@@ -22,6 +22,8 @@ public enum Action: Hashable, Sendable {
     case submit, erase, cancel
     // A quiz
     case choose(Int), toggleChoice(Int), markCell, grade(Int), nextQuestion, watch, finish
+    // A practice exercise
+    case checkNow, nextHint, showSolution, exploreWrongCell
 }
 
 extension Action {

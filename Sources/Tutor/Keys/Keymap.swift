@@ -5,6 +5,10 @@ import TermCanvas
 public enum KeyContext: Hashable, Sendable {
     case home
     case lessonList
+    /// The exercises of `convtutor practice`.
+    case practiceList
+    /// An exercise's page; `explore`: the first wrong cell can be opened in the explorer.
+    case exercise(explore: Bool)
     case lesson(animations: Int, questions: Bool)
     case explorerSteps, explorerCursor, explorerParameters, explorerValue
     /// A question answered with one choice, of `count`.
@@ -143,6 +147,20 @@ public enum Keymap {
                 KeyRow("g/G", also: "Home End", [(.character("g"), .firstItem), (.home, .firstItem),
                                                  (.character("G"), .lastItem), (.end, .lastItem)], .firstLast, hint: false),
             ] + closing()
+        case .practiceList:
+            return [
+                KeyRow("↑/↓", also: "k/j Tab", [(.up, .previousItem), (.character("k"), .previousItem),
+                                                 (.down, .nextItem), (.character("j"), .nextItem), (.tab, .nextItem)], .choose),
+                KeyRow("Enter", also: "→ l", [(.enter, .openItem), (.right, .openItem), (.character("l"), .openItem)], .openExercise),
+                KeyRow("g/G", also: "Home End", [(.character("g"), .firstItem), (.home, .firstItem),
+                                                 (.character("G"), .lastItem), (.end, .lastItem)], .firstLast, hint: false),
+            ] + closing()
+        case .exercise(let explore):
+            return [KeyRow("c", [(.character("c"), .checkNow)], .checkNow),
+                    KeyRow("h", [(.character("h"), .nextHint)], .nextHint),
+                    KeyRow("s", [(.character("s"), .showSolution)], .showSolution)]
+                + (explore ? [KeyRow("a", [(.character("a"), .exploreWrongCell)], .exploreWrongCell)] : [])
+                + scrolling(vi: false) + closing()
         case .lesson(let animations, let questions):
             var rows = [
                 KeyRow("←/→", also: "[ ] h/l", [(.left, .previousStep), (.character("["), .previousStep), (.character("h"), .previousStep),

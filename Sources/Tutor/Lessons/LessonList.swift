@@ -21,13 +21,15 @@ public struct LessonCatalogue: Equatable, Sendable {
     }
 }
 
-/// The list of lessons with their progress marks: only the selection is state; the lessons and
-/// positions are the app's catalogue.
+/// The list of lessons, or of practice exercises, with where the learner stands in each: only the
+/// selection is state; the items are the app's catalogues.
 public struct LessonListState: Equatable, Sendable {
     public private(set) var selected: Int
+    public let kind: ListKind
 
-    public init(selected: Int = 0) {
+    public init(selected: Int = 0, kind: ListKind = .lessons) {
         self.selected = max(0, selected)
+        self.kind = kind
     }
 
     enum Outcome: Equatable {
@@ -35,9 +37,11 @@ public struct LessonListState: Equatable, Sendable {
         case open(Int)
     }
 
+    var keyContext: KeyContext { kind == .lessons ? .lessonList : .practiceList }
+
     mutating func handle(_ key: Key, count: Int) -> Outcome {
         selected = min(selected, max(0, count - 1))
-        switch Keymap.action(for: key, in: .lessonList) {
+        switch Keymap.action(for: key, in: keyContext) {
         case .back?: return .back
         case .previousItem? where count > 0: selected = (selected + count - 1) % count
         case .nextItem? where count > 0: selected = (selected + 1) % count
@@ -49,7 +53,7 @@ public struct LessonListState: Equatable, Sendable {
         return .stay
     }
 
-    /// A click on lesson `k` opens it, as Enter on it would.
+    /// A click on item `k` opens it, as Enter on it would.
     mutating func click(_ k: Int, count: Int) -> Outcome {
         guard (0..<count).contains(k) else { return .stay }
         selected = k
@@ -62,51 +66,70 @@ public struct LessonListState: Equatable, Sendable {
         return position.completed ? t.lesson(.finished) : t.lesson(.atStep(position.step + 1, of: position.stepCount))
     }
 
-    /// The lessons that fit, the selected one in view; each lesson's two rows are where a click
-    /// opens it.
-    func draw(_ catalogue: LessonCatalogue, into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue) {
+    /// The rows of the list: the lessons with their steps and positions, or the exercises with
+    /// their functions and statuses.
+    func rows(_ catalogue: LessonCatalogue, _ practice: PracticeCatalogue, _ t: any Catalogue) -> [ListRow] {
+        switch kind {
+        case .lessons:
+            catalogue.lessons.map { lesson in
+                let position = catalogue.positions[lesson.meta.id]
+                return ListRow(number: lesson.meta.order, title: lesson.meta.title, detail: t.lesson(.steps(lesson.steps.count)),
+                               mark: Self.mark(position, t), done: position?.completed ?? false, summary: lesson.meta.summary)
+            }
+        case .exercises:
+            practice.exercises.map { e in
+                let status = practice.status(of: e.meta.id)
+                return ListRow(number: e.meta.order, title: e.meta.title, detail: e.exercise?.spec.function ?? "",
+                               mark: t.practice(.status(status)), done: { if case .passed = status { true } else { false } }(),
+                               summary: e.meta.summary)
+            }
+        }
+    }
+
+    /// The items that fit, the selected one in view; each item's rows are where a click opens it.
+    func draw(_ rows: [ListRow], into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue) {
         let width = buffer.width
-        buffer.put(t.lesson(.lessons), x: 2, y: 1, style: Style(bold: true))
-        let hints = TextLayout.hints(Keymap.hints(.lessonList, t), width: width - 4, separator: "   ")
+        buffer.put(kind == .lessons ? t.lesson(.lessons) : t.practice(.practice), x: 2, y: 1, style: Style(bold: true))
+        let hints = TextLayout.hints(Keymap.hints(keyContext, t), width: width - 4, separator: "   ")
         buffer.put(hints, x: 2, y: buffer.height - 1, style: Style(dim: true))
-        guard !catalogue.lessons.isEmpty else {
-            for (k, line) in Paragraph.wrap(t.lesson(.noLessons), width: width - 4).enumerated() {
+        guard !rows.isEmpty else {
+            let empty = kind == .lessons ? t.lesson(.noLessons) : t.practice(.noExercises)
+            for (k, line) in Paragraph.wrap(empty, width: width - 4).enumerated() {
                 buffer.put(line, x: 2, y: 3 + k)
             }
             return
         }
-        // A title row and a summary row a lesson; the selected lesson's summary is wrapped whole,
-        // the others' cut to one row (selecting one shows the rest). The selected lesson stays in
-        // view, with as many lessons around it as fit.
+        // A title row and a summary row an item; the selected item's summary is wrapped whole,
+        // the others' cut to one row (selecting one shows the rest). The selected item stays in
+        // view, with as many items around it as fit. The marks and details take the columns
+        // their widest needs, at the right.
         let room = max(1, buffer.height - 5)
-        let selected = min(self.selected, catalogue.lessons.count - 1)
+        let selected = min(self.selected, rows.count - 1)
         let summaryWidth = width - 9
-        let summaries = catalogue.lessons.indices.map { k -> [String] in
-            let summary = catalogue.lessons[k].meta.summary
-            guard k == selected else { return [TextLayout.truncate(summary, width: summaryWidth)] }
-            return Paragraph.wrap(summary, width: summaryWidth).map(\.plainText)
+        let summaries = rows.indices.map { k -> [String] in
+            guard k == selected else { return [TextLayout.truncate(rows[k].summary, width: summaryWidth)] }
+            return Paragraph.wrap(rows[k].summary, width: summaryWidth).map(\.plainText)
         }
+        let markX = width - 2 - (rows.map { TextWidth.columns($0.mark) }.max() ?? 0)
+        let detailX = markX - 3 - (rows.map { TextWidth.columns($0.detail) }.max() ?? 0)
         let shown = Self.window(heights: summaries.map { 1 + $0.count }, around: selected, room: room)
         var y = 3
         for k in shown {
-            let lesson = catalogue.lessons[k]
+            let row = rows[k]
             let chosen = k == selected
-            let position = catalogue.positions[lesson.meta.id]
-            let mark = Self.mark(position, t)
-            let steps = t.lesson(.steps(lesson.steps.count))
-            let title = "\(chosen ? "▶" : " ") \(String(lesson.meta.order).leftPadded(to: 2))  "
-                + TextLayout.truncate(lesson.meta.title, width: width - 40)
+            let title = "\(chosen ? "▶" : " ") \(String(row.number).leftPadded(to: 2))  "
+                + TextLayout.truncate(row.title, width: detailX - 10)
             buffer.put(title, x: 2, y: y, style: Style(bold: chosen, reverse: chosen))
-            hits.add(Rect(x: 2, y: y, width: width - 4, height: 2), .lessonRow(k))
-            buffer.put(steps, x: width - 30, y: y, style: Style(dim: true))
-            buffer.put(mark, x: width - 16, y: y, style: Style(bold: position?.completed ?? false))
-            for (row, line) in summaries[k].enumerated() {
-                buffer.put(line, x: 7, y: y + 1 + row, style: Style(dim: true))
+            hits.add(Rect(x: 2, y: y, width: width - 4, height: 1 + summaries[k].count), .lessonRow(k))
+            buffer.put(row.detail, x: detailX, y: y, style: Style(dim: true))
+            buffer.put(row.mark, x: markX, y: y, style: Style(bold: row.done))
+            for (line, text) in summaries[k].enumerated() {
+                buffer.put(text, x: 7, y: y + 1 + line, style: Style(dim: true))
             }
             y += 1 + summaries[k].count
         }
         if shown.lowerBound > 0 { buffer.put("▲", x: width - 2, y: 3, style: Style(bold: true)) }
-        if shown.upperBound < catalogue.lessons.count { buffer.put("▼", x: width - 2, y: y - 1, style: Style(bold: true)) }
+        if shown.upperBound < rows.count { buffer.put("▼", x: width - 2, y: y - 1, style: Style(bold: true)) }
     }
 
     /// The items to show, as a range around `selected`, when item k takes `heights[k]` rows and
@@ -128,6 +151,23 @@ public struct LessonListState: Equatable, Sendable {
         }
         return first..<end
     }
+}
+
+/// Which items a list shows.
+public enum ListKind: Equatable, Sendable {
+    case lessons, exercises
+}
+
+/// One item of a list as it is drawn: its number, title, a detail (steps, a function's name),
+/// where the learner stands, and its summary.
+struct ListRow: Equatable {
+    var number: Int
+    var title: String
+    var detail: String
+    var mark: String
+    /// Finished: the mark is bold.
+    var done: Bool
+    var summary: String
 }
 
 extension String {

@@ -32,12 +32,16 @@ private func click(_ target: HitTarget, _ state: inout AppState) -> [Effect] {
         state.screen = .home(home)
         return follow(outcome, &state)
     case (.lessons(var list), .lessonRow(let k)):
-        let outcome = list.click(k, count: state.catalogue.lessons.count)
+        let outcome = list.click(k, count: list.kind == .lessons ? state.catalogue.lessons.count : state.practice.exercises.count)
         state.screen = .lessons(list)
-        return follow(outcome, &state)
+        return follow(outcome, kind: list.kind, &state)
     case (.explorer(var explorer), _):
         explorer.click(target)
         state.screen = .explorer(explorer)
+        return []
+    case (.exercise(var exercise), _):
+        exercise.animation?.click(target)
+        state.screen = .exercise(exercise)
         return []
     case (.player(var player), _):
         let effects = player.click(target, viewport: viewport, t)
@@ -67,7 +71,10 @@ private func scroll(_ move: ScrollPosition.Move, _ state: inout AppState) {
     case .stats(var stats):
         stats.scrollPage(move, viewport: viewport, t)
         state.screen = .stats(stats)
-    case .home, .lessons, .explorer:
+    case .exercise(var exercise) where exercise.animation == nil:
+        exercise.scrollPage(move, viewport: viewport, t)
+        state.screen = .exercise(exercise)
+    case .home, .lessons, .explorer, .exercise:
         break
     }
 }

@@ -34,6 +34,17 @@ struct LessonOptions: ParsableArguments {
     /// The bundled lessons and the learner's own, in `language`; files with errors are left out
     /// (`convtutor check` reports them).
     func catalogue(_ language: Language) -> [Lesson] {
+        files(language).filter { $0.meta.kind == .lesson }
+    }
+
+    /// The bundled exercises and the learner's own, in `language`, in order.
+    func exercises(_ language: Language) -> [Lesson] {
+        files(language).filter { $0.meta.kind == .exercise }.sorted { ($0.meta.order, $0.meta.id) < ($1.meta.order, $1.meta.id) }
+    }
+
+    /// Every lesson and exercise file of the bundled folder and the learner's, the first of each
+    /// id kept.
+    private func files(_ language: Language) -> [Lesson] {
         let folders = (LessonLibrary.bundledFolder().map { [$0] } ?? []) + self.folders.map { URL(fileURLWithPath: $0) }
         var seen = Set<String>()
         var lessons: [Lesson] = []

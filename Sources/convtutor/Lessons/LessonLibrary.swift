@@ -38,12 +38,14 @@ enum LessonLibrary {
         return nil
     }
 
-    /// The `.md` lesson files of a folder for a language: `folder/<lang>/*.md`, and `folder/*.md`
-    /// for a flat folder of one's own. Authors' guides (`README.md`) are not lessons.
+    /// The `.md` lesson and exercise files of a folder for a language: `folder/<lang>/*.md` and
+    /// `folder/<lang>/practice/*.md`, and `folder/*.md` for a flat folder of one's own. Authors'
+    /// guides (`README.md`) are not lessons.
     static func files(in folder: URL, language: String) -> [URL] {
         let fm = FileManager.default
         var found: [URL] = []
-        for dir in [folder.appendingPathComponent(language), folder] {
+        let own = folder.appendingPathComponent(language)
+        for dir in [own, own.appendingPathComponent("practice"), folder] {
             let names = (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
             for name in names.sorted() where name.hasSuffix(".md") && name != "README.md" {
                 found.append(dir.appendingPathComponent(name))

@@ -11,8 +11,12 @@ final class QuizRunner {
     let store: ProgressStore
     /// The lessons of the learner's language, in order.
     let lessons: [Lesson]
+    /// The practice exercises of the learner's language, in order.
+    let exercises: [Lesson]
     let language: Language
     let options: QuizOptions
+    /// The practice exercises' files and checks, when the practice screens can open.
+    let practice: PracticeWork?
     let scheduler = Scheduler()
     let calendar = Calendar.current
     /// When each question went on screen, for the time an answer took.
@@ -20,11 +24,22 @@ final class QuizRunner {
     /// The first failure to save, reported when the screen has closed.
     private(set) var failure: String?
 
-    init(store: ProgressStore, lessons: [Lesson], language: Language, options: QuizOptions = QuizOptions()) {
+    init(store: ProgressStore, lessons: [Lesson], exercises: [Lesson] = [], language: Language, options: QuizOptions = QuizOptions(),
+         practice: PracticeWork? = nil) {
         self.store = store
         self.lessons = lessons
+        self.exercises = exercises
         self.language = language
         self.options = options
+        self.practice = practice
+    }
+
+    /// Seconds until background work (a practice check, a watched file) should be looked at.
+    var interval: Double? { practice?.interval }
+
+    /// What background work has to say since the last look.
+    func collect() -> [Msg] {
+        practice?.collect(store: store) ?? []
     }
 
     /// Carries out one effect now and returns the messages that answer it.
@@ -68,6 +83,8 @@ final class QuizRunner {
                 fail(error.description)
                 return []
             }
+        case .openExercise, .checkExercise, .closeExercise:
+            return practice?.perform(effect) ?? []
         case .scheduleTick, .quit:
             return []
         }
@@ -130,8 +147,13 @@ final class QuizRunner {
         let reviews = try store.statistics(now: now, calendar: calendar)
         var names: [String: String] = [:]
         for topic in reviews.topics { names[topic.topic] = name(of: Topic(rawValue: topic.topic)) }
+        let records = try store.practiceRecords()
+        let practice = exercises.compactMap { e in
+            records[e.meta.id].map { ExerciseRecord(id: e.meta.id, title: e.meta.title, attempts: $0.attempts, passed: $0.lastPassed,
+                                                    firstPass: $0.firstPass) }
+        }
         return StatsSummary(lessonsCompleted: completed.filter(ids.contains).count, lessonsTotal: lessons.count,
-                            reviews: reviews, topicNames: names)
+                            reviews: reviews, topicNames: names, exercises: practice, exercisesTotal: exercises.count)
     }
 
     /// A topic as the learner reads it: the lesson's title, or the family's name.

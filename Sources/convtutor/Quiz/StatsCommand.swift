@@ -26,7 +26,7 @@ struct Stats: ParsableCommand {
     func run() throws {
         let language = lessons.language.language()
         let store = try data.openStore()
-        let runner = QuizRunner(store: store, lessons: lessons.catalogue(language), language: language)
+        let runner = QuizRunner(store: store, lessons: lessons.catalogue(language), exercises: lessons.exercises(language), language: language)
         let summary: StatsSummary
         do {
             summary = try runner.stats(at: Date())

@@ -7,9 +7,12 @@ import Tutor
 /// due, so an idle tutor uses no CPU — and feeds what happened to `update`. Effects that touch
 /// files or the clock (progress, answers, choosing questions, stats) go to `perform` as they
 /// happen, so a kill loses at most the change in flight; the messages it answers with are fed
-/// back to `update` before the next frame.
+/// back to `update` before the next frame. Work that answers later (a practice check, a watched
+/// file) is looked at every `background.interval` seconds while there is any, and what it has to
+/// say is fed to `update` the same way.
 func run(_ initial: AppState, on terminal: inout some TerminalBackend, startEffects: [Effect] = [],
-         perform: (Effect) -> [Msg] = { _ in [] }) -> Int32 {
+         perform: (Effect) -> [Msg] = { _ in [] },
+         background: (interval: () -> Double?, collect: () -> [Msg])? = nil) -> Int32 {
     var state = initial
     let size = terminal.size
     _ = update(&state, .resize(width: size.width, height: size.height))
@@ -40,8 +43,12 @@ func run(_ initial: AppState, on terminal: inout some TerminalBackend, startEffe
         previous = frame
 
         var message: Msg?
-        let timeout = tickDue.map { max(0, seconds(clock.now.duration(to: $0))) }
-        switch terminal.nextEvent(timeout: timeout) {
+        let timeout = [tickDue.map { max(0, seconds(clock.now.duration(to: $0))) }, background?.interval()].compactMap { $0 }.min()
+        let event = terminal.nextEvent(timeout: timeout)
+        for reply in background?.collect() ?? [] {
+            if let status = apply(update(&state, reply)) { return status }
+        }
+        switch event {
         case .key(let key)?: message = .key(key)
         case .resize(let width, let height)?: message = .resize(width: width, height: height)
         case .mouse(let event)?: message = .mouse(event)

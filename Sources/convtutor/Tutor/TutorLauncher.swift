@@ -23,7 +23,8 @@ func launch(_ state: AppState, screen: ScreenOptions, runner: QuizRunner? = nil,
     var state = state
     state.colors = terminal.colorSupport
     let start: [Effect] = if case .quiz(let quiz) = state.screen { quiz.startEffects } else { [] }
-    let status = run(state, on: &backend, startEffects: start) { runner?.perform($0) ?? [] }
+    let status = run(state, on: &backend, startEffects: start, perform: { runner?.perform($0) ?? [] },
+                     background: runner.map { runner in (interval: { runner.interval }, collect: runner.collect) })
     terminal.close()
     if let failure = runner?.failure {
         FileHandle.standardError.write(Data("convtutor: \(t.command(.progressNotSaved(failure)))\n".utf8))
