@@ -6,6 +6,9 @@ SWIFT ?= swift
 # binary in tmux.
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libncurses-dev
 TEST_PACKAGES := tmux
+# Practice runs the learner's Python with numpy; its tests need both. Debian's packages are
+# installed only when python3 cannot import numpy already (a pip or pyenv numpy counts).
+PYTHON_PACKAGES := python3 python3-numpy
 # Arguments for `make run`, e.g. make run ARGS="compute conv2d --cell 1,1".
 ARGS ?=
 
@@ -18,6 +21,7 @@ deps:
 
 test-deps:
 	@scripts/install-deps.sh $(DEBIAN_PACKAGES) $(TEST_PACKAGES)
+	@python3 -c "import numpy" 2>/dev/null || scripts/install-deps.sh $(PYTHON_PACKAGES)
 
 build: deps
 	$(SWIFT) build

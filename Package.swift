@@ -35,7 +35,7 @@ let package = Package(
 
         // What the explorer and `check` need from the maths: scenes of every mode, compute blocks
         // evaluated, lesson checks. No UI: used by Tutor, `check` and the practice checker.
-        .target(name: "Scenes", dependencies: ["ConvCore", "LessonKit", "Localization"]),
+        .target(name: "Scenes", dependencies: ["ConvCore", "LessonKit", "Localization", "Practice"]),
 
         // Practice exercises judged: cases drawn from the exercise's ranges with the compute core's
         // answers, the harness the learner's Python runs in, results compared cell by cell and

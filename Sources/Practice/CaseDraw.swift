@@ -46,39 +46,40 @@ public enum CaseDraw {
         return s
     }
 
-    /// The fixed cases of a target.
+    /// The fixed cases of a target, smallest first: the first case that fails is then the one
+    /// whose arithmetic is shortest to read and whose grids fit the explorer.
     static func fixed(_ spec: ExerciseSpec) -> [(CaseLabel, CaseSettings)] {
         switch spec.target {
         case .conv2d, .conv2dBackward:
             return [
-                // Lesson 10's example: a batch of two 7×6 images with three channels, four 3×3 filters.
-                (.example, settings(n: 2, c: 3, f: 4, 7, 6, kernel: Pair(3), stride: 2, padding: 1)),
-                (.batch, settings(n: 2, c: 2, f: 3, 5, 5, kernel: Pair(3), padding: 1)),
-                (.nonSquare, settings(c: 2, f: 2, 5, 7, kernel: Pair(2, 3))),
                 (.pointwise, settings(c: 3, f: 2, 4, 4, kernel: Pair(1))),
                 (.kernelIsInput, settings(c: 2, f: 2, 3, 3, kernel: Pair(3))),
-                (.strideOverKernel, settings(f: 2, 7, 8, kernel: Pair(2), stride: 3)),
                 (.padded, settings(4, 4, kernel: Pair(3), padding: 2)),
+                (.nonSquare, settings(c: 2, f: 2, 5, 7, kernel: Pair(2, 3))),
+                (.strideOverKernel, settings(f: 2, 7, 8, kernel: Pair(2), stride: 3)),
                 (.unevenStride, settings(c: 2, 6, 7, kernel: Pair(3), stride: 2)),
+                (.batch, settings(n: 2, c: 2, f: 3, 5, 5, kernel: Pair(3), padding: 1)),
+                // Lesson 10's example: a batch of two 7×6 images with three channels, four 3×3 filters.
+                (.example, settings(n: 2, c: 3, f: 4, 7, 6, kernel: Pair(3), stride: 2, padding: 1)),
             ]
         case .convTranspose2d:
             return [
                 (.example, settings(2, 2, kernel: Pair(3), stride: 2)),
-                (.batch, settings(n: 2, c: 2, f: 3, 3, 3, kernel: Pair(3), padding: 1)),
-                (.nonSquare, settings(c: 2, f: 2, 2, 3, kernel: Pair(2, 3), stride: 2)),
                 (.pointwise, settings(c: 2, f: 2, 3, 3, kernel: Pair(1))),
                 (.strideOverKernel, settings(3, 3, kernel: Pair(2), stride: 3)),
                 (.padded, settings(f: 2, 3, 4, kernel: Pair(3), stride: 2, padding: 1)),
+                (.nonSquare, settings(c: 2, f: 2, 2, 3, kernel: Pair(2, 3), stride: 2)),
+                (.batch, settings(n: 2, c: 2, f: 3, 3, 3, kernel: Pair(3), padding: 1)),
             ]
         case .maxpool2d, .maxpool2dBackward:
             return [
                 (.example, settings(4, 4, kernel: Pair(2), stride: 2)),
-                (.batch, settings(n: 2, c: 3, 4, 6, kernel: Pair(2), stride: 2)),
-                (.overlapping, settings(c: 2, 5, 5, kernel: Pair(3), stride: 1)),
-                (.strideOverKernel, settings(7, 7, kernel: Pair(2), stride: 3)),
-                (.unevenStride, settings(5, 6, kernel: Pair(2), stride: 2)),
                 (.ties, settings(4, 4, kernel: Pair(2), stride: 1)),
                 (.kernelIsInput, settings(c: 2, 3, 3, kernel: Pair(3), stride: 1)),
+                (.overlapping, settings(c: 2, 5, 5, kernel: Pair(3), stride: 1)),
+                (.unevenStride, settings(5, 6, kernel: Pair(2), stride: 2)),
+                (.strideOverKernel, settings(7, 7, kernel: Pair(2), stride: 3)),
+                (.batch, settings(n: 2, c: 3, 4, 6, kernel: Pair(2), stride: 2)),
             ]
         case .conv1d:
             return spec.modes.compactMap(Conv1D.Mode.init).flatMap { mode in

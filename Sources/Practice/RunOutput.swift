@@ -127,6 +127,12 @@ public struct PythonError: Equatable, Sendable {
         public var line: Int
         public var function: String
         public var text: String
+
+        public init(line: Int, function: String, text: String) {
+            self.line = line
+            self.function = function
+            self.text = text
+        }
     }
 
     public init(type: String, message: String, line: Int? = nil, frames: [Frame] = []) {

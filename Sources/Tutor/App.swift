@@ -224,15 +224,14 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         exercise.starterWritten = written
         exercise.fileProblem = problem
         // A file the learner already worked on is checked at once: the page shows where it stands.
-        let check = !written && problem == nil && !exercise.checking
-        exercise.checking = exercise.checking || check
+        let effects = !written && problem == nil ? exercise.startCheck(viewport: state.viewport, state.language.catalogue) : []
         state.screen = .exercise(exercise)
-        return check ? [.checkExercise(id: id)] : []
+        return effects
     case .exerciseFileChanged(let id):
-        guard case .exercise(var exercise) = state.screen, exercise.id == id, !exercise.checking else { return [] }
-        exercise.checking = true
+        guard case .exercise(var exercise) = state.screen, exercise.id == id else { return [] }
+        let effects = exercise.startCheck(viewport: state.viewport, state.language.catalogue)
         state.screen = .exercise(exercise)
-        return [.checkExercise(id: id)]
+        return effects
     case .exerciseChecked(let id, let report, let status):
         state.practice.statuses[id] = status
         guard case .exercise(var exercise) = state.screen, exercise.id == id else { return [] }

@@ -156,10 +156,10 @@ public enum Keymap {
                                                  (.character("G"), .lastItem), (.end, .lastItem)], .firstLast, hint: false),
             ] + closing()
         case .exercise(let explore):
-            return [KeyRow("c", [(.character("c"), .checkNow)], .checkNow),
-                    KeyRow("h", [(.character("h"), .nextHint)], .nextHint),
-                    KeyRow("s", [(.character("s"), .showSolution)], .showSolution)]
-                + (explore ? [KeyRow("a", [(.character("a"), .exploreWrongCell)], .exploreWrongCell)] : [])
+            return (explore ? [KeyRow("a", [(.character("a"), .exploreWrongCell)], .exploreWrongCell)] : [])
+                + [KeyRow("c", [(.character("c"), .checkNow)], .checkNow),
+                   KeyRow("h", [(.character("h"), .nextHint)], .nextHint),
+                   KeyRow("s", [(.character("s"), .showSolution)], .showSolution, hint: false)]
                 + scrolling(vi: false) + closing()
         case .lesson(let animations, let questions):
             var rows = [

@@ -53,6 +53,12 @@ extension LessonCheck {
                 }
             }
         }
+        // An exercise's solution is shown as code on its page.
+        if let exercise = lesson.exercise {
+            for problem in overflow([.code(language: "python", text: exercise.solution)], width: ExerciseState.textWidth(Viewport(width: width, height: height)), t) {
+                diagnostics.append(Diagnostic(file: file, line: exercise.spec.line, column: 1, message: "too wide for \(terminal), solution \(problem.what)"))
+            }
+        }
         return diagnostics
     }
 

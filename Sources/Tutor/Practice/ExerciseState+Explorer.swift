@@ -5,12 +5,14 @@ import Practice
 import Scenes
 
 extension ExerciseState {
-    /// The first wrong cell of the last report: its case, the array's name, its index, and the
-    /// learner's value.
-    var wrongCell: (case: PracticeCase, name: String, index: [Int], got: Double)? {
-        guard let report, let k = report.firstFailure, case .failed(.wrongValue(let name, let index, _, let got, _)) = report.results[k],
-              lesson.exercise?.spec.target != .outputSize else { return nil }
-        return (report.cases[k], name, index, got)
+    /// The wrong cells of the last report, one per case that returned a wrong value, in order: the
+    /// case, the array's name, the cell's index, and the learner's value.
+    var wrongCells: [(case: PracticeCase, name: String, index: [Int], got: Double)] {
+        guard let report, lesson.exercise?.spec.target != .outputSize else { return [] }
+        return zip(report.cases, report.results).compactMap { c, result in
+            guard case .failed(.wrongValue(let name, let index, _, let got, _)) = result else { return nil }
+            return (c, name, index, got)
+        }
     }
 
     /// Why the explorer cannot show the wrong cell, in the learner's words.
@@ -18,24 +20,30 @@ extension ExerciseState {
         var text: String
     }
 
-    /// The explorer on the first wrong cell: the case's values typed in (the cell's sample, when the
-    /// case has several), opened on the step that computes the cell, the learner's value beside it.
-    func explorer(_ t: any Catalogue) -> Result<ExplorerState, ExploreRefusal> {
-        guard let (c, name, index, got) = wrongCell, let target = lesson.exercise?.spec.target,
-              let (config, tensor, cell) = Self.config(target, c, name, index) else {
-            return .failure(ExploreRefusal(text: t.practice(.batchSum)))
-        }
-        if let limit = config.tooLargeToDraw {
-            let why = switch limit {
-            case .extent(let e): "\(e) > \(LessonLimits.maxGridExtent)"
-            case .channels(let n): "\(n) > \(LessonLimits.maxChannels)"
+    /// The explorer on a wrong cell: the first whose case the explorer draws whole at `viewport`
+    /// (else the first it draws at all), its values typed in (the cell's sample, when the case has
+    /// several), opened on the step that computes the cell, the learner's value beside it.
+    func explorer(_ viewport: Viewport, _ t: any Catalogue) -> Result<ExplorerState, ExploreRefusal> {
+        guard let target = lesson.exercise?.spec.target else { return .failure(ExploreRefusal(text: t.practice(.batchSum))) }
+        var drawable: [ExplorerState] = []
+        var refusal = ExploreRefusal(text: t.practice(.batchSum))
+        for (c, name, index, got) in wrongCells {
+            guard let (config, tensor, cell) = Self.config(target, c, name, index) else { continue }
+            if let limit = config.tooLargeToDraw {
+                let why = switch limit {
+                case .extent(let e): "\(e) > \(LessonLimits.maxGridExtent)"
+                case .channels(let n): "\(n) > \(LessonLimits.maxChannels)"
+                }
+                refusal = ExploreRefusal(text: t.practice(.notDrawable(why)))
+                continue
             }
-            return .failure(ExploreRefusal(text: t.practice(.notDrawable(why))))
+            var explorer = ExplorerState(config: config)
+            explorer.step = explorer.scene.steps.firstIndex { $0.trace?.tensor == tensor && $0.trace?.index == cell } ?? 0
+            explorer.remark = t.practice(.yourValue(cell: Text.cell(name, index), got: got))
+            if explorer.clipping(width: viewport.width, height: viewport.height, t).hiddenGrids == 0 { return .success(explorer) }
+            drawable.append(explorer)
         }
-        var explorer = ExplorerState(config: config)
-        explorer.step = explorer.scene.steps.firstIndex { $0.trace?.tensor == tensor && $0.trace?.index == cell } ?? 0
-        explorer.remark = t.practice(.yourValue(cell: Text.cell(name, index), got: got))
-        return .success(explorer)
+        return drawable.first.map(Result.success) ?? .failure(refusal)
     }
 
     /// The explorer's configuration for case `c` of `target`, and the tensor and index there of

@@ -42,7 +42,7 @@ public struct ExerciseState: Equatable, Sendable {
 
     var keyContext: KeyContext {
         if let animation { return animation.keyContext }
-        return .exercise(explore: wrongCell != nil)
+        return .exercise(explore: !wrongCells.isEmpty)
     }
 
     /// Advances the explorer's animation, when it plays.
@@ -68,9 +68,7 @@ public struct ExerciseState: Equatable, Sendable {
         case .back?:
             return (true, [.closeExercise])
         case .checkNow?:
-            guard !checking else { return (false, []) }
-            checking = true
-            return (false, [.checkExercise(id: id)])
+            return (false, startCheck(viewport: viewport, t))
         case .nextHint?:
             hints = min(hints + 1, (lesson.exercise?.spec.hints.count ?? 0) + 1)
             scrollToEnd(viewport, t)
@@ -78,7 +76,7 @@ public struct ExerciseState: Equatable, Sendable {
             solution = solution == .hidden ? .asking : .shown
             scrollToEnd(viewport, t)
         case .exploreWrongCell?:
-            switch explorer(t) {
+            switch explorer(viewport, t) {
             case .success(let explorer): animation = explorer
             case .failure(let why): refusal = why.text
             }
@@ -90,11 +88,24 @@ public struct ExerciseState: Equatable, Sendable {
         return (false, [])
     }
 
+    /// Starts a check unless one runs: the page shows "Checking…" where the report will come.
+    mutating func startCheck(viewport: Viewport, _ t: any Catalogue) -> [Effect] {
+        guard !checking else { return [] }
+        checking = true
+        scrollToReport(viewport, t)
+        return [.checkExercise(id: id)]
+    }
+
     /// A check's report arrived: shown, and scrolled into view.
     mutating func checked(_ report: PracticeReport, viewport: Viewport, _ t: any Catalogue) {
         self.report = report
         checking = false
         animation = nil
+        scrollToReport(viewport, t)
+    }
+
+    /// Scrolls to where the results start (as far as the page goes).
+    private mutating func scrollToReport(_ viewport: Viewport, _ t: any Catalogue) {
         let start = reportStart(width: Self.textWidth(viewport), t)
         let count = page(width: Self.textWidth(viewport), t).count
         scroll = ScrollPosition(top: start).clamped(count: count, visible: Self.visibleRows(viewport))

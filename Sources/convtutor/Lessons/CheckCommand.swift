@@ -42,6 +42,7 @@ struct Check: ParsableCommand {
             guard let lesson else { continue }
             diagnostics += LessonCheck.animations(of: lesson, file: file.path)
             diagnostics += LessonCheck.computations(of: lesson, file: file.path)
+            diagnostics += LessonCheck.exercise(of: lesson, file: file.path)
             diagnostics += LessonCheck.layout(of: lesson, file: file.path, width: size.width, height: size.height)
             // A body read under a stand-in front matter has no twin to compare with.
             if lesson.meta != LessonLibrary.standIn(for: file) { parsed.append((file.path, lesson)) }
