@@ -17,15 +17,6 @@ struct Convtutor: ParsableCommand {
     @OptionGroup var practice: PracticeOptions
 
     func run() throws {
-        let language = lessons.language.language()
-        let store = try data.openStore()
-        var state = AppState(screen: .home(HomeState()), width: 80, height: 24, language: language)
-        state.catalogue = LessonCatalogue(lessons: lessons.catalogue(language), positions: try data.positions(store))
-        let exercises = lessons.exercises(language)
-        let work: PracticeWork
-        (state.practice, work) = practice.setUp(exercises, statuses: try data.practiceStatuses(store))
-        launch(state, screen: screen, runner: QuizRunner(store: store, lessons: state.catalogue.lessons, exercises: exercises,
-                                                         language: language, practice: work),
-               instead: "convtutor lessons")
+        try launchTutor(on: .home(HomeState()), lessons: lessons, data: data, practice: practice, screen: screen, instead: "convtutor lessons")
     }
 }

@@ -8,10 +8,10 @@ import Tutor
 
 /// `--dir` and `--timeout`: where the learner's files are, and how long a check may run.
 struct PracticeOptions: ParsableArguments {
-    @Option(help: "The folder of your exercise files (default: ./convtutor-practice).")
+    @Option(help: "The folder of your exercise files.")
     var dir: String = "convtutor-practice"
 
-    @Option(help: "Seconds a check may run before it is stopped (default: 10).")
+    @Option(help: "Seconds a check may run before it is stopped.")
     var timeout: Double = 10
 
     var folder: URL { URL(fileURLWithPath: dir).standardizedFileURL }
@@ -55,16 +55,24 @@ struct PracticeCommand: ParsableCommand {
     @OptionGroup var screen: ScreenOptions
 
     func run() throws {
-        let language = lessons.language.language()
-        let store = try data.openStore()
-        let exercises = lessons.exercises(language)
-        var state = AppState(screen: .lessons(LessonListState(kind: .exercises)), width: 80, height: 24, language: language)
-        state.catalogue = LessonCatalogue(lessons: lessons.catalogue(language), positions: try data.positions(store))
-        let work: PracticeWork
-        (state.practice, work) = practice.setUp(exercises, statuses: try data.practiceStatuses(store))
-        let runner = QuizRunner(store: store, lessons: state.catalogue.lessons, exercises: exercises, language: language, practice: work)
-        launch(state, screen: screen, runner: runner, instead: "convtutor practice check ID FILE")
+        try launchTutor(on: .lessons(LessonListState(kind: .exercises)), lessons: lessons, data: data, practice: practice, screen: screen,
+                        instead: "convtutor practice check ID FILE")
     }
+}
+
+/// Opens the full screen on `first`, with everything the screens reachable from it need: the
+/// lessons and where the learner stands in them, the exercises and their files, the runner.
+func launchTutor(on first: Screen, lessons: LessonOptions, data: DataOptions, practice: PracticeOptions, screen: ScreenOptions,
+                 instead: String) throws -> Never {
+    let language = lessons.language.language()
+    let store = try data.openStore()
+    let exercises = lessons.exercises(language)
+    var state = AppState(screen: first, width: 80, height: 24, language: language)
+    state.catalogue = LessonCatalogue(lessons: lessons.catalogue(language), positions: try data.positions(store))
+    let work: PracticeWork
+    (state.practice, work) = practice.setUp(exercises, statuses: try data.practiceStatuses(store))
+    let runner = QuizRunner(store: store, lessons: state.catalogue.lessons, exercises: exercises, language: language, practice: work)
+    launch(state, screen: screen, runner: runner, instead: instead)
 }
 
 /// `convtutor practice init`: the starter files, one per exercise, and a README.
@@ -153,19 +161,10 @@ struct PracticeCheck: ParsableCommand {
     @Argument(help: "Your Python file.")
     var file: String
 
-    @Flag(help: "Plain text (the default).")
-    var plain = false
-
-    @Flag(help: "One JSON object: id, passed, cases (passed, shape, expected_shape, first_wrong), diagnosis.")
-    var json = false
-
+    @OptionGroup var output: OutputFormat
     @OptionGroup var practice: PracticeOptions
     @OptionGroup var lessons: LessonOptions
     @OptionGroup var data: DataOptions
-
-    func validate() throws {
-        if plain && json { throw ValidationError("--plain and --json: choose one") }
-    }
 
     func run() throws {
         let language = lessons.language.language()
@@ -186,7 +185,7 @@ struct PracticeCheck: ParsableCommand {
             try? store.recordAttempt(exerciseID: id, passed: report.passed, casesPassed: report.passedCount,
                                      casesTotal: report.cases.count, at: Date())
         }
-        if json {
+        if output.json {
             print(String(decoding: PracticeJSON.encode(report, id: id, target: exercise.spec.target, t), as: UTF8.self))
         } else {
             print(report.lines(exercise.spec.target, t).joined(separator: "\n"))

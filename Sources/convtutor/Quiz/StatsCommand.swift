@@ -8,20 +8,11 @@ struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Your progress: lessons completed, accuracy by topic, reviews due, streak.")
 
-    @Flag(help: "Plain text on stdout.")
-    var plain = false
-
-    @Flag(help: "JSON on stdout.")
-    var json = false
-
+    @OptionGroup var output: OutputFormat
     @OptionGroup var screen: ScreenOptions
 
     @OptionGroup var lessons: LessonOptions
     @OptionGroup var data: DataOptions
-
-    func validate() throws {
-        if plain && json { throw ValidationError("--plain and --json: choose one") }
-    }
 
     func run() throws {
         let language = lessons.language.language()
@@ -33,11 +24,11 @@ struct Stats: ParsableCommand {
         } catch {
             throw LessonError(error.description)
         }
-        if json {
+        if output.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
-        } else if plain {
+        } else if output.plain {
             for line in summary.lines(language.catalogue) { print(line) }
         } else {
             launch(AppState(screen: .stats(StatsState(summary: summary)), width: 80, height: 24, language: language),
