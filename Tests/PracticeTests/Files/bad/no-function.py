@@ -1,0 +1,21 @@
+# Misbehaves: the function has another name (conv2d_forward, not
+# conv_forward).
+import numpy as np
+
+
+def conv2d_forward(x, W, b, stride=1, padding=0):
+    N, C, H, Wd = x.shape
+    F, _, KH, KW = W.shape
+    out_h = (H + 2 * padding - KH) // stride + 1
+    out_w = (Wd + 2 * padding - KW) // stride + 1
+    P = padding
+    xp = np.pad(x, ((0, 0), (0, 0), (P, P), (P, P)))
+    out = np.zeros((N, F, out_h, out_w))
+    for n in range(N):
+        for f in range(F):
+            for i in range(out_h):
+                for j in range(out_w):
+                    h0, w0 = i * stride, j * stride
+                    window = xp[n, :, h0:h0 + KH, w0:w0 + KW]
+                    out[n, f, i, j] = np.sum(window * W[f]) + b[f]
+    return out

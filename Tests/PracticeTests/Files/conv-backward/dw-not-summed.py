@@ -1,0 +1,26 @@
+# One known mistake: dW keeps one gradient per image, (N, F, C, KH, KW),
+# instead of adding the images into one (F, C, KH, KW) array.
+import numpy as np
+
+
+def conv_backward(dout, x, W, b, stride=1, padding=0):
+    N, C, H, Wd = x.shape
+    F, _, KH, KW = W.shape
+    _, _, out_h, out_w = dout.shape
+    S, P = stride, padding
+    xp = np.pad(x, ((0, 0), (0, 0), (P, P), (P, P)))
+    dxp = np.zeros(xp.shape)
+    dW = np.zeros((N,) + W.shape)
+    db = np.zeros(F)
+    for n in range(N):
+        for f in range(F):
+            for i in range(out_h):
+                for j in range(out_w):
+                    g = dout[n, f, i, j]
+                    h0, w0 = i * S, j * S
+                    window = xp[n, :, h0:h0 + KH, w0:w0 + KW]
+                    db[f] += g
+                    dW[n, f] += g * window
+                    dxp[n, :, h0:h0 + KH, w0:w0 + KW] += g * W[f]
+    dx = dxp[:, :, P:P + H, P:P + Wd]
+    return dx, dW, db
