@@ -33,8 +33,10 @@ public enum Harness {
         emit("no-numpy", python=sys.version.split()[0])
         sys.exit(3)
 
-    # Python ignores SIGXFSZ; the default ends the process when it writes past the size limit.
+    # Python ignores SIGXFSZ, and the process that started this one may block it: the default,
+    # unblocked, ends the process when it writes past the size limit.
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGXFSZ])
     megabyte = 1 << 20
     resource.setrlimit(resource.RLIMIT_AS, (job["memory_mb"] * megabyte, job["memory_mb"] * megabyte))
     resource.setrlimit(resource.RLIMIT_FSIZE, (job["output_mb"] * megabyte, job["output_mb"] * megabyte))
@@ -80,13 +82,14 @@ public enum Harness {
         return a["text"]
 
     def error(e):
-        frames = [f for f in traceback.extract_tb(e.__traceback__) if os.path.realpath(f.filename) == learner]
-        line = frames[-1].lineno if frames else None
+        frames = [{"line": f.lineno, "function": f.name, "text": (f.line or "")[:200]}
+                  for f in traceback.extract_tb(e.__traceback__) if os.path.realpath(f.filename) == learner][-5:]
+        line = frames[-1]["line"] if frames else None
         if isinstance(e, SyntaxError) and e.filename and os.path.realpath(e.filename) == learner:
             line = e.lineno
+            frames = [{"line": e.lineno, "function": "<module>", "text": (e.text or "").strip()[:200]}]
         message = e.msg if isinstance(e, SyntaxError) else str(e)
-        return {"type": type(e).__name__, "message": message[:500], "line": line,
-                "frames": [{"line": f.lineno, "function": f.name, "text": (f.line or "")[:200]} for f in frames[-5:]]}
+        return {"type": type(e).__name__, "message": message[:500], "line": line, "frames": frames}
 
     try:
         import importlib.util

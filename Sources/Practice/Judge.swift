@@ -35,6 +35,8 @@ public enum Judge {
                     report.results[k] = .failed(.raised(e))
                     diagnose(Mistakes.raised(e, source: source), k)
                     if e.type == "MemoryError" { report.problem = .outOfMemory(megabytes: limits.memoryMB) }
+                    // EFBIG: a write past the size limit, where the signal could not end the process.
+                    if e.type == "OSError", e.message.hasPrefix("[Errno 27]") { report.problem = .outputTooLarge(megabytes: limits.outputMB) }
                 }
             case .returned(let k, let value, let mutated) where cases.indices.contains(k):
                 var found: [Diagnosis] = []
@@ -45,6 +47,9 @@ public enum Judge {
             case .raised, .returned: break
             case .done: finished = true
             }
+        }
+        if report.problem == nil, !finished, let k = lastStarted, report.results.indices.contains(k), report.results[k] == .notRun {
+            report.results[k] = .stopped
         }
         if report.problem == nil, !finished {
             report.problem = switch output.ending {
@@ -91,7 +96,9 @@ public enum Judge {
         }
         let right = expected.tensor
         guard got.shape == right.shape else {
-            if let d = Mistakes.shape(c, expected.name, got: got.shape, expected: right.shape, target: spec.target) { diagnoses.append(d) }
+            if let d = Mistakes.shape(c, expected.name, got: got, expected: right, target: spec.target, tolerance: spec.tolerance) {
+                diagnoses.append(d)
+            }
             return .failed(.wrongShape(name: expected.name, expected: right.shape, got: got.shape, rule: expected.rule))
         }
         guard let k = firstDifference(got, right, tolerance: spec.tolerance) else { return .passed }

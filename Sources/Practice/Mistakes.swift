@@ -65,34 +65,57 @@ enum Mistakes {
         return found
     }
 
-    /// The mistake a wrong shape of array `name` shows, if it is a known one.
-    static func shape(_ c: PracticeCase, _ name: String, got: [Int], expected: [Int], target: ExerciseTarget) -> Diagnosis? {
+    /// The mistake a wrong shape of array `name` shows, if it is a known one. A mistake that
+    /// predicts values as well (the stride or the padding left out) must predict these values; the
+    /// wrong size formula must leave the cells that exist right.
+    static func shape(_ c: PracticeCase, _ name: String, got: Tensor, expected: Tensor, target: ExerciseTarget,
+                      tolerance: Double) -> Diagnosis? {
         let s = c.settings
-        guard got.count == expected.count || name == "dW" else { return nil }
+        let matches = { (wrong: Tensor?) in wrong.map { $0.shape == got.shape && Judge.firstDifference(got, $0, tolerance: tolerance) == nil } ?? false }
         switch (target, name) {
         case (.conv2d, "out"):
-            let axis = { (input: Int, k: Int, stride: Int, padding: Int) in (input + 2 * padding - k) / stride + 1 }
-            let wrong = { (input: Int, k: Int) in (input - k + 2 * s.padding - (s.stride - 1) * (k - 1) - 1) / s.stride + 1 }
-            let size = { (stride: Int, padding: Int) in
-                [s.n, s.f, axis(s.input.h, s.kernel.h, stride, padding), axis(s.input.w, s.kernel.w, stride, padding)]
+            guard let x = c.tensor("x"), let w = c.tensor("W"), let b = c.tensor("b") else { return nil }
+            let forward = { (stride: Int, padding: Int) in
+                try? Conv2D(x: x, w: w, b: b, options: Conv2DOptions(stride: Pair(stride), padding: Pair(padding))).forward()
             }
-            if s.stride > 1, got == size(1, s.padding) { return .strideIgnored }
-            if s.padding > 0, got == size(s.stride, 0) { return .paddingIgnored }
-            if got == [s.n, s.f, wrong(s.input.h, s.kernel.h), wrong(s.input.w, s.kernel.w)] { return .wrongSizeFormula }
+            if s.stride > 1, matches(forward(1, s.padding)) { return .strideIgnored }
+            if s.padding > 0, matches(forward(s.stride, 0)) { return .paddingIgnored }
+            // The widely copied formula, with Python's floor division.
+            let wrong = { (input: Int, k: Int) in floorDivide(input - k + 2 * s.padding - (s.stride - 1) * (k - 1) - 1, s.stride) + 1 }
+            if got.shape == [s.n, s.f, wrong(s.input.h, s.kernel.h), wrong(s.input.w, s.kernel.w)], agreesWhereBothExist(got, expected, tolerance) {
+                return .wrongSizeFormula
+            }
         case (.conv2dBackward, "dx"):
-            if s.padding > 0, got == [s.n, s.c, s.input.h + 2 * s.padding, s.input.w + 2 * s.padding] { return .dxNotCropped }
+            if s.padding > 0, got.shape == [s.n, s.c, s.input.h + 2 * s.padding, s.input.w + 2 * s.padding] { return .dxNotCropped }
             return nil
         case (.conv2dBackward, "dW"):
-            if got == [s.n] + expected { return .dWNotSummed }
+            if got.shape == [s.n] + expected.shape { return .dWNotSummed }
             return nil
         default:
             break
         }
-        let off = zip(got, expected).map { abs($0 - $1) }
-        if got.count == expected.count, off.allSatisfy({ $0 <= 1 }), off.contains(1), got.prefix(2) == expected.prefix(2) {
+        let (g, e) = (got.shape, expected.shape)
+        let off = zip(g, e).map { abs($0 - $1) }
+        if g.count == e.count, off.allSatisfy({ $0 <= 1 }), off.contains(1), g.prefix(2) == e.prefix(2) {
             return .offByOne
         }
         return nil
+    }
+
+    /// True when the cells `got` and `right` both have (the top-left corner of each plane) agree.
+    static func agreesWhereBothExist(_ got: Tensor, _ right: Tensor, _ tolerance: Double) -> Bool {
+        guard got.rank == right.rank else { return false }
+        return got.data.indices.allSatisfy { k in
+            let index = got.index(ofOffset: k)
+            guard zip(index, right.shape).allSatisfy({ $0 < $1 }) else { return true }
+            let r = right[index]
+            return abs(got.data[k] - r) <= tolerance * max(1, abs(r))
+        }
+    }
+
+    /// Python's `//`: the floor of the quotient (Swift's `/` rounds toward zero).
+    static func floorDivide(_ a: Int, _ b: Int) -> Int {
+        Int((Double(a) / Double(b)).rounded(.down))
     }
 
     /// The mistake a wrong output size shows, if it is a known one.
@@ -102,8 +125,8 @@ enum Mistakes {
         let span = h + 2 * p - d * (k - 1) - 1
         guard span >= 0 else { return .invalidNotDetected }
         if got != got.rounded(), abs(got - (Double(span) / Double(stride) + 1)) < 1e-9 { return .sizeNotFloored }
-        if d > 1, got == Double((h + 2 * p - k) / stride + 1) { return .dilationIgnored }
-        if got == Double((h - k + 2 * p - (stride - 1) * (k - 1) - 1) / stride + 1) { return .wrongSizeFormula }
+        if d > 1, got == Double(floorDivide(h + 2 * p - k, stride) + 1) { return .dilationIgnored }
+        if got == Double(floorDivide(h - k + 2 * p - (stride - 1) * (k - 1) - 1, stride) + 1) { return .wrongSizeFormula }
         if got == Double(span / stride + 1 + 1) || got == Double(span / stride) { return .offByOne }
         return nil
     }

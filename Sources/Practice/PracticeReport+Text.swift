@@ -9,29 +9,46 @@ extension PracticeReport {
     public func lines(_ target: ExerciseTarget, _ t: any Catalogue) -> [String] {
         var lines: [String] = []
         if let problem { lines.append("✗ " + Self.text(problem, cases: cases, target: target, t)) }
-        if problem.map(\.stopsBeforeCases) != true {
+        if case .loadError(let e)? = problem {
+            lines += e.frames.map { "    " + t.practice(.frame(line: $0.line, function: $0.function, text: $0.text)) }
+        }
+        let reachedCases = problem.map(\.stopsBeforeCases) != true
+        if reachedCases {
             lines.append((passed ? "✓ " : "✗ ") + (passed ? t.practice(.allPassed(cases.count)) : t.practice(.somePassed(passedCount, of: cases.count))))
         }
         for (d, _) in diagnoses { lines.append("! " + t.practice(.mistake(d))) }
         let first = firstFailure
-        for (k, c) in cases.enumerated() {
+        // The first line of the first failure's explanation, which later failures may repeat.
+        let firstLine: String? = first.flatMap { k in
+            guard case .failed(let failure) = results[k] else { return nil }
+            return Self.explain(failure, cases[k], target: target, t).first
+        }
+        for (k, c) in cases.enumerated() where reachedCases {
             let heading = t.practice(.caseHeading(k + 1, of: cases.count, label: c.label))
             switch results[k] {
             case .passed:
                 lines.append("  ✓ " + heading)
             case .notRun:
                 lines.append("  · " + heading + t.colon + t.practice(.notRun))
+            case .stopped:
+                lines.append("  ✗ " + heading + t.colon + t.practice(.stoppedHere))
             case .failed(let failure):
                 lines.append("  ✗ " + heading + t.colon + Self.settings(c, target, t))
+                let explained = Self.explain(failure, c, target: target, t)
                 if k == first {
-                    lines += Self.explain(failure, c, target: target, t).map { "      " + $0 }
+                    lines += explained.map { "      " + $0 }
+                } else if let first, explained.first == firstLine {
+                    // A stub raising everywhere says so once.
+                    lines.append("      " + t.practice(.sameAs(first + 1)))
                 } else {
-                    lines.append("      " + (Self.explain(failure, c, target: target, t).first ?? ""))
+                    lines.append("      " + (explained.first ?? ""))
                 }
             }
         }
         for (heading, output) in [(PracticePhrase.printedOut, stdout), (.printedErrors, stderr)] where !output.isEmpty {
-            lines += ["", t.practice(heading)] + output.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40).map { "  " + $0 }
+            // Forty lines of 200 characters at most: a print in a loop must not bury the report.
+            lines += ["", t.practice(heading)] + output.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40)
+                .map { "  " + ($0.count > 200 ? $0.prefix(200) + "…" : $0) }
             if output.omittedBytes > 0 { lines.append("  " + t.practice(.omitted(bytes: output.omittedBytes))) }
         }
         return lines
@@ -116,18 +133,9 @@ extension PracticeReport {
                                  settings: k.flatMap { cases.indices.contains($0) ? settings(cases[$0], target, t) : nil }))
         case .outputTooLarge(let mb): t.practice(.outputTooLarge(megabytes: mb))
         case .outOfMemory(let mb): t.practice(.outOfMemory(megabytes: mb))
-        case .crashed(let ending): t.practice(.crashed(ending.description))
-        }
-    }
-}
-
-extension RunOutput.Ending: CustomStringConvertible {
-    /// `exit status 1`, `signal 9`: how Python ended, for a report.
-    public var description: String {
-        switch self {
-        case .exited(let status): "exit status \(status)"
-        case .signalled(let signal): "signal \(signal)"
-        case .timedOut(let seconds): "\(Text.number(seconds)) s"
+        case .crashed(.exited(let status)): t.practice(.crashed(t.practice(.exitStatus(Int(status)))))
+        case .crashed(.signalled(let signal)): t.practice(.crashed(t.practice(.signal(Int(signal)))))
+        case .crashed(.timedOut(let seconds)): t.practice(.timedOut(case: nil, seconds: seconds, settings: nil))
         }
     }
 }

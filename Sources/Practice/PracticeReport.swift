@@ -47,6 +47,8 @@ public enum CaseResult: Equatable, Sendable {
     case failed(CaseFailure)
     /// The run stopped before this case (a timeout, a crash, a file that did not load).
     case notRun
+    /// The run stopped during this case: a time-out, too much output, a crash.
+    case stopped
 }
 
 /// Why a case failed.

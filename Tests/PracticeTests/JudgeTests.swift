@@ -122,7 +122,7 @@ struct JudgeTests {
         let timedOut = Self.report(RunOutput(events: [.loaded, .started(case: 0), .returned(case: 0, .array(Self.right(0)[0]), mutated: []),
                                                       .started(case: 1)], ending: .timedOut(seconds: 10)))
         #expect(timedOut.problem == .timedOut(case: 1, seconds: 10))
-        #expect(timedOut.results[0] == .passed && timedOut.results[1] == .notRun)
+        #expect(timedOut.results[0] == .passed && timedOut.results[1] == .stopped && timedOut.results[2] == .notRun)
         #expect(timedOut.lines(.conv2d, Language.en.catalogue).first?.hasPrefix("✗ stopped after 10 s, in case 2 (x (") == true)
         #expect(Self.report(RunOutput(events: [.loaded, .started(case: 0)], ending: .signalled(25))).problem == .outputTooLarge(megabytes: 8))
         #expect(Self.report(RunOutput(events: [.loaded, .started(case: 0)], ending: .signalled(24))).problem == .timedOut(case: 0, seconds: 10))

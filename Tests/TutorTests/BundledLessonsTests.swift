@@ -60,6 +60,40 @@ struct BundledLessonsTests {
         #expect(LessonCheck.layout(of: lesson, file: path, width: 80, height: 24).map(\.description) == [])
     }
 
+    /// The bundled exercises: `Lessons/<lang>/practice/NN-id.md`.
+    static let exercisePaths: [String] = languages.flatMap { lang in
+        ((try? FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Lessons/\(lang)/practice").path)) ?? [])
+            .filter { $0.hasSuffix(".md") }.sorted().map { "\(lang)/practice/\($0)" }
+    }
+
+    @Test("the eleven exercises in both languages: the zh file is its en twin's exercise, with its hints translated")
+    func exercises() throws {
+        let ids = ["convolve-1d", "output-size", "conv-forward", "conv-forward-fix", "conv-stride-forward", "conv-stride-forward-fix",
+                   "conv-backward", "conv-backward-fix", "maxpool-forward", "maxpool-backward", "conv-transpose"]
+        let en = try Self.exercisePaths.filter { $0.hasPrefix("en") }.map(Self.parse)
+        let zh = try Self.exercisePaths.filter { $0.hasPrefix("zh") }.map(Self.parse)
+        #expect(en.map(\.meta.id) == ids && zh.map(\.meta.id) == ids)
+        #expect(en.map(\.meta.order) == Array(1...11))
+        for (e, z) in zip(en, zh) {
+            let (a, b) = (try #require(e.exercise), try #require(z.exercise))
+            #expect(e.meta.kind == .exercise && z.meta.kind == .exercise && e.meta.order == z.meta.order)
+            #expect(a.spec.function == b.spec.function && a.spec.target == b.spec.target && a.spec.ranges == b.spec.ranges
+                    && a.spec.seed == b.spec.seed && a.spec.random == b.spec.random && a.spec.modes == b.spec.modes, "\(e.meta.id)")
+            #expect(a.spec.hints.count == b.spec.hints.count && !a.spec.hints.isEmpty, "\(e.meta.id)")
+            #expect(e.steps.count == z.steps.count, "\(e.meta.id)")
+            // The same code: comments and docstrings may be translated, so the lines are counted.
+            #expect(a.starter.split(separator: "\n").count == b.starter.split(separator: "\n").count, "\(e.meta.id)")
+            #expect(a.solution.split(separator: "\n").count == b.solution.split(separator: "\n").count, "\(e.meta.id)")
+        }
+    }
+
+    @Test("every exercise passes check: cases drawn, nothing cut at 80×24", arguments: exercisePaths)
+    func exerciseCheck(_ path: String) throws {
+        let lesson = try Self.parse(path)
+        #expect(LessonCheck.exercise(of: lesson, file: path).map(\.description) == [])
+        #expect(LessonCheck.layout(of: lesson, file: path, width: 80, height: 24).map(\.description) == [])
+    }
+
     @Test("each zh lesson has its en twin's steps and quiz ids", arguments: ids.indices)
     func parity(_ k: Int) throws {
         let en = try Self.parse(Self.paths[k]), zh = try Self.parse(Self.paths[k + Self.ids.count])

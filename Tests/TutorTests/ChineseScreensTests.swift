@@ -2,6 +2,7 @@ import ConvCore
 import Foundation
 import LessonKit
 import Localization
+import Practice
 import QuizKit
 import Scenes
 import TermCanvas
@@ -28,6 +29,8 @@ struct ChineseScreensTests {
         // them), NumPy's modes, the terminal database and the environment variable that names it.
         "convtutor", "conv1d", "correlate1d", "conv2d", "conv", "transpose2d", "maxpool2d", "avgpool2d",
         "full", "same", "valid", "markdown", "terminfo", "TERM",
+        // Python as practice names it: the language, its types and the arrays' names in the formulas.
+        "Python", "python3", "numpy", "None", "str", "int", "print", "dout", "outH", "outW",
     ]
 
     /// English words of `text` that are not allowed, after code is taken out: calls
@@ -36,7 +39,11 @@ struct ChineseScreensTests {
     static func english(_ text: String) -> [String] {
         var rest = text
         let code = [#"(torch|numpy)\.[\w.]*\([^)]*\)"#, #"convtutor( [\w-]+)*"#, #"--[\w-]+( [A-Z]+)?"#, #"[\w/]+\.md"#,
-                    #"TERM=[\w-]+"#, #"“[^”]*”"#]
+                    #"TERM=[\w-]+"#, #"“[^”]*”"#,
+                    // Python: calls and attributes (np.pad, x.copy()), snake_case names, exception
+                    // types, and the commands that install it.
+                    #"\b\w+\.\w+(\([^)]*\))?"#, #"\b\w+_\w+(\([^)]*\))?"#, #"\b\w+Error\b"#, #"sudo apt install [\w-]+"#,
+                    #"-m pip install \w+"#]
         for pattern in code {
             rest = rest.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
@@ -151,6 +158,49 @@ struct ChineseScreensTests {
         for refusal in [Refusal.grade, .number, .cells, .choose(.letters(last: "c", count: 3)), .chooseSeveral(.numbers(count: 30)),
                         .notAChoice("z", .letters(last: "c", count: 3)), .notANumber("x"), .notACell("1")] {
             Self.expectChinese(Self.chinese.refusal(refusal), "\(refusal)")
+        }
+    }
+
+    @Test("practice: the list, an exercise's header and hints, every kind of report and every stop, in Chinese")
+    func practice() throws {
+        let lesson = try PracticeScreenTests.exercise("zh")
+        var state = try PracticeScreenTests.home(.zh)
+        _ = update(&state, .key(.character("4")))
+        Self.expectChinese(view(state).text, "practice list")
+        let report = try PracticeScreenTests.biasReport(lesson)
+        _ = update(&state, .key(.enter))
+        _ = update(&state, .exerciseChecked(id: "conv-forward", report, status: .failing(attempts: 1)))
+        let lines = view(state).text.split(separator: "\n")
+        Self.expectChinese(String(lines.first ?? ""), "exercise header")
+        Self.expectChinese(String(lines.last ?? ""), "exercise hints")
+        var withoutOutput = report
+        withoutOutput.stdout = CapturedText()
+        Self.expectChinese(withoutOutput.lines(.conv2d, Self.chinese).joined(separator: "\n"), "a report with a known mistake")
+        // Each way a case fails, and each way a run stops (Python's own messages left empty: they
+        // are the learner's Python speaking).
+        let c = report.cases[0]
+        let failures: [CaseFailure] = [
+            .raised(PythonError(type: "ValueError", message: "", line: 3)), .wrongType(name: "out", expected: .array, got: .list(shape: nil)),
+            .wrongType(name: nil, expected: .tuple(count: 3), got: .none), .wrongType(name: nil, expected: .integer, got: .text("")),
+            .wrongCount(expected: 3, got: 2), .wrongShape(name: "out", expected: [1, 2, 3, 3], got: [1, 2, 4, 4], rule: .convolution),
+            .wrongShape(name: "dW", expected: [2, 3, 3, 3], got: [2, 3, 3], rule: .gradient(of: "W")),
+            .wrongShape(name: "db", expected: [2], got: [2, 1], rule: .perFilter), .wrongSize(expected: nil, got: 3), .mutated(["x"]),
+        ]
+        for failure in failures {
+            Self.expectChinese(PracticeReport.explain(failure, c, target: .conv2d, Self.chinese).joined(separator: "\n"), "\(failure)")
+        }
+        let problems: [RunProblem] = [.noPython, .noNumpy(python: "3.11"), .loadError(PythonError(type: "SyntaxError", message: "", line: 2)),
+                                      .missingFunction("conv_forward", defined: []), .notCallable("conv_forward", type: "int"),
+                                      .timedOut(case: 0, seconds: 10), .outputTooLarge(megabytes: 8), .outOfMemory(megabytes: 1024),
+                                      .crashed(.signalled(9))]
+        for problem in problems {
+            Self.expectChinese(PracticeReport.text(problem, cases: report.cases, target: .conv2d, Self.chinese), "\(problem)")
+        }
+        for d in [Diagnosis.biasInWindow(times: 9), .biasMissing, .kernelFlipped, .strideIgnored, .paddingIgnored, .wrongSizeFormula, .offByOne,
+                  .dxNotCropped, .dWNotSummed, .gradientOverwritten, .gradientAveraged, .dxKernelNotRotated, .tiesToEveryMaximum,
+                  .tiesToLastMaximum, .overlapOverwritten, .notFlipped1D, .sizeNotFloored, .dilationIgnored, .invalidNotDetected,
+                  .unpackThree, .shadowedWeights] {
+            Self.expectChinese(Self.chinese.practice(.mistake(d)), "\(d)")
         }
     }
 

@@ -1,6 +1,7 @@
 import ConvCore
 import LessonKit
 import Localization
+import Practice
 import QuizKit
 import Scenes
 import TermCanvas
@@ -58,6 +59,37 @@ struct NothingCutTests {
                 #expect(frame.contains("▶ \(String(k + 1).leftPadded(to: 2))  \(lesson.meta.title)"))
                 _ = update(&state, .key(.down))
             }
+        }
+    }
+
+    @Test("every exercise's page fits: its statement, every hint, the solution, and a report where every case is wrong",
+          arguments: BundledLessonsTests.exercisePaths)
+    func exercises(_ path: String) throws {
+        let lesson = try BundledLessonsTests.parse(path)
+        let language = try #require(Language(code: lesson.meta.lang))
+        let spec = try #require(lesson.exercise?.spec)
+        let cases = CaseDraw.cases(spec)
+        // Zeros of the right shapes: every case has a first wrong cell to explain.
+        let events: [HarnessEvent] = cases.indices.flatMap { k -> [HarnessEvent] in
+            let value: PyValue = switch cases[k].expected {
+            case .arrays(let results) where results.count == 1: .array(Tensor(shape: results[0].tensor.shape))
+            case .arrays(let results): .tuple(results.map { .array(Tensor(shape: $0.tensor.shape)) })
+            case .size: .number(-7)
+            }
+            return [.started(case: k), .returned(case: k, value, mutated: [])]
+        }
+        let report = Judge.report(spec, cases: cases, output: RunOutput(events: [.loaded] + events + [.done], ending: .exited(0)),
+                                  source: nil, limits: Harness.Limits())
+        for (width, height) in Self.sizes {
+            let viewport = Viewport(width: width, height: height)
+            var exercise = ExerciseState(lesson: lesson, file: "/home/learner/convtutor-practice/\(lesson.meta.id).py")
+            exercise.report = report
+            exercise.hints = spec.hints.count + 1
+            exercise.solution = .shown
+            let page = exercise.page(width: ExerciseState.textWidth(viewport), language.catalogue)
+            #expect(Self.tooWide(page, width: ExerciseState.textWidth(viewport)) == [], "\(path) at \(width)×\(height)")
+            let state = AppState(screen: .exercise(exercise), width: width, height: height, language: language)
+            #expect(Self.reachesEnd(state, page: page), "\(path) at \(width)×\(height)")
         }
     }
 

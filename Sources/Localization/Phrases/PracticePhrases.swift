@@ -15,6 +15,10 @@ public enum PracticePhrase: Equatable, Sendable {
     case sizeSettings(h: Int, k: Int, s: Int, p: Int, d: Int)
     case passed
     case notRun
+    /// The run stopped in this case (a time-out, too much output, a crash).
+    case stoppedHere
+    /// This case failed as case `k` did.
+    case sameAs(Int)
 
     // MARK: How a case failed
 
@@ -48,6 +52,9 @@ public enum PracticePhrase: Equatable, Sendable {
     case outputTooLarge(megabytes: Int)
     case outOfMemory(megabytes: Int)
     case crashed(String)
+    /// How Python ended, inside `crashed`.
+    case exitStatus(Int)
+    case signal(Int)
 
     // MARK: The report
 
@@ -81,7 +88,8 @@ public enum PracticePhrase: Equatable, Sendable {
 
     // MARK: Commands
 
-    case initWrote(Int, folder: String)
+    /// Starter files written (and the README, when it was not there), and where.
+    case initWrote(Int, readme: Bool, folder: String)
     case initKept(Int)
     case initReadme
     case unknownExercise(String, known: [String])

@@ -17,6 +17,8 @@ extension English {
         case .sizeSettings(let h, let k, let s, let p, let d): "H=\(h), K=\(k), S=\(s), P=\(p), D=\(d)"
         case .passed: "passed"
         case .notRun: "not run"
+        case .stoppedHere: "stopped here"
+        case .sameAs(let k): "the same as case \(k)"
 
         case .raised(let type, let message, let line):
             "raised \(type)" + (line.map { " at line \($0) of your file" } ?? "") + (message.isEmpty ? "" : ": \(message)")
@@ -52,6 +54,8 @@ extension English {
         case .outputTooLarge(let mb): "stopped: it wrote more than \(mb) MB (prints in a loop?)"
         case .outOfMemory(let mb): "stopped: it needed more than \(mb) MB of memory"
         case .crashed(let how): "Python stopped before the end (\(how))"
+        case .exitStatus(let status): "exit status \(status)"
+        case .signal(let signal): "signal \(signal)"
 
         case .allPassed(let n): "All \(count(n, "case")) pass."
         case .somePassed(let k, let n): "\(k) of \(count(n, "case")) pass."
@@ -81,7 +85,7 @@ extension English {
         case .notDrawable(let why): "This case is too large for the explorer: \(why)"
         case .batchSum: "dW and db add up every sample of the batch; the explorer shows one image at a time"
 
-        case .initWrote(let n, let folder): "Wrote \(count(n, "starter file")) to \(folder)."
+        case .initWrote(let n, let readme, let folder): "Wrote \(count(n, "starter file"))\(readme ? " and a README" : "") to \(folder)."
         case .initKept(let n): "Kept \(count(n, "file")) that already existed."
         case .initReadme:
             """
@@ -148,7 +152,7 @@ extension English {
         case .paddingIgnored: "The padding is not used: pad x with P zeros on every side first (np.pad)."
         case .wrongSizeFormula: "The output size comes from the widely copied wrong formula (H − K + 2P − (S−1)(K−1) − 1)//S + 1; the right one is (H + 2P − K)//S + 1."
         case .offByOne: "The output is one row or column off: count the windows, ⌊(H + 2P − K)/S⌋ + 1."
-        case .dxNotCropped: "dx keeps the padded shape: crop the padding off, dx = dx_pad[:, :, P:P+H, P:P+W]."
+        case .dxNotCropped: "dx keeps the padded shape: crop the padding off, dx = dx_pad[:, :, P:-P, P:-P] (when P > 0)."
         case .dWNotSummed: "dW has a batch axis: sum the samples' contributions into one (F, C, KH, KW) array."
         case .gradientOverwritten: "Only the last sample's share survives: use += so that every sample adds to dW and db."
         case .gradientAveraged: "The gradient is divided by N: the loss's gradient dout already carries any averaging."
@@ -160,7 +164,8 @@ extension English {
         case .sizeNotFloored: "The size is not an integer: use // (floor division), not /."
         case .dilationIgnored: "The dilation is not used: a kernel of size K covers D·(K−1) + 1 cells."
         case .invalidNotDetected: "A size is returned where the kernel does not fit in the padded input: return 0 or raise."
-        case .unpackThree: "x has four axes, (N, C, H, W): unpack four names (N, C, H, W = x.shape), and four for W."
+        case .unpackThree:
+            "x and W have four axes each, (N, C, H, W) and (F, C, KH, KW): unpack four names from each shape, e.g. N, C, H, Wd = x.shape and F, C, KH, KW = W.shape."
         case .shadowedWeights: "N, C, H, W = x.shape rebinds W, the weights, to the input's width: name the width something else (e.g. H_in, W_in)."
         }
     }

@@ -17,6 +17,8 @@ extension Chinese {
         case .sizeSettings(let h, let k, let s, let p, let d): "H=\(h)，K=\(k)，S=\(s)，P=\(p)，D=\(d)"
         case .passed: "通过"
         case .notRun: "未运行"
+        case .stoppedHere: "在这里被停止"
+        case .sameAs(let k): "与第 \(k) 个用例相同"
 
         case .raised(let type, let message, let line):
             "抛出 \(type)" + (line.map { "（你的文件第 \($0) 行）" } ?? "") + (message.isEmpty ? "" : "：\(message)")
@@ -52,6 +54,8 @@ extension Chinese {
         case .outputTooLarge(let mb): "已停止：输出超过 \(mb) MB（是不是在循环里 print？）"
         case .outOfMemory(let mb): "已停止：需要的内存超过 \(mb) MB"
         case .crashed(let how): "Python 没有运行到结尾就停止了（\(how)）"
+        case .exitStatus(let status): "退出状态 \(status)"
+        case .signal(let signal): "信号 \(signal)"
 
         case .allPassed(let n): "全部 \(n) 个用例通过。"
         case .somePassed(let k, let n): "\(n) 个用例中通过 \(k) 个。"
@@ -81,7 +85,7 @@ extension Chinese {
         case .notDrawable(let why): "这个用例太大，探索器画不下：\(why)"
         case .batchSum: "dW 和 db 是整个批次所有样本之和；探索器一次只画一幅图"
 
-        case .initWrote(let n, let folder): "已把 \(n) 个初始文件写到 \(folder)。"
+        case .initWrote(let n, let readme, let folder): "已把 \(n) 个初始文件\(readme ? "和一份 README" : "")写到 \(folder)。"
         case .initKept(let n): "保留了 \(n) 个已存在的文件。"
         case .initReadme:
             """
@@ -148,7 +152,7 @@ extension Chinese {
         case .paddingIgnored: "没有用到填充：先在 x 四周各补 P 个零（np.pad）。"
         case .wrongSizeFormula: "输出尺寸用了流传很广的错误公式 (H − K + 2P − (S−1)(K−1) − 1)//S + 1；正确的是 (H + 2P − K)//S + 1。"
         case .offByOne: "输出多了或少了一行（列）：数一数窗口的个数，⌊(H + 2P − K)/S⌋ + 1。"
-        case .dxNotCropped: "dx 还是填充后的形状：把填充裁掉，dx = dx_pad[:, :, P:P+H, P:P+W]。"
+        case .dxNotCropped: "dx 还是填充后的形状：把填充裁掉，dx = dx_pad[:, :, P:-P, P:-P]（P > 0 时）。"
         case .dWNotSummed: "dW 多了一个批次维：把各个样本的贡献加成一个 (F, C, KH, KW) 数组。"
         case .gradientOverwritten: "只留下了最后一个样本的贡献：用 +=，让每个样本都累加到 dW 和 db 上。"
         case .gradientAveraged: "梯度被除以了 N：如果需要平均，上游的 dout 里已经包含了。"
@@ -160,7 +164,8 @@ extension Chinese {
         case .sizeNotFloored: "尺寸不是整数：用 //（向下取整的除法），不要用 /。"
         case .dilationIgnored: "没有用到膨胀率：大小为 K 的卷积核覆盖 D·(K−1) + 1 个单元。"
         case .invalidNotDetected: "卷积核放不进填充后的输入时仍返回了尺寸：应当返回 0 或抛出异常。"
-        case .unpackThree: "x 有四个维度 (N, C, H, W)：要解包成四个名字（N, C, H, W = x.shape），W 也一样。"
+        case .unpackThree:
+            "x 和 W 各有四个维度，(N, C, H, W) 和 (F, C, KH, KW)：每个形状都要解包成四个名字，例如 N, C, H, Wd = x.shape 和 F, C, KH, KW = W.shape。"
         case .shadowedWeights: "N, C, H, W = x.shape 把权重 W 改成了输入的宽度：给宽度换个名字（例如 H_in, W_in）。"
         }
     }

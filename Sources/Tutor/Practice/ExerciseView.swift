@@ -63,10 +63,15 @@ extension ExerciseState {
         if checking {
             lines.append([Span(t.practice(.checking), Style(bold: true))])
         } else if let report, let target = lesson.exercise?.spec.target {
+            // A line wraps under its own text: after its indentation and its mark (✓ ✗ · !).
             for text in report.lines(target, t) {
                 let indent = String(text.prefix { $0 == " " })
-                let body = String(text.dropFirst(indent.count))
-                lines += Paragraph.hanging(Span(indent), [Span(body, Self.style(of: body))], width: width)
+                var body = Substring(text.dropFirst(indent.count))
+                let marked = ["✓ ", "✗ ", "· ", "! "].contains { body.hasPrefix($0) }
+                let mark = marked ? String(body.prefix(2)) : ""
+                body = body.dropFirst(mark.count)
+                let style = Self.style(of: mark)
+                lines += Paragraph.hanging(Span(indent + mark, style), [Span(String(body), style)], width: width)
             }
         } else {
             lines += Paragraph.wrap(t.practice(.notCheckedYet), width: width, style: Style(dim: true))

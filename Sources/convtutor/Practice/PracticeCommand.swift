@@ -89,12 +89,11 @@ struct PracticeInit: ParsableCommand {
         let exercises = lessons.exercises(language)
         try FileManager.default.createDirectory(at: practice.folder, withIntermediateDirectories: true)
         var (wrote, kept) = (0, 0)
-        let files = exercises.compactMap { e in e.exercise.map { (practice.file(of: e), $0.starter + "\n") } }
-            + [(practice.folder.appendingPathComponent("README.md"), t.practice(.initReadme) + "\n")]
-        for (url, text) in files {
+        for (url, text) in exercises.compactMap({ e in e.exercise.map { (practice.file(of: e), $0.starter + "\n") } }) {
             if try PracticeFiles.writeNew(url, text) { wrote += 1 } else { kept += 1 }
         }
-        print(t.practice(.initWrote(wrote, folder: practice.folder.path)))
+        let readme = try PracticeFiles.writeNew(practice.folder.appendingPathComponent("README.md"), t.practice(.initReadme) + "\n")
+        print(t.practice(.initWrote(wrote, readme: readme, folder: practice.folder.path)))
         if kept > 0 { print(t.practice(.initKept(kept))) }
     }
 }
