@@ -132,6 +132,23 @@ struct PracticeCheckEndToEndTests {
         #expect(json["passed"] as? Bool == true && (json["cases_total"] as? Int ?? 0) >= 6)
     }
 
+    @Test("each fix-it starter, the guide's code, fails with the first of its bugs named",
+          arguments: [("04-conv-forward-fix", "shadowed-weights"), ("06-conv-stride-forward-fix", "wrong-size-formula"),
+                      ("08-conv-backward-fix", "unpack-three")])
+    func fixIt(_ name: String, _ diagnosis: String) throws {
+        for lang in ["en", "zh"] {
+            let text = try String(contentsOf: packageRoot.appendingPathComponent("Lessons/\(lang)/practice/\(name).md"), encoding: .utf8)
+            let start = try #require(text.range(of: "```python starter\n"))
+            let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("starter-\(UUID().uuidString.prefix(8)).py")
+            try String(text[start.upperBound..<end.lowerBound]).write(to: file, atomically: false, encoding: .utf8)
+            let (status, json) = try Self.check(String(name.dropFirst(3)), file.path, ["--lang", lang])
+            #expect(status == 1)
+            let found = (json["diagnosis"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            #expect(found.first == diagnosis, "\(lang) \(name): \(found)")
+        }
+    }
+
     @Test("a file with one known mistake fails and is diagnosed by name", arguments: mistakes)
     func mistake(_ path: String) throws {
         #expect(Self.mistakes.count >= 21)
