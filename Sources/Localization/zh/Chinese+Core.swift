@@ -42,13 +42,13 @@ extension Chinese {
         case .sumsOverChannels(let channels, let bias):
             "每个输出单元对所在分组的全部 \(channels) 个输入通道求和" + (bias ? "，再加上偏置" : "")
         case .backwardCells:
-            "db[f] = Σ dOut[f]；dw = x（已填充）与 dOut 的互相关；dx = dOut（按步幅插零）与翻转后卷积核的全卷积"
+            "db[f] = Σ dOut[f]；dw = x（已填充）与 dOut 的互相关；dx = dOut（按步幅插零）与翻转后卷积核的 full 模式卷积"
         case .backwardScatter:
             "每个 dOut 单元把 w·dOut 送回它的窗口覆盖过的输入单元；dx 是所有送达量之和"
         case .backwardAsConvolution:
-            "dx 是 dOut 与翻转后卷积核的全卷积：dOut 四周补 D·(K−1)−P 圈零，旋转 180° 的 w 在上面滑动"
+            "dx 是 dOut 与翻转后卷积核的 full 模式卷积：dOut 四周补 D·(K−1)−P 圈零，旋转 180° 的 w 在上面滑动"
         case .backwardAsStridedConvolution(let stride):
-            "步幅为 \(stride) 时，dOut 先在\(zerosBetween(stride))（S−1 个，即把 dOut 膨胀），再与翻转后的卷积核做全卷积"
+            "步幅为 \(stride) 时，dOut 先在\(zerosBetween(stride))（S−1 个，即把 dOut 膨胀），再与翻转后的卷积核做 full 模式卷积"
         case .maxPool:
             "每个窗口保留最大值（填充按 −∞ 计）；有并列时取行优先顺序中的第一个"
         case .maxPoolBackward:
