@@ -19,6 +19,23 @@ public enum ContinuousFunction: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The function `description` writes: `box(1)`, `triangle(0.5)`, `gaussian(0, 1)`; nil for
+    /// any other text.
+    public init?(parsing text: String) {
+        let trimmed = text.filter { !$0.isWhitespace }
+        guard trimmed.hasSuffix(")"), let open = trimmed.firstIndex(of: "(") else { return nil }
+        let arguments = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+            .split(separator: ",", omittingEmptySubsequences: false).map { Double($0) }
+        let values = arguments.compactMap { $0 }.filter(\.isFinite)
+        guard values.count == arguments.count else { return nil }
+        switch (trimmed[..<open], values.count) {
+        case ("box", 1): self = .box(width: values[0])
+        case ("triangle", 1): self = .triangle(halfWidth: values[0])
+        case ("gaussian", 2): self = .gaussian(mean: values[0], sd: values[1])
+        default: return nil
+        }
+    }
+
     /// Checks the width or standard deviation, named as `field` in the error.
     public func validated(field: String) throws(ConvError) -> ContinuousFunction {
         let size = switch self {

@@ -164,23 +164,11 @@ extension Computation.Technique {
 
         /// `box(1)`, `triangle(0.5)` or `gaussian(0, 1)`.
         func function(_ field: YAMLField, _ log: inout DiagnosticLog) -> ContinuousFunction? {
-            let problem = "\(field.key): expected box(width), triangle(half-width) or gaussian(mean, sd), got \(field.value.quoted)"
-            guard let text = field.value.scalar?.text, text.hasSuffix(")"), let open = text.firstIndex(of: "(") else {
-                log.report(field.position, problem)
+            guard let text = field.value.scalar?.text, let function = ContinuousFunction(parsing: text) else {
+                log.report(field.position, "\(field.key): expected box(width), triangle(half-width) or gaussian(mean, sd), got \(field.value.quoted)")
                 return nil
             }
-            let kind = String(text[..<open]).trimmingWhitespace
-            let arguments = text[text.index(after: open)..<text.index(before: text.endIndex)].split(separator: ",")
-                .map { Double(String($0).trimmingWhitespace) }
-            let values = arguments.compactMap { $0 }.filter(\.isFinite)
-            switch (kind, values.count, arguments.count) {
-            case ("box", 1, 1): return .box(width: values[0])
-            case ("triangle", 1, 1): return .triangle(halfWidth: values[0])
-            case ("gaussian", 2, 2): return .gaussian(mean: values[0], sd: values[1])
-            default:
-                log.report(field.position, problem)
-                return nil
-            }
+            return function
         }
     }
 }
