@@ -139,6 +139,10 @@ extension Chinese {
             let i = index.map(String.init).joined(separator: ", ")
             let s = shape.map(String.init).joined(separator: ", ")
             return "\(fieldName(field))：下标 [\(i)] 超出形状 (\(s))"
+        case let .notPositive(field, value):
+            return "\(fieldName(field))：必须大于 0，实际为 \(Text.number(value))"
+        case let .offGrid(field, value, step):
+            return "\(fieldName(field))：\(Text.number(value)) 不是步长 \(Text.number(step)) 的整数倍"
         }
     }
 
@@ -147,7 +151,8 @@ extension Chinese {
     private func fieldName(_ name: String) -> String {
         let labels = ["input": "输入", "kernel": "卷积核", "stride": "步幅", "padding": "填充", "dilation": "膨胀",
                       "groups": "分组", "output_padding": "输出填充", "channels": "通道", "filters": "滤波器", "cell": "单元",
-                      "layers": "层"]
+                      "layers": "层", "length": "长度", "mean": "均值", "var": "方差", "fan_in": "扇入",
+                      "width": "宽度"]
         return labels[name] ?? name
     }
 
@@ -176,6 +181,10 @@ extension Chinese {
         case .oneBiasPerOutputChannel: "每个输出通道一个偏置"
         case .oneKernelStackPerInputChannel: "每个输入通道一组卷积核"
         case .channelsPerGroup(let c, let g): "输入通道 \(c) / 分组 \(g)"
+        case .oneValuePerFilter: "每个滤波器一个值"
+        case .winogradFilter: "Winograd 的滤波器每个方向 3 个抽头"
+        case .winogradTiles: "Winograd 的分块每个方向需要 2k + 2 个输入"
+        case .sameRowLengths: "每行与第一行一样长"
         }
     }
 
