@@ -11,8 +11,14 @@ TEST_PACKAGES := tmux
 PYTHON_PACKAGES := python3 python3-numpy
 # Arguments for `make run`, e.g. make run ARGS="compute conv2d --cell 1,1".
 ARGS ?=
+# Where `make install` puts convtutor: PREFIX/bin/convtutor and PREFIX/share/convtutor/Lessons.
+PREFIX ?= $(HOME)/.local
+# The build a learner runs: optimised, with the Swift standard library and Foundation linked in
+# (no Swift runtime to find at start). `make run`, `make install` and `make bench` share it.
+RELEASE := -c release --static-swift-stdlib
+RELEASE_BIN = "$$($(SWIFT) build $(RELEASE) --show-bin-path)/convtutor"
 
-.PHONY: all deps test-deps build run test bench golden clean
+.PHONY: all deps test-deps build release run install uninstall test test-install bench golden clean
 
 all: build
 
@@ -26,20 +32,35 @@ test-deps:
 build: deps
 	$(SWIFT) build
 
-run: build
-	@"$$($(SWIFT) build --show-bin-path)/convtutor" $(ARGS)
+release: deps
+	$(SWIFT) build $(RELEASE) --product convtutor
+
+run: release
+	@$(RELEASE_BIN) $(ARGS)
+
+install: release
+	@scripts/install.sh "$(PREFIX)" $(RELEASE_BIN)
+
+uninstall:
+	@scripts/uninstall.sh "$(PREFIX)"
 
 # Unit tests, golden vectors, and the end-to-end tests that run the built binary.
 test: test-deps
 	$(SWIFT) build --build-tests
 	SWIFT_BACKTRACE=interactive=no $(SWIFT) test --skip-build
+	$(MAKE) test-install
+
+# End to end: installs the release build into a temporary prefix, runs it from another folder
+# (by path and from PATH), and uninstalls it.
+test-install: release
+	scripts/test-install.sh $(RELEASE_BIN)
 
 # Timings of the compute core and the tutor's frames, then the terminal figures of the real
 # binary in a pseudo-terminal (first frame, idle CPU, bytes per step); release build.
 bench: deps
-	$(SWIFT) build -c release
-	"$$($(SWIFT) build -c release --show-bin-path)/convtutor-bench"
-	python3 scripts/bench_terminal.py "$$($(SWIFT) build -c release --show-bin-path)/convtutor"
+	$(SWIFT) build $(RELEASE)
+	"$$($(SWIFT) build $(RELEASE) --show-bin-path)/convtutor-bench"
+	python3 scripts/bench_terminal.py $(RELEASE_BIN)
 
 # Regenerates the golden vectors with numpy/scipy (they are committed; tests only read them):
 # convolution, pooling and their gradients, then FFT, Winograd, folding, separable kernels, …

@@ -23,8 +23,7 @@ enum LessonLibrary {
         if let path = environment["CONVTUTOR_LESSONS"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let folder = binary.deletingLastPathComponent()
+        let folder = executable.deletingLastPathComponent()
         for candidate in [folder.appendingPathComponent("../share/convtutor/Lessons").standardized,
                           folder.appendingPathComponent("Lessons")] where isFolder(candidate) {
             return candidate
@@ -36,6 +35,16 @@ enum LessonLibrary {
             up.deleteLastPathComponent()
         }
         return nil
+    }
+
+    /// The running binary, links resolved: `/proc/self/exe` (argv[0] is a bare name when the
+    /// binary was found on `PATH`), else argv[0] against the working folder.
+    private static var executable: URL {
+        let proc = URL(fileURLWithPath: "/proc/self/exe")
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: proc.path) {
+            return URL(fileURLWithPath: target).resolvingSymlinksInPath()
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     }
 
     /// The `.md` lesson and exercise files of a folder for a language: `folder/<lang>/*.md` and
