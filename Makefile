@@ -41,9 +41,11 @@ bench: deps
 	"$$($(SWIFT) build -c release --show-bin-path)/convtutor-bench"
 	python3 scripts/bench_terminal.py "$$($(SWIFT) build -c release --show-bin-path)/convtutor"
 
-# Regenerates the golden vectors with numpy/scipy (they are committed; tests only read them).
+# Regenerates the golden vectors with numpy/scipy (they are committed; tests only read them):
+# convolution and pooling, then pooling's options and adaptive pooling.
 golden:
 	python3 Tests/ConvCoreTests/Golden/make_golden.py
+	python3 Tests/ConvCoreTests/Golden/make_golden_pool.py
 
 clean:
 	$(SWIFT) package clean

@@ -5,7 +5,8 @@ import TermCanvas
 /// aligned size formulas, counts with thousands separators.
 extension Catalogue {
     /// The arithmetic of a trace on one line: `out[0,0,1,2] = 1×0 + 2×1 + 0×(-1) + 0.5 = 2.5`,
-    /// `out[0,0,0,0] = max(1, 2, 5, 6) = 6`, `out[0,0,0,0] = (1 + 2 + 5 + 6)/4 = 3.5`; a cell no
+    /// `out[0,0,0,0] = max(1, 2, 5, 6) = 6`, `out[0,0,0,0] = (1 + 2 + 5 + 6)/4 = 3.5`,
+    /// `dx[0,0,0,0] = 1/4 + 2/2 = 1.25` (each term over its own divisor); a cell no
     /// term reaches reads `dx[0,0,0,1] = 0`, then why.
     public func equation(_ trace: Trace) -> String {
         let lhs = Text.cell(trace.tensor, trace.index)
@@ -20,6 +21,8 @@ extension Catalogue {
             rhs = "max(\(trace.terms.map { Text.number($0.product) }.joined(separator: ", ")))"
         case .average(let divisor):
             rhs = "(\(terms.joined(separator: " + ")))/\(divisor)"
+        case .shares(let divisors):
+            rhs = zip(terms, divisors).map { "\($0)/\(Self.operand(Double($1)))" }.joined(separator: " + ")
         }
         return "\(lhs) = \(rhs) = \(Text.number(trace.value))"
     }

@@ -35,7 +35,7 @@ extension Scene {
                 OutputSize.poolingFormula(input: c.input[axis], kernel: c.kernel[axis], stride: c.stride[axis],
                                           padding: c.padding[axis], result: layer.output[axis])
             },
-            call: .pytorch(ReferenceCall.pool2d(kind, kernel: c.kernel, stride: c.stride, padding: c.padding)),
+            call: .pytorch(ReferenceCall.pool2d(kind, kernel: c.kernel, options: Pool2DOptions(stride: c.stride, padding: c.padding))),
             notes: [note])
     }
 }

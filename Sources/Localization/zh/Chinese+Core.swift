@@ -130,6 +130,12 @@ extension Chinese {
             return "\(fieldName("output_padding"))：\(on(axis))为 \(value)，必须不小于 0，且小于步幅（\(stride)）或膨胀率（\(dilation)）"
         case let .poolPaddingTooLarge(axis, padding, kernel):
             return "\(fieldName("padding"))：\(on(axis))为 \(padding)，不能超过窗口的一半（\(kernel)/2 = \(kernel / 2)）"
+        case let .optionNotTaken(field, kind):
+            return "\(fieldName(field))：\(kind == .max ? "最大池化" : "平均池化")没有 \(field) 这个参数"
+        case let .zeroDivisor(field):
+            return "\(fieldName(field))：不能为 0"
+        case let .windowReadsOnlyPadding(axis, window):
+            return "\(fieldName("dilation"))：\(name(axis))方向的第 \(window) 个窗口只读到填充，没有最大值"
         case let .emptyOutput(field, axis, size):
             return "\(fieldName(field))：输出的\(name(axis))将为 \(size)，至少应为 1"
         case let .tooLarge(field, what, amount, limit):
@@ -147,7 +153,7 @@ extension Chinese {
     private func fieldName(_ name: String) -> String {
         let labels = ["input": "输入", "kernel": "卷积核", "stride": "步幅", "padding": "填充", "dilation": "膨胀",
                       "groups": "分组", "output_padding": "输出填充", "channels": "通道", "filters": "滤波器", "cell": "单元",
-                      "layers": "层"]
+                      "layers": "层", "output_size": "输出尺寸"]
         return labels[name] ?? name
     }
 

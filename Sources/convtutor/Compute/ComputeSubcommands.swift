@@ -304,7 +304,7 @@ struct PoolArguments: ParsableArguments {
             OutputSize.poolingFormula(input: x.shape[axis == .height ? 2 : 3], kernel: pool.kernel[axis],
                                       stride: pool.stride[axis], padding: pool.padding[axis], result: pool.output[axis])
         })
-        lines += [report.t.call(.pytorch(ReferenceCall.pool2d(kind, kernel: pool.kernel, stride: pool.stride, padding: pool.padding))), ""]
+        lines += [report.t.call(.pytorch(ReferenceCall.pool2d(kind, kernel: pool.kernel, options: pool.options))), ""]
         lines += Report.grids(.x, x) + Report.grids(.out, pool.forward())
         if backward {
             let dOut = try dOutText.map { try TensorArgument.batched(TensorArgument.parse($0, field: "dout"), field: "dout") } ?? made[1]
