@@ -20,11 +20,6 @@ struct PoolWindows: Sendable {
 
     /// Validates the work; a max window must read at least one input cell.
     init(_ kind: Pool2D.Kind, x: Tensor, rows: PoolAxis, cols: PoolAxis, divisorOverride: Int?) throws(ConvError) {
-        if kind == .max {
-            for (axis, windows) in [(Axis.height, rows), (.width, cols)] {
-                if let window = windows.windowReadingNothing { throw .windowReadsOnlyPadding(axis: axis, window: window) }
-            }
-        }
         self.kind = kind
         self.x = x
         self.rows = rows
@@ -33,6 +28,11 @@ struct PoolWindows: Sendable {
         _ = try Limits.checkElements(outShape, field: "out")
         _ = try Limits.product(outShape + [rows.largestWindow, cols.largestWindow], field: "x",
                                what: .windowReads, limit: Limits.maxMultiplyAdds)
+        if kind == .max {
+            for (axis, windows) in [(Axis.height, rows), (.width, cols)] {
+                if let window = windows.windowReadingNothing { throw .windowReadsOnlyPadding(axis: axis, window: window) }
+            }
+        }
     }
 
     var outShape: [Int] { [x.shape[0], x.shape[1], rows.output, cols.output] }

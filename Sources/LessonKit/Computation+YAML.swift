@@ -101,7 +101,7 @@ extension Computation {
         cell = indices
         let tensors: [TensorName] = switch kind {
         case .conv2dBackward: [.dx, .dw, .db]
-        case .maxpool2dBackward, .avgpool2dBackward: [.dx]
+        case .maxpool2dBackward, .avgpool2dBackward, .adaptiveMaxpool2dBackward, .adaptiveAvgpool2dBackward: [.dx]
         default: [.out]
         }
         if let tensorField {

@@ -59,12 +59,17 @@ extension Catalogue {
         switch formula {
         case .length(let mode, let text): return [sizeLabel(.length(mode)) + colon + text]
         case .size(let text): return [sizeLabel(.size) + colon + text]
-        case .perAxis(let h, let w):
-            let (height, width) = (sizeLabel(.height), sizeLabel(.width))
-            let columns = max(TextWidth.columns(height), TextWidth.columns(width))
-            let pad = { (label: String) in label + colon + String(repeating: " ", count: columns - TextWidth.columns(label)) }
-            return [pad(height) + h, pad(width) + w]
+        case .perAxis(let h, let w): return aligned(sizeLabel(.height), h, sizeLabel(.width), w)
+        case .windows(let h, let w) where h == w: return [sizeLabel(.windows(nil)) + colon + h]
+        case .windows(let h, let w): return aligned(sizeLabel(.windows(.height)), h, sizeLabel(.windows(.width)), w)
         }
+    }
+
+    /// Two labelled lines whose texts start in one column.
+    private func aligned(_ label1: String, _ text1: String, _ label2: String, _ text2: String) -> [String] {
+        let columns = max(TextWidth.columns(label1), TextWidth.columns(label2))
+        let pad = { (label: String) in label + colon + String(repeating: " ", count: columns - TextWidth.columns(label)) }
+        return [pad(label1) + text1, pad(label2) + text2]
     }
 
     /// `1,234,567`: an integer with its thousands grouped.

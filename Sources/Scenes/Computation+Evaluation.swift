@@ -189,9 +189,17 @@ extension Computation {
         for axis in Axis.allCases {
             let (h, k, s, p, d) = (c.input[axis], c.kernel[axis], c.stride[axis], c.padding[axis], c.dilation[axis])
             let result: Int
-            if c.mode.isPooling {
-                result = try OutputSize.pooling(input: h, kernel: k, stride: s, padding: p, axis: axis)
-                formulas[axis] = OutputSize.poolingFormula(input: h, kernel: k, stride: s, padding: p, result: result)
+            if c.mode.isAdaptivePooling {
+                try Limits.check(h, field: "input", axis: axis, minimum: 1)
+                try Limits.check(c.outputSize[axis], field: "output_size", axis: axis, minimum: 1)
+                result = c.outputSize[axis]
+                formulas[axis] = AdaptivePool2D.windowsFormula(input: h, output: result)
+            } else if let kind = c.mode.poolKind {
+                let d = c.poolOptions(kind).dilation[axis]
+                result = try OutputSize.pooling(input: h, kernel: k, stride: s, padding: p, dilation: d, ceilMode: c.ceilMode,
+                                                axis: axis)
+                formulas[axis] = OutputSize.poolingFormula(input: h, kernel: k, stride: s, padding: p, dilation: d,
+                                                           ceilMode: c.ceilMode, result: result)
             } else if c.mode == .convTranspose2d {
                 let op = c.outputPadding[axis]
                 result = try OutputSize.transposed(input: h, kernel: k, stride: s, padding: p, outputPadding: op, dilation: d, axis: axis)
@@ -203,7 +211,9 @@ extension Computation {
             }
             extents.append(result)
         }
-        let lines = t.sizeLines(.axes { formulas[$0] ?? "" }) + [t.compute(.output(Pair(extents[0], extents[1])))]
+        let formula: SizeFormula = c.mode.isAdaptivePooling
+            ? .windows(height: formulas[.height] ?? "", width: formulas[.width] ?? "") : .axes { formulas[$0] ?? "" }
+        let lines = t.sizeLines(formula) + [t.compute(.output(Pair(extents[0], extents[1])))]
         return ComputedResult(lines: lines, value: .size(extents))
     }
 

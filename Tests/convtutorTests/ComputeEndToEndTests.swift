@@ -28,7 +28,7 @@ struct ComputeEndToEndTests {
             #"{"error":"invalid JSON at column 1: expected 'null'"}"#,
             #"{"out":[4,4]}"#,
             #"{"out":[4,4]}"#,
-            #"{"error":"op: unknown operation \"outputsize\" (operations: conv1d, correlate1d, conv2d, conv2d-backward, conv-transpose2d, conv-transpose2d-backward, maxpool2d, avgpool2d, maxpool2d-backward, avgpool2d-backward, output-size, conv2d-trace)"}"#,
+            #"{"error":"op: unknown operation \"outputsize\" (operations: conv1d, correlate1d, conv2d, conv2d-backward, conv-transpose2d, conv-transpose2d-backward, maxpool2d, avgpool2d, maxpool2d-backward, avgpool2d-backward, adaptive-maxpool2d, adaptive-avgpool2d, adaptive-maxpool2d-backward, adaptive-avgpool2d-backward, output-size, conv2d-trace)"}"#,
         ])
         #expect(run.status == 1)
         #expect(run.stderr.isEmpty)

@@ -118,7 +118,8 @@ struct ComputeServiceTests {
         // The underscore spellings documented before the names were hyphenated.
         #expect(ComputeOperation.allCases.flatMap(\.aliases) == [
             "conv2d_backward", "conv_transpose2d", "conv_transpose2d_backward", "maxpool2d_backward",
-            "avgpool2d_backward", "output_size", "conv2d_trace",
+            "avgpool2d_backward", "adaptive_maxpool2d", "adaptive_avgpool2d", "adaptive_maxpool2d_backward",
+            "adaptive_avgpool2d_backward", "output_size", "conv2d_trace",
         ])
         for operation in ComputeOperation.allCases {
             #expect(ComputeOperation(name: operation.name) == operation)
@@ -139,6 +140,10 @@ struct ComputeServiceTests {
         "avgpool2d": #""x":[[[1,5],[3,2]]],"kernel":[1,2]"#,
         "maxpool2d-backward": #""x":[[[[1,5],[3,2]]]],"kernel":2,"dout":[[[[7]]]]"#,
         "avgpool2d-backward": #""x":[[[[1,5],[3,2]]]],"kernel":1,"dout":[[[[1,2],[3,4]]]]"#,
+        "adaptive-maxpool2d": #""x":[[[[1,5,2],[3,2,4]]]],"output_size":[1,2]"#,
+        "adaptive-avgpool2d": #""x":[[[1,5,2],[3,2,4]]],"output_size":2"#,
+        "adaptive-maxpool2d-backward": #""x":[[[[1,5],[3,2]]]],"output_size":1,"dout":[[[[7]]]]"#,
+        "adaptive-avgpool2d-backward": #""x":[[[[1,5,2]]]],"output_size":[1,2],"dout":[[[[1,2]]]]"#,
         "output-size": #""input":[7,9],"kernel":3,"stride":2,"padding":1"#,
         "conv2d-trace": #""x":[[[[1,2],[3,4]]]],"w":[[[[1,2],[3,4]]]],"padding":1,"cell":[0,0,1,1]"#,
     ]
@@ -160,7 +165,7 @@ struct ComputeServiceTests {
     // MARK: Errors
 
     /// Every operation's name, as the error for an unknown `op` lists them.
-    static let operationList = "conv1d, correlate1d, conv2d, conv2d-backward, conv-transpose2d, conv-transpose2d-backward, maxpool2d, avgpool2d, maxpool2d-backward, avgpool2d-backward, output-size, conv2d-trace"
+    static let operationList = "conv1d, correlate1d, conv2d, conv2d-backward, conv-transpose2d, conv-transpose2d-backward, maxpool2d, avgpool2d, maxpool2d-backward, avgpool2d-backward, adaptive-maxpool2d, adaptive-avgpool2d, adaptive-maxpool2d-backward, adaptive-avgpool2d-backward, output-size, conv2d-trace"
 
     /// Each invalid request and the exact message it must answer.
     static let invalid: [(request: String, message: String)] = [

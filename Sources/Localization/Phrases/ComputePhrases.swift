@@ -8,6 +8,8 @@ public enum SizeLabel: Equatable, Sendable {
     case width
     /// A 1-D output's length in a NumPy mode.
     case length(Conv1D.Mode)
+    /// Adaptive pooling's windows along one axis, or both (`nil`).
+    case windows(Axis?)
 }
 
 /// A line of a lesson's `compute` block around the compute core's arithmetic.

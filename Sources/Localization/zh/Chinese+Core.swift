@@ -13,6 +13,10 @@ extension Chinese {
         case .avgpool2d: "平均池化"
         case .maxpool2dBackward: "最大池化的反向传播"
         case .avgpool2dBackward: "平均池化的反向传播"
+        case .adaptiveMaxpool2d: "自适应最大池化"
+        case .adaptiveAvgpool2d: "自适应平均池化"
+        case .adaptiveMaxpool2dBackward: "自适应最大池化的反向传播"
+        case .adaptiveAvgpool2dBackward: "自适应平均池化的反向传播"
         }
     }
 
@@ -25,6 +29,7 @@ extension Chinese {
         case .backwardScatter: "conv2d 反向传播：每个 dOut 单元散射到 dx"
         case .backwardAsConvolution: "conv2d 反向传播：dx 是一次普通卷积"
         case .pooling(let kind, let backward): (kind == .max ? "最大池化" : "平均池化") + (backward ? "的反向传播" : "")
+        case .adaptivePooling(let kind, let backward): (kind == .max ? "自适应最大池化" : "自适应平均池化") + (backward ? "的反向传播" : "")
         case .transposedCells: "转置卷积：小的 x → 大的 out"
         case .transposedScatter: "转置卷积：每个 x 单元把 x·w 散射到 out"
         case .transposedAsConvolution: "转置卷积即一次普通卷积"
@@ -57,6 +62,23 @@ extension Chinese {
             "每个窗口对全部 \(cells) 个单元求平均，填充的零也算在内"
         case .averagePoolBackward(let cells):
             "每个 dOut 平均分给所在窗口的每个单元，各得 dOut / \(cells)"
+        case .ceilMode(let dropsWindow):
+            "向上取整模式（ceil_mode）：输出尺寸向上取整，最后一个窗口可能伸出填充后的输入（空白格，不读任何值）"
+                + (dropsWindow ? "；会从右侧填充里开始的窗口被丢弃（即公式里的 − 1）" : "")
+        case .averagePoolCounted(true):
+            "每个窗口除以它落在填充后输入内的单元数：填充的零计入（count_include_pad=True），伸出去的部分不计"
+        case .averagePoolCounted(false):
+            "count_include_pad=False：每个窗口只除以它落在 x 内的单元数，所以覆盖填充的窗口除数更小"
+        case .divisorOverride(let divisor):
+            "divisor_override=\(divisor)：每个窗口的和都除以 \(divisor)，不管窗口有几个单元"
+        case .averagePoolBackwardDivisors:
+            "每个 dOut 先除以所在窗口的除数，再送给该窗口在 x 内的每个单元；各份额相加"
+        case .adaptivePool(let kind):
+            "自适应池化：第 i 个窗口覆盖第 ⌊i·H/O⌋ 到 ⌈(i+1)·H/O⌉ − 1 行（列同理），窗口大小最多差一，且可能重叠；每个窗口"
+                + (kind == .max ? "保留最大值" : "取自身单元的平均值")
+        case .adaptivePoolBackward(let kind):
+            kind == .max ? "每个 dOut 只送给所在窗口的第一个最大值；窗口重叠处相加"
+                : "每个 dOut 平均分给自己窗口的每个单元（除以该窗口的单元数）；窗口重叠处相加"
         case .transposedScatter(let bias):
             "x[i,j]·w 落在 out 的第 i·S−P+kh·D 行、第 j·S−P+kw·D 列；重叠处相加"
                 + (bias ? "；最后给每个 out 单元加上偏置 b" : "")
@@ -106,6 +128,9 @@ extension Chinese {
         case .height: "输出高度"
         case .width: "输出宽度"
         case .length(let mode): "输出长度（\(mode.rawValue)）"
+        case .windows(nil): "窗口"
+        case .windows(.height?): "高度方向的窗口"
+        case .windows(.width?): "宽度方向的窗口"
         }
     }
 
