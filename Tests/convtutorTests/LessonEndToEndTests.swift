@@ -226,6 +226,31 @@ struct LessonEndToEndTests {
         #expect(run.stdout.contains("kernel"))
     }
 
+    @Test("check warns about a zh lesson's rejected terms at file:line:column and exits 0; an error beside them exits 1")
+    func checkChineseTerms() throws {
+        let zh = Self.lesson.replacingOccurrences(of: "lang: en", with: "lang: zh")
+            .replacingOccurrences(of: "## Why pad", with: "## 为什么填充\n\n步长为 1 时，批次里的每幅图都一样。")
+        let (file, _) = try Self.folder(zh)
+        let run = try runConvtutor(["check", file.path])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.lines == [
+            "\(file.path):11:1: warning: '步长' for stride: the Chinese lessons write '步幅' (see the Chinese terms in Lessons/README.md)",
+            "\(file.path):11:9: warning: '批次' for batch: the Chinese lessons write '批量' (see the Chinese terms in Lessons/README.md)",
+        ])
+        #expect(run.stderr.contains("checked 1 lesson file: no errors, 2 warnings"))
+        let chinese = try runConvtutor(["check", file.path, "--lang", "zh"])
+        #expect(chinese.status == 0 && chinese.stdout == run.stdout)
+        #expect(chinese.stderr.contains("已检查 1 个课程文件：没有错误，有 2 条警告"))
+        // The same words in an en lesson are no concern of the lint.
+        let (english, _) = try Self.folder(zh.replacingOccurrences(of: "lang: zh", with: "lang: en"))
+        #expect(try runConvtutor(["check", english.path]).stdout == "")
+        // A kernel the core refuses makes it fail, warnings and all.
+        let (bad, _) = try Self.folder(zh.replacingOccurrences(of: "kernel: 3", with: "kernel: 9"))
+        let failed = try runConvtutor(["check", bad.path])
+        #expect(failed.status == 1)
+        #expect(failed.lines.count == 3 && failed.lines.filter { $0.contains(": warning: ") }.count == 2, "\(failed.stdout)")
+    }
+
     @Test("--lessons DIR adds a folder of one's own: its lessons open by id")
     func ownFolder() throws {
         let (lesson, _) = try Self.folder()
