@@ -76,7 +76,8 @@ enum ComputeOperation: Equatable, Sendable {
             // The pooling operations, fixed or adaptive, forward or backward (all others are above).
             return Self.pooling(operation)
         case .outputSize:
-            return Form(fields: ["input", "kernel", "stride", "padding", "dilation", "transposed", "output_padding"]) {
+            return Form(fields: ["input", "kernel", "stride", "padding", "dilation", "transposed", "output_padding", "pool",
+                                 "ceil_mode"]) {
                 [("out", JSON(try Self.outputSize($0)))]
             }
         case .conv2dTrace:
@@ -208,16 +209,27 @@ extension ComputeOperation {
     static func outputSize(_ r: Request) throws -> [Int] {
         let input = try r.required("input", r.pair("input"))
         let kernel = try r.required("kernel", r.pair("kernel"))
-        let stride = try r.pair("stride") ?? Pair(1)
         let padding = try r.pair("padding") ?? Pair(0)
         let dilation = try r.pair("dilation") ?? Pair(1)
         let transposed = try r.bool("transposed") ?? false
+        let pool = try r.bool("pool") ?? false
+        // Pooling's stride defaults to its window, as in PyTorch.
+        let stride = try r.pair("stride") ?? (pool ? kernel : Pair(1))
         let outputPadding = try r.pair("output_padding")
+        let ceilMode = try r.bool("ceil_mode")
         if outputPadding != nil && !transposed {
             throw RequestError("output_padding", "applies only with \"transposed\": true")
         }
+        if transposed && pool { throw RequestError("pool", "\"transposed\" and \"pool\" exclude each other") }
+        if ceilMode != nil && !pool { throw RequestError("ceil_mode", "applies only with \"pool\": true") }
         var out = Pair(0)
         for axis in Axis.allCases {
+            if pool {
+                out[axis] = try OutputSize.pooling(input: input[axis], kernel: kernel[axis], stride: stride[axis],
+                                                   padding: padding[axis], dilation: dilation[axis],
+                                                   ceilMode: ceilMode ?? false, axis: axis)
+                continue
+            }
             out[axis] = transposed
                 ? try OutputSize.transposed(
                     input: input[axis], kernel: kernel[axis], stride: stride[axis], padding: padding[axis],
