@@ -64,12 +64,12 @@ extension English {
         case .averagePoolBackward(let cells):
             "each dOut is spread evenly: dOut / \(cells) to every cell of its window"
         case .ceilMode(let dropsWindow):
-            "ceil_mode rounds the output size up: the last window may hang past the padded input (blank cells, read by nothing)"
-                + (dropsWindow ? "; a window that would start in the right padding is dropped (the − 1)" : "")
+            "ceil_mode: the size rounds up; blank cells past the padding are read by nothing"
+                + (dropsWindow ? "; a window starting in the right padding is dropped (− 1)" : "")
         case .averagePoolCounted(true):
-            "each window divides by its cells inside the padded input: padding zeros count (count_include_pad=True), cells past it do not"
+            "each window divides by its cells up to the padding's edge (padding zeros count)"
         case .averagePoolCounted(false):
-            "count_include_pad=False: each window divides by its cells inside x only, so a window over the padding divides by less"
+            "count_include_pad=False: each window divides by its cells inside x only"
         case .divisorOverride(let divisor):
             "divisor_override=\(divisor): every window's sum is divided by \(divisor), however many cells it has"
         case .averagePoolBackwardDivisors:
@@ -153,6 +153,10 @@ extension English {
                 + "r = \(previous.size) + \(layer.dilation)·(\(layer.kernel)−1)·\(previous.jump) = \(result.size), "
                 + "jump \(previous.jump)·\(layer.stride) = \(result.jump)"
         case .receptiveField(let size): "receptive field: \(size)×\(size) input cells"
+        case .adaptiveWindow(let axis, let i, let h, let o, let window):
+            "\(axis == .height ? "rows" : "columns") of window \(i): start ⌊\(i)·\(h)/\(o)⌋ = \(window.lowerBound), "
+                + "end ⌈\(i + 1)·\(h)/\(o)⌉ = \(window.upperBound) (not included): "
+                + "\(window.lowerBound) to \(window.upperBound - 1), \(count(window.count, "cell", "cells"))"
         case .shifted(let name, let k): "\(name) shifted by \(k)"
         case .sidesAgree(let agree): agree ? "both sides agree" : "the two sides differ"
         case .notACell(let cell, let tensor, let plane):

@@ -63,12 +63,12 @@ extension Chinese {
         case .averagePoolBackward(let cells):
             "每个 dOut 平均分给所在窗口的每个单元，各得 dOut / \(cells)"
         case .ceilMode(let dropsWindow):
-            "向上取整模式（ceil_mode）：输出尺寸向上取整，最后一个窗口可能伸出填充后的输入（空白格，不读任何值）"
-                + (dropsWindow ? "；会从右侧填充里开始的窗口被丢弃（即公式里的 − 1）" : "")
+            "ceil_mode：输出尺寸向上取整；填充之外的空白格不读任何值"
+                + (dropsWindow ? "；从右侧填充里开始的窗口被丢弃（− 1）" : "")
         case .averagePoolCounted(true):
-            "每个窗口除以它落在填充后输入内的单元数：填充的零计入（count_include_pad=True），伸出去的部分不计"
+            "每个窗口除以它在填充边界以内的单元数（填充的零计入）"
         case .averagePoolCounted(false):
-            "count_include_pad=False：每个窗口只除以它落在 x 内的单元数，所以覆盖填充的窗口除数更小"
+            "count_include_pad=False：每个窗口只除以它落在 x 内的单元数"
         case .divisorOverride(let divisor):
             "divisor_override=\(divisor)：每个窗口的和都除以 \(divisor)，不管窗口有几个单元"
         case .averagePoolBackwardDivisors:
@@ -241,6 +241,10 @@ extension Chinese {
                 + "r = \(previous.size) + \(layer.dilation)·(\(layer.kernel)−1)·\(previous.jump) = \(result.size)，"
                 + "跳跃距离 \(previous.jump)·\(layer.stride) = \(result.jump)"
         case .receptiveField(let size): "感受野：\(size)×\(size) 个输入单元"
+        case .adaptiveWindow(let axis, let i, let h, let o, let window):
+            "第 \(i) 个窗口的\(axis == .height ? "行" : "列")：起点 ⌊\(i)·\(h)/\(o)⌋ = \(window.lowerBound)，"
+                + "终点 ⌈\(i + 1)·\(h)/\(o)⌉ = \(window.upperBound)（不含）：第 \(window.lowerBound) 到 \(window.upperBound - 1) "
+                + "\(axis == .height ? "行" : "列")，共 \(window.count) 个单元"
         case .shifted(let name, let k): "\(name) 平移 \(k) 位"
         case .sidesAgree(let agree): agree ? "两边相等" : "两边不相等"
         case .notACell(let cell, let tensor, let plane):
