@@ -80,7 +80,7 @@ public enum OutputSize {
     }
 
     /// `⌈a / b⌉` for `b > 0`, `a` of either sign.
-    static func ceilDiv(_ a: Int, _ b: Int) -> Int {
+    public static func ceilDiv(_ a: Int, _ b: Int) -> Int {
         a >= 0 ? (a + b - 1) / b : -((-a) / b)
     }
 
