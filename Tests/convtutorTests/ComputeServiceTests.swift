@@ -65,9 +65,7 @@ struct ComputeServiceTests {
     func goldenPool(_ c: GoldenPoolCase) throws {
         let op = c.kind == "max" ? "maxpool2d" : "avgpool2d"
         let fields = #""x":\#(Self.nested(c.x.tensor)),"kernel":\#(c.kernel),"stride":\#(c.stride),"padding":\#(c.padding)"#
-        #expect(mismatch(try tensor(answer(#"{"op":"\#(op)",\#(fields)}"#), "out"), c.out.tensor) == nil)
-        let dx = try tensor(answer(#"{"op":"\#(op)-backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#), "dx")
-        #expect(mismatch(dx, c.dx.tensor) == nil)
+        try expectPooling(op, fields, out: c.out, dout: c.dout, dx: c.dx)
     }
 
     @Test("every golden case of pooling's options through JSON (ceil_mode, dilation, count_include_pad, divisor_override)",
@@ -82,18 +80,21 @@ struct ComputeServiceTests {
             fields += #","count_include_pad":\#(c.count_include_pad ?? true)"#
             if let divisor = c.divisor_override { fields += #","divisor_override":\#(divisor)"# }
         }
-        #expect(mismatch(try tensor(answer(#"{"op":"\#(op)",\#(fields)}"#), "out"), c.out.tensor) == nil)
-        let dx = try tensor(answer(#"{"op":"\#(op)-backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#), "dx")
-        #expect(mismatch(dx, c.dx.tensor) == nil)
+        try expectPooling(op, fields, out: c.out, dout: c.dout, dx: c.dx)
     }
 
     @Test("every golden adaptive pooling case through JSON", arguments: goldenCases("adaptive_pool2d.json", as: GoldenAdaptivePoolCase.self))
     func goldenAdaptivePool(_ c: GoldenAdaptivePoolCase) throws {
         let op = c.kind == "max" ? "adaptive-maxpool2d" : "adaptive-avgpool2d"
         let fields = #""x":\#(Self.nested(c.x.tensor)),"output_size":\#(c.output_size)"#
-        #expect(mismatch(try tensor(answer(#"{"op":"\#(op)",\#(fields)}"#), "out"), c.out.tensor) == nil)
-        let dx = try tensor(answer(#"{"op":"\#(op)-backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#), "dx")
-        #expect(mismatch(dx, c.dx.tensor) == nil)
+        try expectPooling(op, fields, out: c.out, dout: c.dout, dx: c.dx)
+    }
+
+    /// `op` answers `out`, and `op-backward` with `dout` answers `dx`.
+    func expectPooling(_ op: String, _ fields: String, out: GoldenTensor, dout: GoldenTensor, dx: GoldenTensor) throws {
+        #expect(mismatch(try tensor(answer(#"{"op":"\#(op)",\#(fields)}"#), "out"), out.tensor) == nil)
+        let answered = try tensor(answer(#"{"op":"\#(op)-backward",\#(fields),"dout":\#(Self.nested(dout.tensor))}"#), "dx")
+        #expect(mismatch(answered, dx.tensor) == nil)
     }
 
     @Test("every golden 1-D case through JSON", arguments: goldenCases("conv1d.json", as: GoldenConv1DCase.self))
