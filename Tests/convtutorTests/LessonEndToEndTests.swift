@@ -158,11 +158,11 @@ struct LessonEndToEndTests {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("convtutor-zh-\(UUID().uuidString.prefix(8))")
         let session = try TmuxSession([convtutorBinary.path, "learn", "what-is-convolution", "--lang", "zh", "--data-dir", data.path],
                                       width: 80, height: 24)
-        let first = try session.waitFor("第 1/10 步")
+        let first = try session.waitFor("第 1/11 步")
         #expect(first.contains("什么是卷积 · 连续卷积的定义"))
         #expect(first.contains("←/→ 切换步骤"))
         try session.sendKeys("]")
-        let second = try session.waitFor { $0.contains("第 2/10 步") && $0.contains("▶ 动画：") }
+        let second = try session.waitFor { $0.contains("第 2/11 步") && $0.contains("▶ 动画：") }
         #expect(second.contains("▶ 动画：一维卷积（翻转并滑动）"))
         #expect(second.contains("（按 a 播放）"))
         try session.sendKeys("a")
@@ -183,10 +183,10 @@ struct LessonEndToEndTests {
         try session.sendKeys("Enter")
         _ = try session.waitFor("What is convolution? · The continuous definition")
         try session.sendKeys("]")
-        _ = try session.waitFor("step 2/10")
+        _ = try session.waitFor("step 2/11")
         try session.sendKeys("q")
         // Back on the list, which shows where the lesson was left.
-        _ = try session.waitFor { $0.contains("Lessons") && $0.contains("▶  1  What is convolution?") && $0.contains("step 2/10") }
+        _ = try session.waitFor { $0.contains("Lessons") && $0.contains("▶  1  What is convolution?") && $0.contains("step 2/11") }
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
     }
