@@ -32,6 +32,9 @@ public struct Panel: Equatable, Sendable {
     public var grid: Tensor
     /// Padding cells drawn around the grid: the zeros (or −∞) a window may read.
     public var padding: Pair
+    /// Cells drawn past the padding at the bottom and the right, where a `ceil_mode` pooling
+    /// window hangs over the padded input; nothing is read there.
+    public var overhang = Pair(0)
     public var role: Role
     /// The filter this panel belongs to, if any; panels of other filters are hidden while a
     /// step works on one filter.
@@ -59,9 +62,14 @@ public struct Panel: Equatable, Sendable {
         prefix.isEmpty ? tensor.rawValue : Text.cell(tensor, prefix)
     }
 
-    /// Rows and columns as drawn, the padding ring included.
+    /// Rows and columns as drawn, the padding ring and the overhang included.
     public var drawnSize: (rows: Int, cols: Int) {
-        (grid.shape[0] + 2 * padding.h, grid.shape[1] + 2 * padding.w)
+        (grid.shape[0] + 2 * padding.h + overhang.h, grid.shape[1] + 2 * padding.w + overhang.w)
+    }
+
+    /// True when drawn position (`row`, `col`) lies in the overhang, past the padding ring.
+    public func isOverhang(row: Int, col: Int) -> Bool {
+        row >= grid.shape[0] + 2 * padding.h || col >= grid.shape[1] + 2 * padding.w
     }
 
     /// Computed by the animation (outputs and gradients), as opposed to given to it.
@@ -77,12 +85,13 @@ public struct Panel: Equatable, Sendable {
         guard index.count == prefix.count + 2, Array(index.prefix(prefix.count)) == prefix else { return nil }
         var (row, col) = (index[prefix.count] + padding.h, index[prefix.count + 1] + padding.w)
         if mirrored { (row, col) = (grid.shape[0] - 1 - index[prefix.count], grid.shape[1] - 1 - index[prefix.count + 1]) }
-        guard row >= 0, row < grid.shape[0] + 2 * padding.h, col >= 0, col < grid.shape[1] + 2 * padding.w else { return nil }
+        guard row >= 0, row < drawnSize.rows, col >= 0, col < drawnSize.cols else { return nil }
         return (row, col)
     }
 
     /// The tensor index under a drawn grid position, in the tensor's unpadded coordinates (so a
-    /// padding cell has an index outside the tensor, as traces name it), and whether it is padding.
+    /// padding or overhang cell has an index outside the tensor, as traces name it), and whether
+    /// it lies outside the tensor.
     public func index(atRow row: Int, col: Int) -> (index: [Int], inPadding: Bool) {
         var (r, c) = (row - padding.h, col - padding.w)
         let inPadding = r < 0 || r >= grid.shape[0] || c < 0 || c >= grid.shape[1]
