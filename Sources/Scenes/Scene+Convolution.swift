@@ -37,7 +37,7 @@ extension Scene {
                 + biasPanel(layer.b)
                 + planes(.out, out, role: .output, filterAxis: true),
             steps: steps, formula: convolutionFormula(g),
-            call: .pytorch(ReferenceCall.conv2d(g.options, bias: layer.b != nil)),
+            call: .pytorch(ReferenceCall.conv2d(g, bias: layer.b != nil)),
             notes: notes)
         if g.channelsPerGroup > 1 {
             scene.channelParts = steps.map { step in
@@ -57,7 +57,7 @@ extension Scene {
         let g = layer.geometry
         let dOut = c.applyingOverrides(c.values.fill([g.outShape])[0], as: .dOut)
         let grads = try layer.backward(dOut)
-        let call = ReferenceCallText.pytorchBackward(ReferenceCall.conv2d(g.options, bias: true))
+        let call = ReferenceCallText.pytorchBackward(ReferenceCall.conv2d(g, bias: true))
         switch c.presentation {
         case .cells:
             var steps: [SceneStep] = []

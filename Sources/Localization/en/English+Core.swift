@@ -97,6 +97,8 @@ extension English {
         case .padding: "padding"
         case .bias: "bias"
         case .maximum: "max"
+        case .paddingMode(let mode): mode.rawValue
+        case .via(let cell): "via \(cell)"
         }
     }
 

@@ -97,6 +97,8 @@ extension Chinese {
         case .padding: "填充"
         case .bias: "偏置"
         case .maximum: "最大值"
+        case .paddingMode(let mode): modeName(mode)
+        case .via(let cell): "经由 \(cell)"
         }
     }
 
@@ -139,6 +141,33 @@ extension Chinese {
             let i = index.map(String.init).joined(separator: ", ")
             let s = shape.map(String.init).joined(separator: ", ")
             return "\(fieldName(field))：下标 [\(i)] 超出形状 (\(s))"
+        case let .paddingTooDeep(field, mode, axis, padding, input):
+            return mode == .reflect
+                ? "\(fieldName(field))：反射填充（reflect）必须小于输入的\(name(axis))（\(input)），实际为 \(padding)"
+                : "\(fieldName(field))：循环填充（circular）不能超过输入的\(name(axis))（\(input)），实际为 \(padding)"
+        case let .sameNeedsStrideOne(axis, stride):
+            return "\(fieldName("padding"))：\"same\" 只能用于步幅 1（与 PyTorch 相同），\(on(axis))的步幅为 \(stride)"
+        case let .padWithPadding(padding):
+            return "pad：pad 与非零的填充（\(padding)）只能给出其中一个"
+        case .transposedPadding(.mode(let mode)):
+            return "\(fieldName("padding_mode"))：转置卷积只用零填充（与 PyTorch 的 conv_transpose2d 相同），实际为 \(mode.rawValue)"
+        case .transposedPadding(.same):
+            return "\(fieldName("padding"))：转置卷积不接受 \"same\" 填充（PyTorch 的 conv_transpose2d 也不接受）"
+        case .transposedPadding(.sides):
+            return "pad：转置卷积不接受逐边给出的填充，请改用填充"
+        case let .foldedPaddingGradient(mode):
+            return "\(fieldName("padding_mode"))：只有零填充时 dx 才是一次普通卷积；\(modeName(mode))（\(mode.rawValue)）时，"
+                + "到达填充单元的梯度要折回它所复制的单元"
+        }
+    }
+
+    /// A padding mode's name: `反射填充` for reflect.
+    func modeName(_ mode: PaddingMode) -> String {
+        switch mode {
+        case .zeros: "零填充"
+        case .reflect: "反射填充"
+        case .replicate: "复制边缘"
+        case .circular: "循环填充"
         }
     }
 
@@ -146,7 +175,7 @@ extension Chinese {
     /// tensor's name (`x`, `w`, `dout`) as it is.
     private func fieldName(_ name: String) -> String {
         let labels = ["input": "输入", "kernel": "卷积核", "stride": "步幅", "padding": "填充", "dilation": "膨胀",
-                      "groups": "分组", "output_padding": "输出填充", "channels": "通道", "filters": "滤波器", "cell": "单元",
+                      "groups": "分组", "output_padding": "输出填充", "padding_mode": "填充方式", "channels": "通道", "filters": "滤波器", "cell": "单元",
                       "layers": "层"]
         return labels[name] ?? name
     }

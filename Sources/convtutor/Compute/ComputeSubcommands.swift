@@ -135,7 +135,7 @@ struct Conv2DCommand: ParsableCommand {
             lines.append(report.t.command(.trueConvolution))
         }
         lines += report.convolutionSizes(g)
-        lines.append(report.t.call(.pytorch(ReferenceCall.conv2d(g.options, bias: layer.b != nil))))
+        lines.append(report.t.call(.pytorch(ReferenceCall.conv2d(g, bias: layer.b != nil))))
         return lines + [""]
     }
 }
