@@ -55,6 +55,15 @@ public struct Conv2D: Sendable {
         public var dw: Tensor
         /// `∂L/∂b`, one per filter (given whether or not the layer has a bias).
         public var db: Tensor
+
+        /// One of the three.
+        public subscript(_ gradient: Gradient) -> Tensor {
+            switch gradient {
+            case .dx: dx
+            case .dw: dw
+            case .db: db
+            }
+        }
     }
 
     /// Back-propagates `dOut (N, F, outH, outW)`:
@@ -79,6 +88,15 @@ public struct Conv2D: Sendable {
     /// Which gradient a trace is about.
     public enum Gradient: String, Sendable, CaseIterable {
         case dx, dw, db
+
+        /// The gradient's tensor name: `dx`, `dw`, `db`.
+        public var tensor: TensorName {
+            switch self {
+            case .dx: .dx
+            case .dw: .dw
+            case .db: .db
+            }
+        }
     }
 
     /// Every contribution to one cell of `dx`, `dw` or `db`.

@@ -9,17 +9,6 @@ extension CommandConfiguration {
     }
 }
 
-extension Conv2D.Gradients {
-    /// The gradient `--of` names.
-    subscript(_ gradient: Conv2D.Gradient) -> Tensor {
-        switch gradient {
-        case .dx: dx
-        case .dw: dw
-        case .db: db
-        }
-    }
-}
-
 // MARK: - 1-D
 
 /// Shared by `conv1d` and `correlate1d`.
