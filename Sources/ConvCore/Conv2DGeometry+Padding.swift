@@ -39,6 +39,32 @@ extension Conv2DGeometry {
         return sides
     }
 
+    /// The output size along `axis` as its formula with this layer's numbers, each side's
+    /// padding written out when they differ: `⌊(5 + 2·1 − 1·(3−1) − 1)/2⌋ + 1 = 3`.
+    public func sizeFormula(_ axis: Axis) -> String {
+        OutputSize.convolutionFormula(input: input[axis], kernel: kernel[axis], stride: stride[axis],
+                                      before: sides.before[axis], after: sides.after[axis], dilation: dilation[axis],
+                                      result: output[axis])
+    }
+
+    /// The input `x` `(N, C, H, W)` with its padding ring, `(N, C, top + H + bottom, left + W + right)`:
+    /// what `F.pad(x, (left, right, top, bottom), mode)` returns and the window slides over.
+    public func padded(_ x: Tensor) -> Tensor {
+        let (rows, cols) = (sides.top + input.h + sides.bottom, sides.left + input.w + sides.right)
+        var out = Tensor(shape: [x.shape[0], x.shape[1], rows, cols])
+        for n in 0..<x.shape[0] {
+            for c in 0..<x.shape[1] {
+                for r in 0..<rows {
+                    for q in 0..<cols {
+                        guard let (sh, sw) = source(r - sides.top, q - sides.left) else { continue }
+                        out[n, c, r, q] = x[n, c, sh, sw]
+                    }
+                }
+            }
+        }
+        return out
+    }
+
     /// The input cell whose value the padded input holds at `(h, w)` (unpadded coordinates):
     /// `(h, w)` itself inside the input, a copy's source in reflect, replicate or circular
     /// padding, `nil` for a zero.

@@ -37,13 +37,21 @@ public struct GradientProbe: Equatable, Sendable {
         let scale = max(abs(analytic), abs(numeric))
         return scale == 0 ? abs(analytic - numeric) : abs(analytic - numeric) / scale
     }
+
+    /// True when the relative error is below `GradientCheck.tolerance` (never with a NaN).
+    public var passes: Bool { relativeError < GradientCheck.tolerance }
 }
 
 extension Conv2D {
     /// Every cell of `dx`, then `dw`, then `db` (row-major within each), probed by central
-    /// differences of `L = Σ dOut ⊙ out` against `backward(dOut)`; two forward passes a cell.
+    /// differences of `L = Σ dOut ⊙ out` against `backward(dOut)`; two forward passes a cell, so
+    /// the whole check may do at most `Limits.maxMultiplyAdds` multiply-adds (field `check`).
     public func gradientProbes(_ dOut: Tensor, step h: Double = 1e-5) throws(ConvError) -> [GradientProbe] {
         let analytic = try backward(dOut)
+        let g = geometry
+        _ = try Limits.product(
+            [2, x.count + w.count + g.filters, g.batch, g.filters, g.output.h, g.output.w, g.channelsPerGroup,
+             g.kernel.h, g.kernel.w], field: "check", what: .multiplyAdds, limit: Limits.maxMultiplyAdds)
         var probes: [GradientProbe] = []
         for gradient in Gradient.allCases {
             let loss = loss(varying: gradient, dOut: dOut)

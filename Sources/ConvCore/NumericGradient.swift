@@ -1,5 +1,3 @@
-import Foundation
-
 /// Central finite differences: the gradient a learner can trust because it only evaluates the
 /// function, `∂L/∂x[k] ≈ (L(x + h·e_k) − L(x − h·e_k)) / 2h`, with error `O(h²)`.
 public enum NumericGradient {
@@ -106,8 +104,7 @@ public struct GradientCheck: Equatable, Sendable {
     /// One line for a lesson or the terminal.
     public var summary: String {
         let k = worstOffset
-        let error = relativeError == 0 ? "0" : String(format: "%.1e", relativeError)
-        return "\(name.rawValue): max relative error \(error) at \(Text.cell(name, analytic.index(ofOffset: k))) "
+        return "\(name.rawValue): max relative error \(Text.scientific(relativeError)) at \(Text.cell(name, analytic.index(ofOffset: k))) "
             + "(analytic \(Text.number(analytic.data[k])), numeric \(Text.number(numeric.data[k]))) "
             + (passes ? "✓" : "✗")
     }

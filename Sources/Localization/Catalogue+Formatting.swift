@@ -73,6 +73,39 @@ extension Catalogue {
         "\(Text.cell(tensor, copy.cell)) = \(Text.cell(tensor, copy.source))" + parenthesized(traceWord(.paddingMode(copy.mode)))
     }
 
+    /// A gradient checked cell by cell, as a table: the heading and the rule, a header row, a
+    /// row a cell (its name, then the numbers right-aligned), then the verdict.
+    public func gradientCheckTable(_ probes: [GradientProbe]) -> [String] {
+        let header = GradientCheckColumn.allCases.map { gradientCheck(.column($0)) }
+        let rows = probes.map { p in
+            [Text.cell(p.tensor, p.index), Text.precise(p.lossPlus), Text.precise(p.lossMinus), Text.precise(p.numeric),
+             Text.precise(p.analytic), Text.scientific(p.relativeError)]
+        }
+        let widths = header.indices.map { k in ([header] + rows).map { TextWidth.columns($0[k]) }.max() ?? 0 }
+        let line = { (cells: [String]) in
+            cells.enumerated().map { k, text in
+                let fill = String(repeating: " ", count: widths[k] - TextWidth.columns(text))
+                return k == 0 ? text + fill : fill + text
+            }.joined(separator: "  ")
+        }
+        let failing = probes.filter { !$0.passes }
+        let verdict = failing.isEmpty
+            ? gradientCheck(.allAgree(cells: probes.count, largest: Text.scientific(probes.map(\.relativeError).max() ?? 0)))
+            : gradientCheck(.disagree(count: failing.count, of: probes.count, cells: failing.prefix(5).map { Text.cell($0.tensor, $0.index) }))
+        return [gradientCheck(.heading(step: Text.number(probes.first?.step ?? 0))),
+                gradientCheck(.rule(tolerance: Text.scientific(GradientCheck.tolerance))), "", line(header)]
+            + rows.map(line) + ["", verdict]
+    }
+
+    /// One cell's gradient check in two lines: the two losses and the step, then the centred
+    /// difference beside the analytic value and their relative error.
+    public func probeLines(_ p: GradientProbe) -> [String] {
+        [gradientCheck(.probeLosses(cell: Text.cell(p.tensor, p.index), plus: Text.precise(p.lossPlus),
+                                    minus: Text.precise(p.lossMinus), step: Text.number(p.step))),
+         gradientCheck(.probeResult(numeric: Text.precise(p.numeric), analytic: Text.precise(p.analytic),
+                                    error: Text.scientific(p.relativeError), agrees: p.passes))]
+    }
+
     /// A size formula as lines, each after its label; the formulas of the two axes line up.
     public func sizeLines(_ formula: SizeFormula) -> [String] {
         switch formula {

@@ -39,6 +39,8 @@ public protocol Catalogue: Sendable {
     func error(_ error: ConvError) -> String
     /// A compute block's line.
     func compute(_ phrase: ComputePhrase) -> String
+    /// A gradient checked cell by cell.
+    func gradientCheck(_ phrase: GradientCheckPhrase) -> String
 
     // MARK: Screens
 

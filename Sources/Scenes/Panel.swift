@@ -30,8 +30,15 @@ public struct Panel: Equatable, Sendable {
     public var caption: PanelCaption?
     /// The values as rows × columns.
     public var grid: Tensor
-    /// Padding cells drawn around the grid: the zeros (or −∞) a window may read.
+    /// Padding cells drawn before the grid's first row and column: the zeros (or −∞) a window
+    /// may read, or the copies `ring` holds.
     public var padding: Pair
+    /// Padding cells drawn after the last row and column; `padding` unless the sides differ
+    /// (`"same"` with an even kernel, explicit sides).
+    public var paddingAfter: Pair
+    /// The grid with its padding ring filled, as `F.pad` gives it, when the padding copies input
+    /// cells (reflect, replicate, circular); `nil` when the ring holds zeros (or −∞).
+    public var ring: Tensor?
     public var role: Role
     /// The filter this panel belongs to, if any; panels of other filters are hidden while a
     /// step works on one filter.
@@ -45,6 +52,7 @@ public struct Panel: Equatable, Sendable {
         self.caption = caption
         self.grid = grid
         self.padding = padding
+        self.paddingAfter = padding
         self.role = role
         self.filter = filter
         self.showsPartial = showsPartial
@@ -61,7 +69,7 @@ public struct Panel: Equatable, Sendable {
 
     /// Rows and columns as drawn, the padding ring included.
     public var drawnSize: (rows: Int, cols: Int) {
-        (grid.shape[0] + 2 * padding.h, grid.shape[1] + 2 * padding.w)
+        (grid.shape[0] + padding.h + paddingAfter.h, grid.shape[1] + padding.w + paddingAfter.w)
     }
 
     /// Computed by the animation (outputs and gradients), as opposed to given to it.
@@ -77,7 +85,7 @@ public struct Panel: Equatable, Sendable {
         guard index.count == prefix.count + 2, Array(index.prefix(prefix.count)) == prefix else { return nil }
         var (row, col) = (index[prefix.count] + padding.h, index[prefix.count + 1] + padding.w)
         if mirrored { (row, col) = (grid.shape[0] - 1 - index[prefix.count], grid.shape[1] - 1 - index[prefix.count + 1]) }
-        guard row >= 0, row < grid.shape[0] + 2 * padding.h, col >= 0, col < grid.shape[1] + 2 * padding.w else { return nil }
+        guard row >= 0, row < drawnSize.rows, col >= 0, col < drawnSize.cols else { return nil }
         return (row, col)
     }
 

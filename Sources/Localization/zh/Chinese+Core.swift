@@ -216,6 +216,31 @@ extension Chinese {
         }
     }
 
+    func gradientCheck(_ phrase: GradientCheckPhrase) -> String {
+        switch phrase {
+        case .heading(let step): "梯度检验：L = Σ dOut ⊙ out，每个值各加减 h，h = \(step)"
+        case .rule(let tolerance):
+            "相对误差 = |解析值 − 数值梯度| / max(|解析值|, |数值梯度|)；低于 \(tolerance) 即梯度正确"
+        case .column(let column):
+            switch column {
+            case .cell: "单元"
+            case .lossPlus: "L(v+h)"
+            case .lossMinus: "L(v−h)"
+            case .numeric: "(L⁺−L⁻)/2h"
+            case .analytic: "解析值"
+            case .relativeError: "相对误差"
+            }
+        case .allAgree(let cells, let largest): "全部 \(cells) 个单元一致：最大相对误差 \(largest) ✓"
+        case .disagree(let n, let of, let cells):
+            "\(of) 个单元中有 \(n) 个不一致：\(cells.joined(separator: "、"))\(n > cells.count ? "……" : "") ✗"
+        case .probeLosses(let cell, let plus, let minus, let step):
+            "检验 \(cell)：L(v+h) = \(plus)，L(v−h) = \(minus)，h = \(step)"
+        case .probeResult(let numeric, let analytic, let error, let agrees):
+            "(L⁺−L⁻)/2h = \(numeric)，解析值 \(analytic)，相对误差 \(error) " + (agrees ? "✓" : "✗")
+        case .probeNeedsGradientCell: "梯度检验只针对 dx、dw 或 db 的单元"
+        }
+    }
+
     func compute(_ phrase: ComputePhrase) -> String {
         switch phrase {
         case .output(let size): "输出：\(size.h)×\(size.w)"
@@ -236,6 +261,7 @@ extension Chinese {
             "cell：\(cell) 不是 \(tensor.rawValue) 的单元" + (plane.map { "（它的每个平面是 \($0.h)×\($0.w)）" } ?? "")
         case .sidesDiffer(let property): "\(property) 的两边不相等"
         case .invalid(let reason): "无效：" + reason
+        case .paddedInput(let mode): "填充后的输入（\(modeName(mode))），即窗口滑过的网格："
         }
     }
 

@@ -241,6 +241,7 @@ extension ExplorerState {
                     faint[r][c] = false
                     tints[r][c] = isPending || !valuesShown ? nil : Tint(value: value, scale: scale)
                 }
+                if faint[r][c], let ring = panel.ring { cells[r][c] = valuesShown ? Text.compact(ring[[r, c]]) : "_" }
                 cellMarks[r][c] = panelMarks[r * cols + c] ?? .none
             }
         }
