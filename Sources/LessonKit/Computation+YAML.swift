@@ -11,7 +11,8 @@ extension Computation {
     static let keys = ownKeys + Animation.keys.filter { $0 != "view" && $0 != "start" }
 
     /// The values `of` may take.
-    static let subjects = ConvOperation.animated.map(\.rawValue) + ["receptive-field"] + Property.allCases.map(\.rawValue)
+    static let subjects = ConvOperation.animated.map(\.rawValue) + ["receptive-field", "gradient-check"]
+        + Property.allCases.map(\.rawValue)
 
     /// The computation of a `compute` block, or `nil` when it has any problem (all reported).
     static func read(body: FencedBody, log: inout DiagnosticLog) -> Computation? {
@@ -35,7 +36,7 @@ extension Computation {
         let of = field("of").map { $0.oneOf(subjects, &log) } ?? ConvOperation.conv2d.rawValue
         guard let of else { return nil }
         let subject: Subject = ConvOperation(rawValue: of).map(Subject.animation)
-            ?? Property(rawValue: of).map(Subject.property) ?? .receptiveField
+            ?? Property(rawValue: of).map(Subject.property) ?? (of == "gradient-check" ? .gradientCheck : .receptiveField)
         let show = field("show").map { $0.oneOf(Show.allCases.map(\.rawValue), &log).flatMap(Show.init) } ?? .output
         guard let show else { return nil }
 
@@ -52,6 +53,12 @@ extension Computation {
                 let owner = f.key == "layers" ? "of: receptive-field" : "a property (of: linearity, …)"
                 log.report(f.position, "\(f.key): only \(owner) takes '\(f.key)'")
             }
+        case .gradientCheck:
+            // The check of one cell of a conv2d-backward animation with these parameters.
+            c.show = .cell
+            c.parameters = Animation.read(.conv2dBackward, fields: animationFields, line: line, drawn: true, log: &log)
+            c.readCell(field("cell"), field("tensor"), kind: .conv2dBackward, at: place, log: &log)
+            reportForeign(fields, allowed: ["of", "cell", "tensor", "expect"] + Animation.keys, owner: "of: gradient-check", log: &log)
         case .receptiveField:
             c.layers = readLayers(field("layers"), at: place, log: &log)
             reportForeign(fields, allowed: ["of", "layers", "expect"], owner: "of: receptive-field", log: &log)
@@ -81,7 +88,8 @@ extension Computation {
             return
         }
         guard let cellField else {
-            log.report(place, "compute: show: cell needs 'cell' (e.g. cell: [0, 1])")
+            let owner = subject == .gradientCheck ? "of: gradient-check" : "show: cell"
+            log.report(place, "compute: \(owner) needs 'cell' (e.g. cell: [0, 1])")
             return
         }
         let items: [YAMLValue]

@@ -15,6 +15,9 @@ public struct Computation: Equatable, Sendable {
         case receptiveField
         /// Both sides of an identity of 1-D convolution.
         case property(Property)
+        /// One cell of `dx`, `dw` or `db` of a conv2d-backward animation checked by centred
+        /// differences of `L = Σ dOut ⊙ out` (`cell`, `tensor`).
+        case gradientCheck
     }
 
     /// Which part of an animation kind's computation is shown.
@@ -61,7 +64,7 @@ public struct Computation: Equatable, Sendable {
     /// The animation keys (`input`, `kernel`, `x`, …): for `.animation`, exactly what an animation
     /// block of that kind would compute.
     public var parameters: Animation
-    /// The cell of `show: cell`: `[i]`, `[i, j]` or `[c, i, j]`.
+    /// The cell of `show: cell` or of a gradient check: `[i]`, `[i, j]` or `[c, i, j]`.
     public var cell: [Int]?
     /// The tensor of `show: cell`: `out`, or `dx`, `dw`, `db` for backward kinds.
     public var tensor: TensorName?

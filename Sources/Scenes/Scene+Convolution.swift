@@ -15,6 +15,19 @@ extension Scene {
                           b: c.bias ? c.applyingOverrides(made[2], as: .b) : nil, options: options)
     }
 
+    /// The `dOut` of the backward pass: the configured values over the output's shape, typed
+    /// values applied.
+    static func outputGradient(_ c: ExplorerConfig, _ g: Conv2DGeometry) -> Tensor {
+        c.applyingOverrides(c.values.fill([g.outShape])[0], as: .dOut)
+    }
+
+    /// The check of one cell of `dx`, `dw` or `db` of the backward pass `c` configures, by
+    /// centred differences of `L = Σ dOut ⊙ out`.
+    public static func gradientProbe(_ c: ExplorerConfig, _ gradient: Conv2D.Gradient, at index: [Int]) throws(ConvError) -> GradientProbe {
+        let layer = try convolution(c)
+        return try layer.gradientProbe(gradient, at: index, dOut: outputGradient(c, layer.geometry))
+    }
+
     /// The input's planes with the layer's padding ring on each side; a ring that copies input
     /// cells (reflect, replicate, circular) carries its values.
     static func paddedPlanes(_ layer: Conv2D) -> [Panel] {
@@ -68,7 +81,7 @@ extension Scene {
     static func backward(_ c: ExplorerConfig) throws(ConvError) -> Scene {
         let layer = try convolution(c)
         let g = layer.geometry
-        let dOut = c.applyingOverrides(c.values.fill([g.outShape])[0], as: .dOut)
+        let dOut = outputGradient(c, g)
         let grads = try layer.backward(dOut)
         let call = ReferenceCallText.pytorchBackward(ReferenceCall.conv2d(g, bias: true))
         switch c.presentation {
