@@ -41,9 +41,11 @@ bench: deps
 	"$$($(SWIFT) build -c release --show-bin-path)/convtutor-bench"
 	python3 scripts/bench_terminal.py "$$($(SWIFT) build -c release --show-bin-path)/convtutor"
 
-# Regenerates the golden vectors with numpy/scipy (they are committed; tests only read them).
+# Regenerates the golden vectors with numpy/scipy (they are committed; tests only read them):
+# convolution, pooling and their gradients, then FFT, Winograd, folding, separable kernels, …
 golden:
 	python3 Tests/ConvCoreTests/Golden/make_golden.py
+	python3 Tests/ConvCoreTests/Golden/make_fast_golden.py
 
 clean:
 	$(SWIFT) package clean

@@ -42,6 +42,10 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `dx` asked for as one ordinary convolution with a padding that copies cells: the gradient
     /// reaching the padding folds back onto the cells it copies, which no convolution does.
     case foldedPaddingGradient(mode: PaddingMode)
+    /// A real number that must be greater than zero (a width, a step, a variance plus ε).
+    case notPositive(field: String, value: Double)
+    /// A point that is not on the sampling grid of step `step`.
+    case offGrid(field: String, value: Double, step: Double)
 
     /// The request field the error is about, e.g. `"stride"` or `"w"`.
     public var field: String {
@@ -49,7 +53,8 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooSmall(let field, _, _, _), .tooBig(let field, _, _, _),
              .kernelLargerThanInput(let field, _, _, _), .wrongRank(let field, _, _),
              .shapeMismatch(let field, _, _, _, _), .empty(let field), .emptyOutput(let field, _, _),
-             .tooLarge(let field, _, _, _), .indexOutOfRange(let field, _, _):
+             .tooLarge(let field, _, _, _), .indexOutOfRange(let field, _, _), .notPositive(let field, _),
+             .offGrid(let field, _, _):
             return field
         case .groupsDoNotDivide:
             return "groups"
@@ -119,6 +124,10 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .foldedPaddingGradient(mode):
             return "padding_mode: dx is one ordinary convolution only with zero padding; with \(mode.rawValue) "
                 + "padding the gradient reaching the padding folds back onto the cells it copies"
+        case let .notPositive(field, value):
+            return "\(field): must be greater than 0, got \(Text.number(value))"
+        case let .offGrid(field, value, step):
+            return "\(field): \(Text.number(value)) is not a multiple of the step \(Text.number(step))"
         }
     }
 
@@ -157,6 +166,14 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
         case oneKernelStackPerInputChannel
         /// A weight's second axis is the input channels divided by the groups.
         case channelsPerGroup(inChannels: Int, groups: Int)
+        /// A batch norm has one γ, β, mean and variance per filter.
+        case oneValuePerFilter
+        /// Winograd's F(2,3) filter has 3 taps (F(2×2,3×3): 3×3).
+        case winogradFilter
+        /// Winograd's tiles give 2 outputs per axis from 4 inputs, stepping by 2: `2k + 2` inputs.
+        case winogradTiles
+        /// Rows of a matrix all have one length.
+        case sameRowLengths
 
         public var description: String {
             switch self {
@@ -165,6 +182,10 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
             case .oneBiasPerOutputChannel: "one bias per output channel"
             case .oneKernelStackPerInputChannel: "one kernel stack per input channel"
             case .channelsPerGroup(let c, let g): "input channels \(c) / groups \(g)"
+            case .oneValuePerFilter: "one value per filter"
+            case .winogradFilter: "Winograd's filter has 3 taps per axis"
+            case .winogradTiles: "Winograd's tiles take 2k + 2 inputs per axis"
+            case .sameRowLengths: "every row as long as the first"
             }
         }
     }

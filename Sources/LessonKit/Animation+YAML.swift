@@ -178,7 +178,7 @@ extension Animation {
 
     /// Explicit numbers: rows (`[[1, 2], [3, 4]]`) for the 2-D tensors `x`, `w`, `dout`; a flat
     /// list for `a`, `v`, `b`, and for a one-row `x`, `w`, `dout`.
-    private func explicitValues(_ field: YAMLField, log: inout DiagnosticLog) -> [[Double]]? {
+    func explicitValues(_ field: YAMLField, log: inout DiagnosticLog) -> [[Double]]? {
         let key = field.key
         let flatOnly = ["a", "v", "b"].contains(key)
         if isOneDimensional, ["x", "w", "b", "dout"].contains(key) {

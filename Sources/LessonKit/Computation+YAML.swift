@@ -4,7 +4,8 @@ import ConvCore
 /// part to show, the animation keys, and the author's `expect`.
 extension Computation {
     /// The keys that are not animation keys.
-    static let ownKeys = ["of", "show", "cell", "tensor", "expect", "layers", "f", "g", "h", "alpha", "beta", "shift"]
+    static let ownKeys = ["of", "show", "cell", "tensor", "expect", "tolerance", "layers", "f", "g", "h", "alpha", "beta", "shift"]
+        + Technique.ownKeys
 
     /// Every key a compute block may have: its own and the animation keys that compute something
     /// (`view` and `start` only change how an animation is played).
@@ -13,6 +14,15 @@ extension Computation {
     /// The values `of` may take.
     static let subjects = ConvOperation.animated.map(\.rawValue) + ["receptive-field", "gradient-check"]
         + Property.allCases.map(\.rawValue)
+        + Technique.Name.allCases.map(\.rawValue)
+
+    /// The keys only the blocks that take them may have: `answer` to "only … takes 'key'".
+    static func owners(of key: String) -> String {
+        var owners = ["layers": ["of: receptive-field"]][key] ?? []
+        if ["f", "g", "h", "alpha", "beta", "shift"].contains(key) { owners.append("a property (of: linearity, …)") }
+        owners += Technique.Name.allCases.filter { $0.keys.contains(key) }.map { "of: \($0.rawValue)" }
+        return owners.joined(separator: " or ")
+    }
 
     /// The computation of a `compute` block, or `nil` when it has any problem (all reported).
     static func read(body: FencedBody, log: inout DiagnosticLog) -> Computation? {
@@ -30,45 +40,72 @@ extension Computation {
     private static func read(_ fields: [YAMLField], line: Int, at place: SourcePosition, what: String, expecting: Bool,
                              log: inout DiagnosticLog) -> Computation? {
         let before = log.diagnostics.count
-        YAMLField.reportUnknown(fields, known: expecting ? keys : keys.filter { $0 != "expect" }, in: what, log: &log)
+        YAMLField.reportUnknown(fields, known: expecting ? keys : keys.filter { $0 != "expect" && $0 != "tolerance" }, in: what, log: &log)
         let field = { (key: String) in fields.last { $0.key == key } }
 
         let of = field("of").map { $0.oneOf(subjects, &log) } ?? ConvOperation.conv2d.rawValue
         guard let of else { return nil }
+        let technique = Technique.Name(rawValue: of)
+        let shows = technique?.shows ?? Show.animationShows
+        let show = field("show").map { $0.oneOf(shows.map(\.rawValue), &log).flatMap(Show.init) } ?? shows[0]
+        guard let show else { return nil }
+        if let technique {
+            let read = Technique.read(technique, show: show, fields, line: line, at: place, log: &log)
+            reportForeign(fields, allowed: ["of", "show", "expect", "tolerance"] + technique.keys, owner: "of: \(of)", log: &log)
+            var c = read.map { Computation(line: line, subject: .technique($0), show: show, parameters: Animation(kind: .conv2d, line: line)) }
+            c?.readExpectation(field("expect"), field("tolerance"), log: &log)
+            return log.diagnostics.count == before ? c : nil
+        }
         let subject: Subject = ConvOperation(rawValue: of).map(Subject.animation)
             ?? Property(rawValue: of).map(Subject.property) ?? (of == "gradient-check" ? .gradientCheck : .receptiveField)
-        let show = field("show").map { $0.oneOf(Show.allCases.map(\.rawValue), &log).flatMap(Show.init) } ?? .output
-        guard let show else { return nil }
 
         var c = Computation(line: line, subject: subject, show: show, parameters: Animation(kind: .conv2d, line: line))
         let animationFields = fields.filter { Animation.keys.contains($0.key) }
         switch subject {
+        case .technique:
+            break
         case .animation(let kind):
             c.parameters = Animation.read(kind, fields: animationFields, line: line, drawn: show == .output || show == .cell, log: &log)
             c.readCell(field("cell"), field("tensor"), kind: kind, at: place, log: &log)
             if show == .parameters || show == .macs, kind != .conv2d, kind != .convTranspose2d, let showField = field("show") {
                 log.report(showField.position, "show: \(show.rawValue) is counted for conv2d and conv-transpose2d, not \(kind.rawValue)")
             }
-            for f in fields where ["layers", "f", "g", "h", "alpha", "beta", "shift"].contains(f.key) {
-                let owner = f.key == "layers" ? "of: receptive-field" : "a property (of: linearity, …)"
-                log.report(f.position, "\(f.key): only \(owner) takes '\(f.key)'")
+            for f in fields where ownKeys.contains(f.key) && !Animation.keys.contains(f.key)
+                && !["of", "show", "cell", "tensor", "expect", "tolerance"].contains(f.key) {
+                log.report(f.position, "\(f.key): only \(owners(of: f.key)) takes '\(f.key)'")
             }
         case .gradientCheck:
             // The check of one cell of a conv2d-backward animation with these parameters.
             c.show = .cell
             c.parameters = Animation.read(.conv2dBackward, fields: animationFields, line: line, drawn: true, log: &log)
             c.readCell(field("cell"), field("tensor"), kind: .conv2dBackward, at: place, log: &log)
-            reportForeign(fields, allowed: ["of", "cell", "tensor", "expect"] + Animation.keys, owner: "of: gradient-check", log: &log)
+            reportForeign(fields, allowed: ["of", "cell", "tensor", "expect", "tolerance"] + Animation.keys, owner: "of: gradient-check", log: &log)
         case .receptiveField:
             c.layers = readLayers(field("layers"), at: place, log: &log)
-            reportForeign(fields, allowed: ["of", "layers", "expect"], owner: "of: receptive-field", log: &log)
+            reportForeign(fields, allowed: ["of", "layers", "expect", "tolerance"], owner: "of: receptive-field", log: &log)
         case .property(let property):
             c.readProperty(property, fields, at: place, log: &log)
-            reportForeign(fields, allowed: ["of", "expect", "alpha", "beta", "shift"] + property.arrays,
+            reportForeign(fields, allowed: ["of", "expect", "tolerance", "alpha", "beta", "shift"] + property.arrays,
                           owner: "of: \(property.rawValue)", log: &log)
         }
-        if let e = field("expect") { c.expect = readExpectation(e, log: &log) }
+        c.readExpectation(field("expect"), field("tolerance"), log: &log)
         return log.diagnostics.count == before ? c : nil
+    }
+
+    /// `expect` and the `tolerance` it is compared with (a number ≥ 0, only beside `expect`).
+    private mutating func readExpectation(_ expectField: YAMLField?, _ toleranceField: YAMLField?, log: inout DiagnosticLog) {
+        if let e = expectField { expect = Self.readExpectation(e, log: &log) }
+        guard let toleranceField else { return }
+        guard expectField != nil else {
+            log.report(toleranceField.position, "tolerance: only a block with 'expect' takes 'tolerance'")
+            return
+        }
+        guard let value = toleranceField.number(&log) else { return }
+        guard value >= 0 else {
+            log.report(toleranceField.position, "tolerance: must be at least 0, got \(Text.number(value))")
+            return
+        }
+        tolerance = value
     }
 
     /// Reports keys that `owner` does not take (unknown keys are reported already).

@@ -18,11 +18,19 @@ public struct Computation: Equatable, Sendable {
         /// One cell of `dx`, `dw` or `db` of a conv2d-backward animation checked by centred
         /// differences of `L = Σ dOut ⊙ out` (`cell`, `tensor`).
         case gradientCheck
+        /// A fast algorithm, a factorisation or an initialisation, with its inputs.
+        case technique(Technique)
     }
 
-    /// Which part of an animation kind's computation is shown.
+    /// Which part of a computation is shown: the first five for animation kinds, the others for
+    /// the techniques that name them (`Technique.Name.shows`).
     public enum Show: String, CaseIterable, Equatable, Sendable {
         case output, size, cell, parameters, macs
+        case cost, multiplications, transforms, error, weights, bias, check, factors, rank, exact
+        case fanIn = "fan-in"
+
+        /// What an animation kind shows.
+        public static let animationShows: [Show] = [.output, .size, .cell, .parameters, .macs]
     }
 
     /// The identities of 1-D convolution (`numpy.convolve`, full mode) a block can demonstrate.
@@ -76,6 +84,8 @@ public struct Computation: Equatable, Sendable {
     public var beta: Double?
     public var shift: Int?
     public var expect: Expectation?
+    /// How far the core's answer may be from `expect` (default: equal to 1e-9 relative).
+    public var tolerance: Double?
 
     public init(line: Int, subject: Subject, show: Show = .output, parameters: Animation) {
         self.line = line

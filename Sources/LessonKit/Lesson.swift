@@ -224,18 +224,28 @@ public struct QuizItem: Equatable, Sendable {
 
 /// A problem in a lesson file, at a 1-based line and column.
 public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
+    /// An error makes `check` fail; a warning is reported and does not.
+    public enum Severity: Equatable, Sendable {
+        case error, warning
+    }
+
     public var file: String
     public var line: Int
     public var column: Int
     public var message: String
+    public var severity: Severity
 
-    public init(file: String, line: Int, column: Int, message: String) {
+    public init(file: String, line: Int, column: Int, message: String, severity: Severity = .error) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.severity = severity
     }
 
-    /// `file:line:column: message`, as compilers print it.
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// `file:line:column: message`, as compilers print it; a warning's message starts with
+    /// `warning: `.
+    public var description: String {
+        "\(file):\(line):\(column): " + (severity == .warning ? "warning: " : "") + message
+    }
 }

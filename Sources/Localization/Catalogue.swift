@@ -41,6 +41,8 @@ public protocol Catalogue: Sendable {
     func compute(_ phrase: ComputePhrase) -> String
     /// A gradient checked cell by cell.
     func gradientCheck(_ phrase: GradientCheckPhrase) -> String
+    /// A line of a technique's compute block (FFT, Winograd, folding, separable kernels, …).
+    func technique(_ phrase: TechniquePhrase) -> String
 
     // MARK: Screens
 

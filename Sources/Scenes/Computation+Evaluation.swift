@@ -10,6 +10,8 @@ public enum ComputeFailure: Equatable, Sendable {
     case notACell(cell: [Int], tensor: TensorName, plane: Pair?)
     /// The two sides of a 1-D identity differ (never, for the identities that hold).
     case sidesDiffer(Computation.Property)
+    /// `show: factors` of a kernel whose rank is not 1.
+    case notSeparable(rank: Int)
 
     /// The reason in `t`'s language.
     public func text(_ t: any Catalogue) -> String {
@@ -17,6 +19,7 @@ public enum ComputeFailure: Equatable, Sendable {
         case .core(let error): t.error(error)
         case .notACell(let cell, let tensor, let plane): t.compute(.notACell(cell: Text.cell(tensor, cell), tensor: tensor, plane: plane))
         case .sidesDiffer(let property): t.compute(.sidesDiffer(property.rawValue))
+        case .notSeparable(let rank): t.technique(.notSeparable(rank: rank))
         }
     }
 }
@@ -67,16 +70,18 @@ public enum ComputedValue: Equatable, Sendable {
         }
     }
 
-    /// True when `expectation` names this value (a square size may be written as its side).
-    public func matches(_ expectation: Computation.Expectation) -> Bool {
+    /// True when `expectation` names this value (a square size may be written as its side),
+    /// each number equal to 1e-9 relative or, given a `tolerance`, within it.
+    public func matches(_ expectation: Computation.Expectation, tolerance: Double? = nil) -> Bool {
+        let near = { (a: Double, b: Double) in Self.close(a, b) || tolerance.map { abs(a - b) <= $0 } == true }
         switch expectation {
         case .invalid:
             if case .invalid = self { return true }
             return false
         case .numbers(let expected):
-            if expected.count == 1, expected[0].count == 1, let s = scalar { return Self.close(s, expected[0][0]) }
+            if expected.count == 1, expected[0].count == 1, let s = scalar { return near(s, expected[0][0]) }
             guard let rows, rows.count == expected.count else { return false }
-            return zip(rows, expected).allSatisfy { a, b in a.count == b.count && zip(a, b).allSatisfy(Self.close) }
+            return zip(rows, expected).allSatisfy { a, b in a.count == b.count && zip(a, b).allSatisfy(near) }
         }
     }
 
@@ -103,13 +108,14 @@ extension Computation {
             case .receptiveField: return try receptiveFieldResult(t)
             case .property(let property): return try propertyResult(property, t)
             case .gradientCheck: return try gradientCheckResult(t)
+            case .technique(let technique): return try technique.evaluate(show, t)
             }
         } catch {
             return Self.failed(.core(error), t)
         }
     }
 
-    private static func failed(_ failure: ComputeFailure, _ t: any Catalogue) -> ComputedResult {
+    static func failed(_ failure: ComputeFailure, _ t: any Catalogue) -> ComputedResult {
         ComputedResult(lines: [t.compute(.invalid(failure.text(t)))], value: .invalid(failure))
     }
 
@@ -120,8 +126,6 @@ extension Computation {
         switch show {
         case .size: return try size(config, t)
         case .parameters, .macs: return try count(config, t)
-        case .output:
-            return output(try Scene.build(config), t)
         case .cell:
             // Cell by cell, every cell of the animation is a step with its trace.
             config.presentation = .cells
@@ -133,6 +137,9 @@ extension Computation {
                 return Self.failed(.notACell(cell: index, tensor: name, plane: plane), t)
             }
             return ComputedResult(lines: [t.equation(trace)], value: .number(trace.value))
+        default:
+            // `output`: the other shows are the techniques', which an animation kind never reads.
+            return output(try Scene.build(config), t)
         }
     }
 
@@ -190,7 +197,7 @@ extension Computation {
             lines += Text.grid(panel.grid).map { "  " + $0 }
         }
         let main = outputs.first { $0.tensor == .dx } ?? outputs.first
-        let rows = main.map { p in (0..<p.grid.shape[0]).map { r in Array(p.grid.data[(r * p.grid.shape[1])..<((r + 1) * p.grid.shape[1])]) } } ?? []
+        let rows = main?.grid.rows ?? []
         return ComputedResult(lines: lines, value: rows.count == 1 ? .list(rows[0]) : .grid(rows))
     }
 

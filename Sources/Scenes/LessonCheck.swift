@@ -56,7 +56,7 @@ public enum LessonCheck {
                 let value = c.evaluate(english).value
                 if case .invalid(let failure) = value, c.expect != .invalid {
                     report(c.line, "compute: \(failure.text(english))")
-                } else if let expect = c.expect, !value.matches(expect) {
+                } else if let expect = c.expect, !value.matches(expect, tolerance: c.tolerance) {
                     report(c.line, "expect: the compute core gives \(value.text(english)), not \(text(expect))")
                 }
             }

@@ -68,6 +68,8 @@ struct GeneratorTests {
         "max", "inf",
         // The units counted, abbreviated as in Chinese texts too.
         "MAC", "FLOPs",
+        // A batch-norm layer and a network, by their names.
+        "BatchNorm2d", "Inception",
     ]
 
     /// The identifiers of a text (`kernel_size`, `MaxPool2d`, `dOut`) with at least three ASCII

@@ -102,6 +102,13 @@ struct BundledLessonsTests {
         #expect(en.steps.map { $0.animations.map(\.kind) } == zh.steps.map { $0.animations.map(\.kind) })
     }
 
+    @Test("every zh lesson and exercise writes the agreed Chinese terms (check warns about none)",
+          arguments: paths.filter { $0.hasPrefix("zh/") } + exercisePaths.filter { $0.hasPrefix("zh/") })
+    func chineseTerms(_ path: String) throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("Lessons/\(path)"), encoding: .utf8)
+        #expect(LessonLint.terminology(of: text, file: path).map(\.description) == [])
+    }
+
     @Test("every lesson animates, and ends with a checkpoint of three questions of two kinds; the drill has 25", arguments: paths)
     func checkpoints(_ path: String) throws {
         let lesson = try Self.parse(path)

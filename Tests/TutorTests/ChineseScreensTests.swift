@@ -230,6 +230,7 @@ struct ChineseScreensTests {
         }
         Self.expectChinese(Self.chinese.command(.noLesson(id: "p1", language: "zh", known: ["p2", "p3"])), "no lesson")
         Self.expectChinese(Self.chinese.command(.checked(files: 3)), "checked")
+        Self.expectChinese(Self.chinese.command(.checkedWithWarnings(files: 3, warnings: 2)), "checked with warnings")
         Self.expectChinese(Self.chinese.command(.progressNotSaved("磁盘已满")), "not saved")
     }
 }

@@ -144,6 +144,33 @@ struct PlayerTests {
         #expect(zh.contains("== 第 2/3 步：Watch it =="))
         #expect(snapshotMismatch(zh.joined(separator: "\n"), named: "replay-padding-zh") == nil)
     }
+
+    @Test("replay as text puts the explorer's per-channel line under each frame of a multichannel convolution",
+          arguments: Language.allCases)
+    func replayPerChannel(_ language: Language) throws {
+        var config = ExplorerConfig()
+        config.channels = 2
+        config.input = Pair(3, 3)
+        config.kernel = Pair(2, 2)
+        config.bias = true
+        let t = language.catalogue
+        let prefix = language == .en ? "  per channel: " : "  按通道："
+        let lines = try ScenePlain.lines(config, t)
+        // Frame 1 is 1×1 + 2×2 + 4×3 + 5×4 = 37 from channel 0, 10×5 + 11×6 + 13×7 + 14×8 = 319 from channel 1.
+        let first = try #require(lines.firstIndex(of: prefix + "x[0,0] → 37 + x[0,1] → 319 + b 1 = 357"))
+        #expect(lines[first - 1].hasSuffix("= 357"), "under its frame: \(lines[first - 1])")
+        let perChannel = lines.filter { $0.hasPrefix(prefix) }
+        #expect(perChannel.count == 4, "one per frame: \(perChannel)")
+        // The very line the explorer draws under the arithmetic at that step.
+        for (step, line) in perChannel.enumerated() {
+            var explorer = ExplorerState(config: config)
+            explorer.step = step
+            let screen = view(AppState(screen: .explorer(explorer), width: 120, height: 40, language: language)).text
+            #expect(screen.contains(line.dropFirst(2)), "step \(step + 1): \(line)")
+        }
+        config.channels = 1
+        #expect(try ScenePlain.lines(config, t).allSatisfy { !$0.hasPrefix(prefix) }, "one channel has no parts to show")
+    }
 }
 
 /// A step with two animations: each has its digit, `a` opens them in turn.

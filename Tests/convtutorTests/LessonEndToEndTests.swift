@@ -158,11 +158,11 @@ struct LessonEndToEndTests {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("convtutor-zh-\(UUID().uuidString.prefix(8))")
         let session = try TmuxSession([convtutorBinary.path, "learn", "what-is-convolution", "--lang", "zh", "--data-dir", data.path],
                                       width: 80, height: 24)
-        let first = try session.waitFor("第 1/10 步")
+        let first = try session.waitFor("第 1/11 步")
         #expect(first.contains("什么是卷积 · 连续卷积的定义"))
         #expect(first.contains("←/→ 切换步骤"))
         try session.sendKeys("]")
-        let second = try session.waitFor { $0.contains("第 2/10 步") && $0.contains("▶ 动画：") }
+        let second = try session.waitFor { $0.contains("第 2/11 步") && $0.contains("▶ 动画：") }
         #expect(second.contains("▶ 动画：一维卷积（翻转并滑动）"))
         #expect(second.contains("（按 a 播放）"))
         try session.sendKeys("a")
@@ -183,10 +183,10 @@ struct LessonEndToEndTests {
         try session.sendKeys("Enter")
         _ = try session.waitFor("What is convolution? · The continuous definition")
         try session.sendKeys("]")
-        _ = try session.waitFor("step 2/10")
+        _ = try session.waitFor("step 2/11")
         try session.sendKeys("q")
         // Back on the list, which shows where the lesson was left.
-        _ = try session.waitFor { $0.contains("Lessons") && $0.contains("▶  1  What is convolution?") && $0.contains("step 2/10") }
+        _ = try session.waitFor { $0.contains("Lessons") && $0.contains("▶  1  What is convolution?") && $0.contains("step 2/11") }
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
     }
@@ -224,6 +224,31 @@ struct LessonEndToEndTests {
         #expect(numbers == numbers.sorted() && Set(numbers).count >= 3, "\(run.stdout)")
         #expect(run.stdout.contains("title"))
         #expect(run.stdout.contains("kernel"))
+    }
+
+    @Test("check warns about a zh lesson's rejected terms at file:line:column and exits 0; an error beside them exits 1")
+    func checkChineseTerms() throws {
+        let zh = Self.lesson.replacingOccurrences(of: "lang: en", with: "lang: zh")
+            .replacingOccurrences(of: "## Why pad", with: "## 为什么填充\n\n步长为 1 时，批次里的每幅图都一样。")
+        let (file, _) = try Self.folder(zh)
+        let run = try runConvtutor(["check", file.path])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.lines == [
+            "\(file.path):11:1: warning: '步长' for stride: the Chinese lessons write '步幅' (see the Chinese terms in Lessons/README.md)",
+            "\(file.path):11:9: warning: '批次' for batch: the Chinese lessons write '批量' (see the Chinese terms in Lessons/README.md)",
+        ])
+        #expect(run.stderr.contains("checked 1 lesson file: no errors, 2 warnings"))
+        let chinese = try runConvtutor(["check", file.path, "--lang", "zh"])
+        #expect(chinese.status == 0 && chinese.stdout == run.stdout)
+        #expect(chinese.stderr.contains("已检查 1 个课程文件：没有错误，有 2 条警告"))
+        // The same words in an en lesson are no concern of the lint.
+        let (english, _) = try Self.folder(zh.replacingOccurrences(of: "lang: zh", with: "lang: en"))
+        #expect(try runConvtutor(["check", english.path]).stdout == "")
+        // A kernel the core refuses makes it fail, warnings and all.
+        let (bad, _) = try Self.folder(zh.replacingOccurrences(of: "kernel: 3", with: "kernel: 9"))
+        let failed = try runConvtutor(["check", bad.path])
+        #expect(failed.status == 1)
+        #expect(failed.lines.count == 3 && failed.lines.filter { $0.contains(": warning: ") }.count == 2, "\(failed.stdout)")
     }
 
     @Test("--lessons DIR adds a folder of one's own: its lessons open by id")

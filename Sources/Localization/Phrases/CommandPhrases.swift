@@ -26,6 +26,8 @@ public enum CommandPhrase: Equatable, Sendable {
     case cannotWrite(path: String, reason: String)
     /// `check` found nothing wrong.
     case checked(files: Int)
+    /// `check` found no errors, only warnings (which it has printed).
+    case checkedWithWarnings(files: Int, warnings: Int)
     /// `compute`'s note under the header of a true convolution (`--convention convolution`).
     case trueConvolution
     /// A line of `compute output-size`: one axis's formula after its label, the two labels aligned.

@@ -14,6 +14,11 @@ public enum ProblemFamily: String, CaseIterable, Sendable {
     case parameters
     /// The multiply-accumulates of one conv2d forward pass for one image.
     case macs
+    /// Multiplications per output of a separable kernel (or what it saves), or the
+    /// multiply-accumulates per position of Inception-v3's 1×n then n×1 layers.
+    case separableCost = "separable-cost"
+    /// The bias of a convolution with a batch norm folded into it, to 2 decimals.
+    case foldedBias = "folded-bias"
     /// The receptive field of a stack of 2–4 layers with kernel, stride and dilation.
     case receptiveField = "receptive-field"
     /// One output cell of a small conv2d with explicit integer `x` and `w`.

@@ -85,6 +85,30 @@ public enum ProblemPhrase: Equatable, Sendable {
     /// FLOPs as twice the multiply-accumulates.
     case flops
 
+    // MARK: Factorised kernels
+
+    /// The separable-kernel question: a `kernel` that is `column`·`row`ᵀ, and whether the
+    /// multiplications per output are asked or what they save against the kernel directly.
+    case separableKernelPrompt(kernel: Pair, column: String, row: String, saving: Bool)
+    /// The count: `KH·KW` directly, `KH + KW` as two 1-D passes (and their difference).
+    case separableKernelCount(kernel: Pair, direct: Int, separable: Int)
+    /// The usual mistake: counting the two passes as a product, or the row pass's extra rows.
+    case separableAsProduct
+    /// Inception-v3's factorisation: an n×n layer's `call` replaced by the 1×n `first` then the
+    /// n×1 `second`; the multiply-accumulates per output position asked.
+    case inceptionPrompt(call: String, first: String, second: String)
+    /// The count: `C·F·n` then `F·F·n`, against the n×n layer's `C·F·n·n`.
+    case inceptionCount(channels: Int, filters: Int, n: Int, first: Int, second: Int, total: Int, square: Int)
+    /// The pair is learned, not an exact factorisation of the n×n layer.
+    case inceptionLearned
+    /// The folded-bias question: the convolution's bias `b` (nil: `bias=False`) and the batch
+    /// norm's `gamma`, `beta`, `mean`, `variance`, formatted, with ε = 1e-5.
+    case foldedBiasPrompt(b: String?, gamma: String, beta: String, mean: String, variance: String)
+    /// The answer: `s = γ/√(σ² + ε)`, then `b′ = s·(b − μ) + β`, every number formatted.
+    case foldedBias(gamma: String, variance: String, scale: String, b: String, mean: String, beta: String, result: String)
+    /// The usual mistakes: leaving out the scale, or β, or the square root.
+    case foldedBiasMistakes
+
     /// A convolution layer of a stack: `conv 3×3, stride 2`, with its dilation when not 1.
     case convLayer(kernel: Int, stride: Int, dilation: Int)
     /// A max-pooling layer of a stack: `max pool 2×2, stride 2`.

@@ -73,6 +73,39 @@ extension English {
             "The usual mistake is using the input size instead of the output size: stride \(stride) shrinks each axis."
         case .allInputChannels(let channels, let groups, let channelsPerGroup):
             "The usual mistake is multiplying by all \(channels) input channels: with groups=\(groups) each output value sees only \(channelsPerGroup)."
+
+        // Factorised kernels
+        case .separableKernelPrompt(let k, let column, let row, let saving):
+            "The \(k.h)×\(k.w) kernel w = c·rᵀ is separable, with c = \(column) and r = \(row). One channel is correlated with it "
+                + "as a 1×\(k.w) pass with r followed by a \(k.h)×1 pass with c. "
+                + (saving ? "How many multiplications per output does that save against the \(k.h)×\(k.w) kernel?"
+                    : "How many multiplications does each output cost?")
+        case .separableKernelCount(let k, let direct, let separable):
+            "Directly, each output sums KH·KW = \(k.h)·\(k.w) = \(direct) products. Separably, the row pass costs KW = \(k.w) "
+                + "and the column pass KH = \(k.h) per output: KH + KW = \(separable), saving \(direct) − \(separable) = \(direct - separable)."
+        case .separableAsProduct:
+            "The usual mistake is multiplying the two passes (KH·KW again): they run one after the other, so their costs add. "
+                + "(At the border the row pass also runs over KH − 1 extra rows, which the count per output leaves out.)"
+        case .inceptionPrompt(let call, let first, let second):
+            "As in Inception-v3, \(call) is replaced by \(first) followed by \(second). How many multiply-accumulates does the "
+                + "factorised pair cost per output position (all output channels, bias left out)?"
+        case .inceptionCount(let c, let f, let n, let first, let second, let total, let square):
+            "The 1×\(n) layer costs C·F·n = \(c)·\(f)·\(n) = \(grouped(first)) per position, the \(n)×1 layer F·F·n = "
+                + "\(f)·\(f)·\(n) = \(grouped(second)): \(grouped(total)) together, against C·F·n·n = \(grouped(square)) for the \(n)×\(n) layer."
+        case .inceptionLearned:
+            "The usual mistake is using C for both layers: the second one reads the first one's F channels. "
+                + "(The pair is learned, with a nonlinearity between, not an exact factorisation of an n×n kernel.)"
+        case .foldedBiasPrompt(let b, let gamma, let beta, let mean, let variance):
+            (b.map { "A convolution with bias b = \($0)" } ?? "A convolution with bias=False")
+                + " is followed by nn.BatchNorm2d in evaluation mode with γ = \(gamma), β = \(beta), running mean μ = \(mean), "
+                + "running variance σ² = \(variance) and ε = 1e-5. Folded into the convolution, what is its new bias b′? "
+                + "Give it to 2 decimals."
+        case .foldedBias(let gamma, let variance, let scale, let b, let mean, let beta, let result):
+            "s = γ/√(σ² + ε) = \(gamma)/√(\(variance) + 0.00001) = \(scale); "
+                + "b′ = s·(b − μ) + β = \(scale)·(\(b) − \(mean)) + \(beta) = \(result). The weights become w′ = s·w."
+        case .foldedBiasMistakes:
+            "The usual mistakes are leaving out the scale s (b − μ + β), or β, or the square root of σ² + ε."
+
         case .leftOutInputChannels(let channels):
             "The usual mistake is leaving out the input channels: each output value sums over all \(channels) of them."
         case .flops:

@@ -48,6 +48,8 @@ extension English {
         case .transposedOutputSize: "generated: transposed convolution output size"
         case .parameters: "generated: parameter count"
         case .macs: "generated: multiply-accumulates"
+        case .separableCost: "generated: separable kernel cost"
+        case .foldedBias: "generated: folded batch-norm bias"
         case .receptiveField: "generated: receptive field"
         case .outputCell: "generated: an output cell"
         case .dxCell: "generated: a cell of dx"

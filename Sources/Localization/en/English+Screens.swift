@@ -146,6 +146,7 @@ extension English {
             "no lesson with id '\(id)' in \(language); lessons: \(known.joined(separator: ", "))"
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
         case .checked(let files): "checked \(count(files, "lesson file")): no problems"
+        case .checkedWithWarnings(let files, let warnings): "checked \(count(files, "lesson file")): no errors, \(count(warnings, "warning"))"
         case .trueConvolution: "true convolution: the kernel is flipped in both axes before sliding"
         case .axisSize(let axis, let formula): (axis == .height ? "height: " : "width : ") + formula
         }

@@ -42,13 +42,13 @@ extension Chinese {
         case .sumsOverChannels(let channels, let bias):
             "每个输出单元对所在分组的全部 \(channels) 个输入通道求和" + (bias ? "，再加上偏置" : "")
         case .backwardCells:
-            "db[f] = Σ dOut[f]；dw = x（已填充）与 dOut 的互相关；dx = dOut（按步幅插零）与翻转后卷积核的全卷积"
+            "db[f] = Σ dOut[f]；dw = x（已填充）与 dOut 的互相关；dx = dOut（按步幅插零）与翻转后卷积核的 full 模式卷积"
         case .backwardScatter:
             "每个 dOut 单元把 w·dOut 送回它的窗口覆盖过的输入单元；dx 是所有送达量之和"
         case .backwardAsConvolution:
-            "dx 是 dOut 与翻转后卷积核的全卷积：dOut 四周补 D·(K−1)−P 圈零，旋转 180° 的 w 在上面滑动"
+            "dx 是 dOut 与翻转后卷积核的 full 模式卷积：dOut 四周补 D·(K−1)−P 圈零，旋转 180° 的 w 在上面滑动"
         case .backwardAsStridedConvolution(let stride):
-            "步幅为 \(stride) 时，dOut 先在\(zerosBetween(stride))（S−1 个，即把 dOut 膨胀），再与翻转后的卷积核做全卷积"
+            "步幅为 \(stride) 时，dOut 先在\(zerosBetween(stride))（S−1 个，即把 dOut 膨胀），再与翻转后的卷积核做 full 模式卷积"
         case .maxPool:
             "每个窗口保留最大值（填充按 −∞ 计）；有并列时取行优先顺序中的第一个"
         case .maxPoolBackward:
@@ -158,6 +158,10 @@ extension Chinese {
         case let .foldedPaddingGradient(mode):
             return "\(fieldName("padding_mode"))：只有零填充时 dx 才是一次普通卷积；\(modeName(mode))（\(mode.rawValue)）时，"
                 + "到达填充单元的梯度要折回它所复制的单元"
+        case let .notPositive(field, value):
+            return "\(fieldName(field))：必须大于 0，实际为 \(Text.number(value))"
+        case let .offGrid(field, value, step):
+            return "\(fieldName(field))：\(Text.number(value)) 不是步长 \(Text.number(step)) 的整数倍"
         }
     }
 
@@ -176,7 +180,8 @@ extension Chinese {
     private func fieldName(_ name: String) -> String {
         let labels = ["input": "输入", "kernel": "卷积核", "stride": "步幅", "padding": "填充", "dilation": "膨胀",
                       "groups": "分组", "output_padding": "输出填充", "padding_mode": "填充方式", "channels": "通道", "filters": "滤波器", "cell": "单元",
-                      "layers": "层"]
+                      "layers": "层", "length": "长度", "mean": "均值", "var": "方差", "fan_in": "扇入",
+                      "width": "宽度"]
         return labels[name] ?? name
     }
 
@@ -205,6 +210,10 @@ extension Chinese {
         case .oneBiasPerOutputChannel: "每个输出通道一个偏置"
         case .oneKernelStackPerInputChannel: "每个输入通道一组卷积核"
         case .channelsPerGroup(let c, let g): "输入通道 \(c) / 分组 \(g)"
+        case .oneValuePerFilter: "每个滤波器一个值"
+        case .winogradFilter: "Winograd 的滤波器每个方向 3 个抽头"
+        case .winogradTiles: "Winograd 的分块每个方向需要 2k + 2 个输入"
+        case .sameRowLengths: "每行与第一行一样长"
         }
     }
 

@@ -83,7 +83,7 @@ extension Chinese {
         case .noExercises: "没有找到练习。"
         case .yourValue(let cell, let got): "你的 \(cell) = \(Text.number(got))"
         case .notDrawable(let why): "这个用例太大，探索器画不下：\(why)"
-        case .batchSum: "dW 和 db 是整个批次所有样本之和；探索器一次只画一幅图"
+        case .batchSum: "dW 和 db 是整个批量所有样本之和；探索器一次只画一幅图"
 
         case .initWrote(let n, let readme, let folder): "已把 \(n) 个初始文件\(readme ? "和一份 README" : "")写到 \(folder)。"
         case .initKept(let n): "保留了 \(n) 个已存在的文件。"
@@ -153,7 +153,7 @@ extension Chinese {
         case .wrongSizeFormula: "输出尺寸用了流传很广的错误公式 (H − K + 2P − (S−1)(K−1) − 1)//S + 1；正确的是 (H + 2P − K)//S + 1。"
         case .offByOne: "输出多了或少了一行（列）：数一数窗口的个数，⌊(H + 2P − K)/S⌋ + 1。"
         case .dxNotCropped: "dx 还是填充后的形状：把填充裁掉，dx = dx_pad[:, :, P:-P, P:-P]（P > 0 时）。"
-        case .dWNotSummed: "dW 多了一个批次维：把各个样本的贡献加成一个 (F, C, KH, KW) 数组。"
+        case .dWNotSummed: "dW 多了一个批量维：把各个样本的贡献加成一个 (F, C, KH, KW) 数组。"
         case .gradientOverwritten: "只留下了最后一个样本的贡献：用 +=，让每个样本都累加到 dW 和 db 上。"
         case .gradientAveraged: "梯度被除以了 N：如果需要平均，上游的 dout 里已经包含了。"
         case .dxKernelNotRotated: "dx 用的是没有旋转的卷积核：每个 dout 单元要沿着当初和它相乘的权重传回去，相当于用旋转 180° 的 W 做全卷积。"

@@ -71,6 +71,35 @@ extension Chinese {
             "常见错误是用输入尺寸代替输出尺寸：步幅 \(stride) 会让每个方向都缩小。"
         case .allInputChannels(let channels, let groups, let channelsPerGroup):
             "常见错误是乘上全部 \(channels) 个输入通道：groups=\(groups) 时每个输出值只看 \(channelsPerGroup) 个。"
+
+        // Factorised kernels
+        case .separableKernelPrompt(let k, let column, let row, let saving):
+            "\(k.h)×\(k.w) 的卷积核 w = c·rᵀ 是可分离卷积核，c = \(column)，r = \(row)。对一个通道，先用 r 做 1×\(k.w) 的卷积，"
+                + "再用 c 做 \(k.h)×1 的卷积。"
+                + (saving ? "与直接用 \(k.h)×\(k.w) 的卷积核相比，每个输出节省多少次乘法？" : "每个输出需要多少次乘法？")
+        case .separableKernelCount(let k, let direct, let separable):
+            "直接计算时每个输出要累加 KH·KW = \(k.h)·\(k.w) = \(direct) 个乘积。分离后，行方向每个输出 KW = \(k.w) 次，"
+                + "列方向 KH = \(k.h) 次：KH + KW = \(separable)，节省 \(direct) − \(separable) = \(direct - separable) 次。"
+        case .separableAsProduct:
+            "常见错误是把两次卷积的代价相乘（又得到 KH·KW）：它们先后进行，代价相加。"
+                + "（在边界处，行方向的卷积还要多算 KH − 1 行，按每个输出计数时不计入。）"
+        case .inceptionPrompt(let call, let first, let second):
+            "和 Inception-v3 一样，把 \(call) 换成 \(first) 后接 \(second)。分解后的这两层在每个输出位置（所有输出通道，不计偏置）"
+                + "需要多少次乘加？"
+        case .inceptionCount(let c, let f, let n, let first, let second, let total, let square):
+            "1×\(n) 的层每个位置 C·F·n = \(c)·\(f)·\(n) = \(grouped(first)) 次，\(n)×1 的层 F·F·n = \(f)·\(f)·\(n) = "
+                + "\(grouped(second)) 次：合计 \(grouped(total)) 次；\(n)×\(n) 的层则要 C·F·n·n = \(grouped(square)) 次。"
+        case .inceptionLearned:
+            "常见错误是两层都用 C：第二层读的是第一层输出的 F 个通道。（这两层是学出来的，中间还有非线性，并不是对 n×n 卷积核的精确分解。）"
+        case .foldedBiasPrompt(let b, let gamma, let beta, let mean, let variance):
+            (b.map { "一个偏置 b = \($0) 的卷积" } ?? "一个 bias=False 的卷积")
+                + "后面接一个推理状态的 nn.BatchNorm2d：γ = \(gamma)，β = \(beta)，滑动均值 μ = \(mean)，滑动方差 σ² = \(variance)，"
+                + "ε = 1e-5。把批归一化折叠进卷积后，新的偏置 b′ 是多少？保留 2 位小数。"
+        case .foldedBias(let gamma, let variance, let scale, let b, let mean, let beta, let result):
+            "s = γ/√(σ² + ε) = \(gamma)/√(\(variance) + 0.00001) = \(scale)；"
+                + "b′ = s·(b − μ) + β = \(scale)·(\(b) − \(mean)) + \(beta) = \(result)。权重变为 w′ = s·w。"
+        case .foldedBiasMistakes:
+            "常见错误是漏掉缩放 s（写成 b − μ + β），或漏掉 β，或忘了对 σ² + ε 开平方。"
         case .leftOutInputChannels(let channels):
             "常见错误是漏掉输入通道：每个输出值要对全部 \(channels) 个输入通道求和。"
         case .flops:

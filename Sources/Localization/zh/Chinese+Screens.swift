@@ -145,6 +145,7 @@ extension Chinese {
             "\(language) 课程中没有 id 为“\(id)”的课程；现有课程：\(known.joined(separator: "、"))"
         case .cannotWrite(let path, let reason): "无法写入 \(path)：\(reason)"
         case .checked(let files): "已检查 \(files) 个课程文件：未发现问题"
+        case .checkedWithWarnings(let files, let warnings): "已检查 \(files) 个课程文件：没有错误，有 \(warnings) 条警告"
         case .trueConvolution: "真卷积：卷积核先在两个方向上翻转，再滑动"
         case .axisSize(let axis, let formula): (axis == .height ? "输出高度：" : "输出宽度：") + formula
         }

@@ -24,7 +24,8 @@ public struct ProblemGenerator {
         do {
             return try draw(family, &random, language.catalogue)
         } catch {
-            // Unreachable, whatever the seed. The size and count families do not throw. The cell
+            // Unreachable, whatever the seed. The size and count families do not throw; the
+            // factorised ones draw nonzero factors (rank 1), layers PyTorch accepts and σ² > 0. The cell
             // and select families draw only layers the compute core accepts, x never smaller than
             // the kernel's reach over the padded input (`smallConv`, `backwardSizes`, pooling
             // windows of 2–3 over x of 4–6 with padding at most half the window), and ask only
@@ -44,6 +45,8 @@ public struct ProblemGenerator {
         case .transposedOutputSize: return transposedOutputSize(&random, t)
         case .parameters: return parameters(&random, t)
         case .macs: return macs(&random, t)
+        case .separableCost: return try separableCost(&random, t)
+        case .foldedBias: return try foldedBias(&random, t)
         case .receptiveField: return receptiveField(&random, t)
         case .outputCell: return try outputCell(&random, t)
         case .dxCell: return try gradientCell(.dx, &random, t)
@@ -90,6 +93,12 @@ enum Setup: Equatable {
     case parameters(channels: Int, filters: Int, kernel: Int, groups: Int, bias: Bool, image: Int)
     /// A conv2d's multiply-accumulates on one square image.
     case macs(input: Int, channels: Int, filters: Int, kernel: Int, stride: Int, padding: Int, groups: Int)
+    /// A separable kernel `column·rowᵀ`; what it saves, or what it costs.
+    case separableKernel(column: [Double], row: [Double], saving: Bool)
+    /// Inception-v3's n×n layer `channels` → `filters` as 1×n then n×1.
+    case inception(channels: Int, filters: Int, n: Int)
+    /// A convolution's bias (nil: none) and the batch norm folded into it.
+    case foldedBias(b: Double?, gamma: Double, beta: Double, mean: Double, variance: Double)
     /// A stack of layers, input first.
     case receptiveField([ReceptiveField.Layer])
     /// The asked cell of the animation's scene: `out`, `dx` or `dw` for a cell, or for a
@@ -112,8 +121,7 @@ extension SeededRandom {
 extension ProblemGenerator {
     /// The rows of a `(1, 1, H, W)` tensor, as an animation's explicit values.
     static func rows(_ t: Tensor) -> [[Double]] {
-        let plane = t.plane(0, 0)
-        return (0..<plane.shape[0]).map { r in Array(plane.data[r * plane.shape[1]..<(r + 1) * plane.shape[1]]) }
+        t.plane(0, 0).rows
     }
 
     /// Two no-break spaces: the indent of a listed line (an equation, a term, a layer), which the

@@ -324,7 +324,9 @@ extension ExplorerState {
             let equation = t.equation(of: step)
             lines += Self.equationLines(equation, width: width, maxLines: 3).map { ($0, Style(bold: true)) }
             if TextLayout.wrap(equation, width: width).count > 3 { abbreviated.append(equation) }
-            if let channels = channelLine(t) { lines.append((channels, Style(bold: true))) }
+            if let channels = t.channelLine(of: scene, step: min(self.step, scene.steps.count - 1)) {
+                lines.append((channels, Style(bold: true)))
+            }
         }
         if let remark { lines.append((remark, Style(foreground: .red, bold: true))) }
         lines += t.sizeLines(scene.formula).map { ($0, Style.plain) }
@@ -337,16 +339,6 @@ extension ExplorerState {
             buffer.put(TextLayout.truncate(text, width: width), x: 1, y: top + k, style: style)
         }
         return (cut, lines.dropFirst(max(0, bottom - top)).map(\.0))
-    }
-
-    /// For a convolution output over several input channels: the cell as the sum of one part
-    /// per channel, plus the bias — `per channel: x[0,0] → 3120 + x[0,1] → 4614 + b 2 = 7736`.
-    private func channelLine(_ t: any Catalogue) -> String? {
-        let k = min(step, scene.steps.count - 1)
-        guard scene.channelParts.indices.contains(k), let trace = scene.steps[k].trace else { return nil }
-        let parts = scene.channelParts[k].map { "\(Text.cell(.x, $0.plane)) → \(Text.number($0.sum))" }
-            + (trace.bias.map { ["b \(Text.number($0.value))"] } ?? [])
-        return t.explorer(.perChannel(parts: parts, total: Text.number(trace.value)))
     }
 
     /// An equation wrapped at its ` + ` signs; if it needs more than `maxLines`, the middle terms

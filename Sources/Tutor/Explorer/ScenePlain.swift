@@ -4,7 +4,8 @@ import Scenes
 
 /// An animation as linear text, for screen readers and pipes: the settings, the size formula
 /// and the reference call, the given grids, one numbered frame per step (where the window is, and
-/// the arithmetic), then the finished results and the notes.
+/// the arithmetic, with the explorer's per-channel line under it over several input channels),
+/// then the finished results and the notes.
 public enum ScenePlain {
     /// The animation of `config` as text, or why the compute core refuses it.
     public static func lines(_ config: ExplorerConfig, _ t: any Catalogue) throws(ConvError) -> [String] {
@@ -19,6 +20,7 @@ public enum ScenePlain {
         for (k, step) in scene.steps.enumerated() {
             let window = source.flatMap { tensor in step.window(on: tensor).map { windowText(tensor, $0, t) } }
             lines.append(t.explorer(.frame(k + 1, of: scene.steps.count, window: window, equation: t.equation(of: step))))
+            if let channels = t.channelLine(of: scene, step: k) { lines.append("  " + channels) }
         }
         lines += ["", t.explorer(.finished)]
         for panel in results { lines += grid(panel, t, final: true) }

@@ -5,11 +5,12 @@ import Localization
 import Scenes
 import Tutor
 
-/// `convtutor check`: every problem in lesson files, as `file:line:column: message`.
+/// `convtutor check`: every problem in lesson files, as `file:line:column: message`; errors make
+/// it exit 1, warnings (a Chinese lesson's rejected variant of an agreed term) do not.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check lesson files (or folders of them) and report every problem as file:line:column: message.",
-        discussion: "Checks the front matter, the markdown, every animation and computed number against the compute core, every quiz, that nothing is cut when the lesson plays in an 80x24 terminal (or --terminal), and that an en lesson and its zh twin have the same steps and quiz ids. Exits 1 if there is any problem.")
+        discussion: "Checks the front matter, the markdown, every animation and computed number against the compute core, every quiz, that nothing is cut when the lesson plays in an 80x24 terminal (or --terminal), and that an en lesson and its zh twin have the same steps and quiz ids. Warns, as file:line:column: warning: message, where a zh lesson (lang: zh, whatever --lang says) uses a rejected variant of an agreed Chinese term (the glossary of Lessons/README.md). Exits 1 if there is any error; warnings alone exit 0.")
 
     @Argument(help: "Lesson files or folders.")
     var paths: [String]
@@ -44,6 +45,9 @@ struct Check: ParsableCommand {
             diagnostics += LessonCheck.computations(of: lesson, file: file.path)
             diagnostics += LessonCheck.exercise(of: lesson, file: file.path)
             diagnostics += LessonCheck.layout(of: lesson, file: file.path, width: size.width, height: size.height)
+            if lesson.meta.lang == "zh", let text = LessonLibrary.text(of: file) {
+                diagnostics += LessonLint.terminology(of: text, file: file.path)
+            }
             // A body read under a stand-in front matter has no twin to compare with.
             if lesson.meta != LessonLibrary.standIn(for: file) { parsed.append((file.path, lesson)) }
         }
@@ -51,9 +55,11 @@ struct Check: ParsableCommand {
         // Every problem of a file together, in the order of the text.
         diagnostics.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
         for d in diagnostics { print(d.description) }
-        if !diagnostics.isEmpty { throw ExitCode.failure }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
         let t = language.language().catalogue
-        FileHandle.standardError.write(Data("\(t.command(.checked(files: files.count)))\n".utf8))
+        let summary: CommandPhrase = diagnostics.isEmpty
+            ? .checked(files: files.count) : .checkedWithWarnings(files: files.count, warnings: diagnostics.count)
+        FileHandle.standardError.write(Data("\(t.command(summary))\n".utf8))
     }
 
     /// An `en` lesson and the `zh` lesson with the same id must have the same steps and quiz ids.

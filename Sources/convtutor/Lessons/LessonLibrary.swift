@@ -115,6 +115,13 @@ enum LessonLibrary {
         }
     }
 
+    /// A file's text as the lints read it, bytes that are not UTF-8 replaced; `nil` when it cannot be
+    /// read (`loadAll` reports why).
+    static func text(of url: URL) -> String? {
+        guard case .success(let data) = read(url).bytes else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// A file's bytes, or the problem that keeps it from being read.
     private static func read(_ url: URL) -> (file: String, bytes: Result<Data, Diagnostic>) {
         let name = url.path

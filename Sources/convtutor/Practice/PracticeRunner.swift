@@ -39,8 +39,8 @@ enum PracticeRunner {
             try Harness.script.write(to: harness, atomically: false, encoding: .utf8)
             try Harness.job(module: module, function: function, cases: cases, limits: limits).write(to: job)
             let (stdoutURL, stderrURL) = (folder.appendingPathComponent("stdout"), folder.appendingPathComponent("stderr"))
-            fm.createFile(atPath: stdoutURL.path, contents: nil)
-            fm.createFile(atPath: stderrURL.path, contents: nil)
+            _ = fm.createFile(atPath: stdoutURL.path, contents: nil)
+            _ = fm.createFile(atPath: stderrURL.path, contents: nil)
             let process = Process()
             process.executableURL = python
             process.arguments = ["-B", harness.path, job.path, results.path]
