@@ -42,9 +42,11 @@ bench: deps
 	python3 scripts/bench_terminal.py "$$($(SWIFT) build -c release --show-bin-path)/convtutor"
 
 # Regenerates the golden vectors with numpy/scipy (they are committed; tests only read them):
-# convolution, pooling and their gradients, then FFT, Winograd, folding, separable kernels, …
+# convolution, pooling and their gradients, then pooling's options and adaptive pooling, then FFT,
+# Winograd, folding, separable kernels, …
 golden:
 	python3 Tests/ConvCoreTests/Golden/make_golden.py
+	python3 Tests/ConvCoreTests/Golden/make_golden_pool.py
 	python3 Tests/ConvCoreTests/Golden/make_fast_golden.py
 
 clean:

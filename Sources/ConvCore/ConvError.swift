@@ -23,6 +23,14 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
     case outputPaddingOutOfRange(axis: Axis, value: Int, stride: Int, dilation: Int)
     /// Pooling padding larger than half the window.
     case poolPaddingTooLarge(axis: Axis, padding: Int, kernel: Int)
+    /// A pooling option that this kind of pooling does not take (PyTorch's function has no such
+    /// argument): `dilation` for average pooling, `count_include_pad` and `divisor_override` for max.
+    case optionNotTaken(field: String, kind: Pool2D.Kind)
+    /// A divisor of zero (`divisor_override`).
+    case zeroDivisor(field: String)
+    /// A dilated max-pooling window, `window` along `axis`, whose taps all fall in the padding:
+    /// it would have no maximum (PyTorch returns −∞ there).
+    case windowReadsOnlyPadding(axis: Axis, window: Int)
     /// A transposed convolution whose output would have no rows or columns.
     case emptyOutput(field: String, axis: Axis, size: Int)
     /// A tensor, or the work of a request, above the documented limits.
@@ -54,7 +62,7 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
              .kernelLargerThanInput(let field, _, _, _), .wrongRank(let field, _, _),
              .shapeMismatch(let field, _, _, _, _), .empty(let field), .emptyOutput(let field, _, _),
              .tooLarge(let field, _, _, _), .indexOutOfRange(let field, _, _), .notPositive(let field, _),
-             .offGrid(let field, _, _):
+             .offGrid(let field, _, _), .optionNotTaken(let field, _), .zeroDivisor(let field):
             return field
         case .groupsDoNotDivide:
             return "groups"
@@ -70,6 +78,8 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
             return padding.field
         case .foldedPaddingGradient:
             return "padding_mode"
+        case .windowReadsOnlyPadding:
+            return "dilation"
         }
     }
 
@@ -97,6 +107,12 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .poolPaddingTooLarge(axis, padding, kernel):
             return "padding: the \(axis.rawValue) \(padding) must be at most half the kernel "
                 + "(\(kernel)/2 = \(kernel / 2))"
+        case let .optionNotTaken(field, kind):
+            return "\(field): \(kind == .max ? "max" : "average") pooling takes no \(field)"
+        case let .zeroDivisor(field):
+            return "\(field): must not be 0"
+        case let .windowReadsOnlyPadding(axis, window):
+            return "dilation: window \(window) along the \(axis.rawValue) reads only padding, so it has no maximum"
         case let .emptyOutput(field, axis, size):
             return "\(field): the output \(axis.rawValue) would be \(size); it must be at least 1"
         case let .tooLarge(field, what, amount, limit):

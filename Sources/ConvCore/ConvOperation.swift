@@ -18,30 +18,43 @@ public enum ConvOperation: String, CaseIterable, Sendable {
     /// Their input gradients from `dOut`.
     case maxpool2dBackward = "maxpool2d-backward"
     case avgpool2dBackward = "avgpool2d-backward"
+    /// PyTorch's `adaptive_max_pool2d` and `adaptive_avg_pool2d`: windows chosen for an `output_size`.
+    case adaptiveMaxpool2d = "adaptive-maxpool2d"
+    case adaptiveAvgpool2d = "adaptive-avgpool2d"
+    /// Their input gradients from `dOut`.
+    case adaptiveMaxpool2dBackward = "adaptive-maxpool2d-backward"
+    case adaptiveAvgpool2dBackward = "adaptive-avgpool2d-backward"
 
     /// The operations the explorer animates (and a lesson's animation block may name), in the
     /// order its `m` key steps through them.
     public static let animated: [ConvOperation] = [
         .conv1d, .correlate1d, .conv2d, .conv2dBackward, .maxpool2d, .avgpool2d, .maxpool2dBackward,
-        .avgpool2dBackward, .convTranspose2d,
+        .avgpool2dBackward, .convTranspose2d, .adaptiveMaxpool2d, .adaptiveAvgpool2d, .adaptiveMaxpool2dBackward,
+        .adaptiveAvgpool2dBackward,
     ]
 
     /// `conv1d` and `correlate1d`: lists, not grids.
     public var is1D: Bool { self == .conv1d || self == .correlate1d }
 
-    /// Max and average pooling, forward or backward.
+    /// Max and average pooling over fixed windows (a kernel, a stride), forward or backward.
     public var isPooling: Bool { [.maxpool2d, .avgpool2d, .maxpool2dBackward, .avgpool2dBackward].contains(self) }
+
+    /// Adaptive max and average pooling (windows chosen for an output size), forward or backward.
+    public var isAdaptivePooling: Bool {
+        [.adaptiveMaxpool2d, .adaptiveAvgpool2d, .adaptiveMaxpool2dBackward, .adaptiveAvgpool2dBackward].contains(self)
+    }
 
     /// The gradient of another operation.
     public var isBackward: Bool {
-        [.conv2dBackward, .convTranspose2dBackward, .maxpool2dBackward, .avgpool2dBackward].contains(self)
+        [.conv2dBackward, .convTranspose2dBackward, .maxpool2dBackward, .avgpool2dBackward, .adaptiveMaxpool2dBackward,
+         .adaptiveAvgpool2dBackward].contains(self)
     }
 
-    /// The pooling kind, for the pooling operations.
+    /// The pooling kind, for the pooling operations (adaptive or not).
     public var poolKind: Pool2D.Kind? {
         switch self {
-        case .maxpool2d, .maxpool2dBackward: .max
-        case .avgpool2d, .avgpool2dBackward: .average
+        case .maxpool2d, .maxpool2dBackward, .adaptiveMaxpool2d, .adaptiveMaxpool2dBackward: .max
+        case .avgpool2d, .avgpool2dBackward, .adaptiveAvgpool2d, .adaptiveAvgpool2dBackward: .average
         default: nil
         }
     }

@@ -50,17 +50,48 @@ public enum OutputSize {
         return size
     }
 
-    /// Pooling: `⌊(H + 2P − K) / S⌋ + 1`, with padding at most half the window.
+    /// Pooling: `⌊(H + 2P − D·(K−1) − 1) / S⌋ + 1` (dilation `D` for max pooling; 1 makes it
+    /// `⌊(H + 2P − K) / S⌋ + 1`), with padding at most half the window.
+    ///
+    /// `ceilMode` rounds up, `⌈…⌉ + 1`, so a last window may hang past the padded input; PyTorch
+    /// then drops that window if it would start in the right padding, `(out − 1)·S ≥ H + P`
+    /// (`pooling_output_shape_pad_lr` in ATen's `Pool.h`). Rounding up may place a window wider
+    /// than the padded input; the output is refused only when it has no cell.
     public static func pooling(
-        input: Int, kernel: Int, stride: Int, padding: Int = 0, axis: Axis? = nil
+        input: Int, kernel: Int, stride: Int, padding: Int = 0, dilation: Int = 1, ceilMode: Bool = false,
+        axis: Axis? = nil
     ) throws(ConvError) -> Int {
         try checkCommon(input: input, kernel: kernel, stride: stride, padding: padding,
-                        dilation: 1, axis: axis)
+                        dilation: dilation, axis: axis)
         guard padding <= kernel / 2 else {
             throw .poolPaddingTooLarge(axis: axis ?? .height, padding: padding, kernel: kernel)
         }
-        return try convolution(input: input, kernel: kernel, stride: stride, padding: padding,
-                               axis: axis)
+        guard ceilMode else {
+            return try convolution(input: input, kernel: kernel, stride: stride, padding: padding,
+                                   dilation: dilation, axis: axis)
+        }
+        let size = poolingCeil(input: input, kernel: kernel, stride: stride, padding: padding, dilation: dilation)
+        let out = poolingDropsLastWindow(input: input, kernel: kernel, stride: stride, padding: padding, dilation: dilation)
+            ? size - 1 : size
+        guard out >= 1 else { throw .emptyOutput(field: "kernel", axis: axis ?? .height, size: out) }
+        return out
+    }
+
+    /// True when rounding up would place a last window that starts in the right padding,
+    /// `(⌈(H + 2P − D·(K−1) − 1) / S⌉ + 1 − 1)·S ≥ H + P`, which PyTorch's `ceil_mode` drops.
+    public static func poolingDropsLastWindow(input: Int, kernel: Int, stride: Int, padding: Int, dilation: Int = 1) -> Bool {
+        let size = poolingCeil(input: input, kernel: kernel, stride: stride, padding: padding, dilation: dilation)
+        return size >= 1 && (size - 1) * stride >= input + padding
+    }
+
+    /// `⌈(H + 2P − D·(K−1) − 1) / S⌉ + 1`, before PyTorch's drop rule (the numerator may be negative).
+    private static func poolingCeil(input: Int, kernel: Int, stride: Int, padding: Int, dilation: Int) -> Int {
+        ceilDiv(input + 2 * padding - dilation * (kernel - 1) - 1, stride) + 1
+    }
+
+    /// `⌈a / b⌉` for `b > 0`, `a` of either sign.
+    public static func ceilDiv(_ a: Int, _ b: Int) -> Int {
+        a >= 0 ? (a + b - 1) / b : -((-a) / b)
     }
 
     private static func checkCommon(
@@ -100,10 +131,17 @@ public enum OutputSize {
         "(\(input)−1)·\(stride) − 2·\(padding) + \(dilation)·(\(kernel)−1) + \(outputPadding) + 1 = \(result)"
     }
 
-    /// `⌊(4 + 2·0 − 2)/2⌋ + 1 = 2` for input 4, window 2, stride 2.
+    /// `⌊(4 + 2·0 − 2)/2⌋ + 1 = 2` for input 4, window 2, stride 2; with dilation the
+    /// convolution's numerator, `⌊(7 + 2·0 − 2·(2−1) − 1)/2⌋ + 1 = 3`; with `ceilMode`
+    /// `⌈(5 + 2·0 − 2)/2⌉ + 1 = 3`, and `⌈(3 + 2·1 − 2)/2⌉ + 1 − 1 = 2` when PyTorch drops a last
+    /// window that would start in the right padding.
     public static func poolingFormula(
-        input: Int, kernel: Int, stride: Int, padding: Int, result: Int
+        input: Int, kernel: Int, stride: Int, padding: Int, dilation: Int = 1, ceilMode: Bool = false, result: Int
     ) -> String {
-        "⌊(\(input) + 2·\(padding) − \(kernel))/\(stride)⌋ + 1 = \(result)"
+        let window = dilation == 1 ? "\(kernel)" : "\(dilation)·(\(kernel)−1) − 1"
+        let fraction = "(\(input) + 2·\(padding) − \(window))/\(stride)"
+        guard ceilMode else { return "⌊\(fraction)⌋ + 1 = \(result)" }
+        let drops = poolingDropsLastWindow(input: input, kernel: kernel, stride: stride, padding: padding, dilation: dilation)
+        return "⌈\(fraction)⌉ + 1" + (drops ? " − 1" : "") + " = \(result)"
     }
 }

@@ -27,12 +27,23 @@ public enum ReferenceCall {
         return "torch.nn.functional.conv_transpose2d(\(args.joined(separator: ", ")))"
     }
 
-    /// `torch.nn.functional.max_pool2d(x, kernel_size=2)`.
-    public static func pool2d(_ kind: Pool2D.Kind, kernel: Pair, stride: Pair, padding: Pair) -> String {
+    /// `torch.nn.functional.max_pool2d(x, kernel_size=2)`, with each option that is not PyTorch's
+    /// default: `stride` (when not the window), `padding`, `dilation`, `ceil_mode=True`,
+    /// `count_include_pad=False`, `divisor_override`.
+    public static func pool2d(_ kind: Pool2D.Kind, kernel: Pair, options o: Pool2DOptions) -> String {
         var args = ["x", "kernel_size=\(tuple(kernel))"]
-        if stride != kernel { args.append("stride=\(tuple(stride))") }
-        if padding != Pair(0) { args.append("padding=\(tuple(padding))") }
+        if let stride = o.stride, stride != kernel { args.append("stride=\(tuple(stride))") }
+        if o.padding != Pair(0) { args.append("padding=\(tuple(o.padding))") }
+        if o.dilation != Pair(1) { args.append("dilation=\(tuple(o.dilation))") }
+        if o.ceilMode { args.append("ceil_mode=True") }
+        if !o.countIncludePad { args.append("count_include_pad=False") }
+        if let divisor = o.divisorOverride { args.append("divisor_override=\(divisor)") }
         return "torch.nn.functional.\(kind == .max ? "max" : "avg")_pool2d(\(args.joined(separator: ", ")))"
+    }
+
+    /// `torch.nn.functional.adaptive_avg_pool2d(x, 3)` or `…(x, (3, 2))`.
+    public static func adaptivePool2d(_ kind: Pool2D.Kind, outputSize: Pair) -> String {
+        "torch.nn.functional.adaptive_\(kind == .max ? "max" : "avg")_pool2d(x, \(tuple(outputSize)))"
     }
 
     /// `numpy.convolve(a, v, mode="full")`.

@@ -64,6 +64,9 @@ public enum Reduction: Equatable, Sendable {
     case max
     /// `(Σ values) / divisor`.
     case average(divisor: Int)
+    /// `Σ values[k] / divisors[k]`: each term divided by its own divisor, then added (the
+    /// gradient of an average pooling whose windows have different divisors).
+    case shares(divisors: [Int])
 }
 
 /// The complete arithmetic of one cell: every term, in the order the compute core added them.
@@ -136,6 +139,10 @@ public struct Trace: Equatable, Sendable {
             return total.value
         case .max:
             return terms.map(\.product).reduce(-Double.infinity) { Pool2D.isGreater($1, than: $0) ? $1 : $0 }
+        case .shares(let divisors):
+            var total = Accumulator()
+            for (term, divisor) in zip(terms, divisors) { total.add(term.product / Double(divisor)) }
+            return total.value
         }
     }
 }

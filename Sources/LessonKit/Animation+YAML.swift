@@ -10,6 +10,7 @@ extension Animation {
     static let keys = [
         "input", "kernel", "stride", "padding", "padding_mode", "pad", "dilation", "output_padding", "channels", "filters", "groups",
         "bias", "convention", "mode", "view", "values", "seed", "start", "x", "w", "b", "dout", "a", "v",
+        "ceil_mode", "count_include_pad", "divisor_override", "output_size",
     ]
 
     /// The message for sizes beyond what the explorer draws.
@@ -70,6 +71,7 @@ extension Animation {
                 } else {
                     log.report(field.position, "mode: only 1-D animations (conv1d, correlate1d) take a mode")
                 }
+            case "ceil_mode", "count_include_pad", "divisor_override", "output_size": a.readPoolingOption(field, &log)
             case "view": a.view = field.oneOf(Presentation.self, &log)
             case "values":
                 switch field.oneOf(["ramp", "random"], &log) {
@@ -88,6 +90,14 @@ extension Animation {
         let same = fields.contains { $0.key == "padding" && $0.value.scalar?.text == "same" }
         if same, let pad = fields.last(where: { $0.key == "pad" }), case .sides? = a.paddingLayout {
             log.report(pad.position, "pad: give either pad or padding: same, not both")
+        }
+        if let field = fields.last(where: { $0.key == "dilation" }), kind.poolKind == .average || kind.isAdaptivePooling {
+            log.report(field.position, "dilation: \(kind.rawValue) takes no dilation (PyTorch's \(kind.isAdaptivePooling ? "adaptive pooling" : "avg_pool2d") has none)")
+        }
+        if kind.isAdaptivePooling {
+            for field in fields where ["kernel", "stride", "padding"].contains(field.key) {
+                log.report(field.position, "\(field.key): adaptive pooling chooses its windows from 'output_size'; it takes no '\(field.key)'")
+            }
         }
         return a
     }
@@ -119,6 +129,33 @@ extension Animation {
             return nil
         }
         return PaddingSides(values)
+    }
+
+    /// `ceil_mode` (max and average pooling), `count_include_pad` and `divisor_override` (average
+    /// pooling), `output_size` (adaptive pooling), each refused for the operations without it.
+    private mutating func readPoolingOption(_ field: YAMLField, _ log: inout DiagnosticLog) {
+        let takers: [ConvOperation] = switch field.key {
+        case "ceil_mode": [.maxpool2d, .avgpool2d, .maxpool2dBackward, .avgpool2dBackward]
+        case "output_size": [.adaptiveMaxpool2d, .adaptiveAvgpool2d, .adaptiveMaxpool2dBackward, .adaptiveAvgpool2dBackward]
+        default: [.avgpool2d, .avgpool2dBackward]
+        }
+        guard takers.contains(kind) else {
+            log.report(field.position, "\(field.key): only \(takers.map(\.rawValue).joined(separator: ", ")) blocks take '\(field.key)'")
+            return
+        }
+        switch field.key {
+        case "ceil_mode": ceilMode = field.bool(&log)
+        case "count_include_pad": countIncludePad = field.bool(&log)
+        case "output_size": outputSize = sizes(field, minimum: 1, log: &log)
+        default:
+            // PyTorch takes any divisor but 0.
+            guard let divisor = field.integer(in: -Limits.maxParameter...Limits.maxParameter, &log) else { return }
+            guard divisor != 0 else {
+                log.report(field.position, "divisor_override: must not be 0")
+                return
+            }
+            divisorOverride = divisor
+        }
     }
 
     /// The tensor an explicit-values key names: `dout` is `dOut`.

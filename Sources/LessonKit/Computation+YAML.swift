@@ -70,6 +70,9 @@ extension Computation {
             if show == .parameters || show == .macs, kind != .conv2d, kind != .convTranspose2d, let showField = field("show") {
                 log.report(showField.position, "show: \(show.rawValue) is counted for conv2d and conv-transpose2d, not \(kind.rawValue)")
             }
+            if show == .window, !kind.isAdaptivePooling, let showField = field("show") {
+                log.report(showField.position, "show: window is adaptive pooling's (adaptive-maxpool2d, adaptive-avgpool2d and their backward), not \(kind.rawValue)")
+            }
             for f in fields where ownKeys.contains(f.key) && !Animation.keys.contains(f.key)
                 && !["of", "show", "cell", "tensor", "expect", "tolerance"].contains(f.key) {
                 log.report(f.position, "\(f.key): only \(owners(of: f.key)) takes '\(f.key)'")
@@ -115,24 +118,28 @@ extension Computation {
         }
     }
 
-    /// `cell` and `tensor`, required and allowed only for `show: cell`.
+    /// `cell` and `tensor`, required and allowed only for `show: cell`; `cell` (an output cell)
+    /// for `show: window` too.
     private mutating func readCell(_ cellField: YAMLField?, _ tensorField: YAMLField?, kind: ConvOperation,
                                    at place: SourcePosition, log: inout DiagnosticLog) {
-        guard show == .cell else {
+        guard show == .cell || show == .window else {
             for f in [cellField, tensorField].compactMap({ $0 }) {
-                log.report(f.position, "\(f.key): only show: cell takes '\(f.key)'")
+                log.report(f.position, "\(f.key): only show: cell\(f.key == "cell" ? " and show: window take" : " takes") '\(f.key)'")
             }
             return
         }
         guard let cellField else {
-            let owner = subject == .gradientCheck ? "of: gradient-check" : "show: cell"
+            let owner = subject == .gradientCheck ? "of: gradient-check" : "show: \(show.rawValue)"
             log.report(place, "compute: \(owner) needs 'cell' (e.g. cell: [0, 1])")
             return
         }
+        // A window belongs to an output cell, `i` or `[i, j]`; a cell may also name its image or channel.
+        let window = show == .window
+        if window, let tensorField { log.report(tensorField.position, "tensor: only show: cell takes 'tensor'") }
         let items: [YAMLValue]
         switch cellField.value {
         case .scalar: items = [cellField.value]
-        case .sequence(let values, _) where (1...4).contains(values.count): items = values
+        case .sequence(let values, _) where (1...(window ? 2 : 4)).contains(values.count): items = values
         default: items = []
         }
         let indices = items.compactMap { item -> Int? in
@@ -140,13 +147,15 @@ extension Computation {
             return v
         }
         guard !items.isEmpty, indices.count == items.count else {
-            log.report(cellField.position, "cell: expected an index i, [i, j] or [c, i, j] of integers ≥ 0, got \(cellField.value.quoted)")
+            let expected = window ? "show: window expects an output cell i or [i, j]" : "expected an index i, [i, j] or [c, i, j]"
+            log.report(cellField.position, "cell: \(expected) of integers ≥ 0, got \(cellField.value.quoted)")
             return
         }
         cell = indices
+        guard !window else { return }
         let tensors: [TensorName] = switch kind {
         case .conv2dBackward: [.dx, .dw, .db]
-        case .maxpool2dBackward, .avgpool2dBackward: [.dx]
+        case .maxpool2dBackward, .avgpool2dBackward, .adaptiveMaxpool2dBackward, .adaptiveAvgpool2dBackward: [.dx]
         default: [.out]
         }
         if let tensorField {

@@ -22,15 +22,17 @@ public struct Computation: Equatable, Sendable {
         case technique(Technique)
     }
 
-    /// Which part of a computation is shown: the first five for animation kinds, the others for
+    /// Which part of a computation is shown: the first six for animation kinds, the others for
     /// the techniques that name them (`Technique.Name.shows`).
     public enum Show: String, CaseIterable, Equatable, Sendable {
         case output, size, cell, parameters, macs
+        /// Adaptive pooling's window of an output cell: its start and end (exclusive) per axis.
+        case window
         case cost, multiplications, transforms, error, weights, bias, check, factors, rank, exact
         case fanIn = "fan-in"
 
         /// What an animation kind shows.
-        public static let animationShows: [Show] = [.output, .size, .cell, .parameters, .macs]
+        public static let animationShows: [Show] = [.output, .size, .cell, .parameters, .macs, .window]
     }
 
     /// The identities of 1-D convolution (`numpy.convolve`, full mode) a block can demonstrate.
@@ -72,7 +74,8 @@ public struct Computation: Equatable, Sendable {
     /// The animation keys (`input`, `kernel`, `x`, …): for `.animation`, exactly what an animation
     /// block of that kind would compute.
     public var parameters: Animation
-    /// The cell of `show: cell` or of a gradient check: `[i]`, `[i, j]` or `[c, i, j]`.
+    /// The cell of `show: cell` or of a gradient check: `[i]`, `[i, j]` or `[c, i, j]`; of
+    /// `show: window`, the output cell `[i]` (the height's window) or `[i, j]` (both axes').
     public var cell: [Int]?
     /// The tensor of `show: cell`: `out`, or `dx`, `dw`, `db` for backward kinds.
     public var tensor: TensorName?

@@ -153,6 +153,12 @@ public struct Animation: Equatable, Sendable {
     public var convention: Convention?
     /// The 1-D output mode.
     public var mode: Conv1D.Mode?
+    /// Pooling's `ceil_mode`; average pooling's `count_include_pad` and `divisor_override`.
+    public var ceilMode: Bool?
+    public var countIncludePad: Bool?
+    public var divisorOverride: Int?
+    /// Adaptive pooling's `output_size`: `[h, w]`, or one number for both.
+    public var outputSize: [Int]?
     /// How a backward pass or a transposed convolution is shown.
     public var view: Presentation?
     /// `values: ramp`, or `values: random` with its `seed` (1 when none is given).

@@ -5,7 +5,8 @@ import TermCanvas
 /// aligned size formulas, counts with thousands separators.
 extension Catalogue {
     /// The arithmetic of a trace on one line: `out[0,0,1,2] = 1×0 + 2×1 + 0×(-1) + 0.5 = 2.5`,
-    /// `out[0,0,0,0] = max(1, 2, 5, 6) = 6`, `out[0,0,0,0] = (1 + 2 + 5 + 6)/4 = 3.5`; a cell no
+    /// `out[0,0,0,0] = max(1, 2, 5, 6) = 6`, `out[0,0,0,0] = (1 + 2 + 5 + 6)/4 = 3.5`,
+    /// `dx[0,0,0,0] = 1/4 + 2/2 = 1.25` (each term over its own divisor); a cell no
     /// term reaches reads `dx[0,0,0,1] = 0`, then why.
     public func equation(_ trace: Trace) -> String {
         let lhs = Text.cell(trace.tensor, trace.index)
@@ -20,6 +21,8 @@ extension Catalogue {
             rhs = "max(\(trace.terms.map { Text.number($0.product) }.joined(separator: ", ")))"
         case .average(let divisor):
             rhs = "(\(terms.joined(separator: " + ")))/\(divisor)"
+        case .shares(let divisors):
+            rhs = zip(terms, divisors).map { "\($0)/\(Self.operand(Double($1)))" }.joined(separator: " + ")
         }
         return "\(lhs) = \(rhs) = \(Text.number(trace.value))"
     }
@@ -111,12 +114,17 @@ extension Catalogue {
         switch formula {
         case .length(let mode, let text): return [sizeLabel(.length(mode)) + colon + text]
         case .size(let text): return [sizeLabel(.size) + colon + text]
-        case .perAxis(let h, let w):
-            let (height, width) = (sizeLabel(.height), sizeLabel(.width))
-            let columns = max(TextWidth.columns(height), TextWidth.columns(width))
-            let pad = { (label: String) in label + colon + String(repeating: " ", count: columns - TextWidth.columns(label)) }
-            return [pad(height) + h, pad(width) + w]
+        case .perAxis(let h, let w): return aligned(sizeLabel(.height), h, sizeLabel(.width), w)
+        case .windows(let h, let w) where h == w: return [sizeLabel(.windows(nil)) + colon + h]
+        case .windows(let h, let w): return aligned(sizeLabel(.windows(.height)), h, sizeLabel(.windows(.width)), w)
         }
+    }
+
+    /// Two labelled lines whose texts start in one column.
+    private func aligned(_ label1: String, _ text1: String, _ label2: String, _ text2: String) -> [String] {
+        let columns = max(TextWidth.columns(label1), TextWidth.columns(label2))
+        let pad = { (label: String) in label + colon + String(repeating: " ", count: columns - TextWidth.columns(label)) }
+        return [pad(label1) + text1, pad(label2) + text2]
     }
 
     /// `1,234,567`: an integer with its thousands grouped.

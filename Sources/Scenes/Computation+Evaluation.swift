@@ -126,6 +126,7 @@ extension Computation {
         switch show {
         case .size: return try size(config, t)
         case .parameters, .macs: return try count(config, t)
+        case .window: return try window(config, t)
         case .cell:
             // Cell by cell, every cell of the animation is a step with its trace.
             config.presentation = .cells
@@ -224,9 +225,17 @@ extension Computation {
         for axis in Axis.allCases {
             let (h, k, s, p, d) = (c.input[axis], c.kernel[axis], c.stride[axis], c.padding[axis], c.dilation[axis])
             let result: Int
-            if c.mode.isPooling {
-                result = try OutputSize.pooling(input: h, kernel: k, stride: s, padding: p, axis: axis)
-                formulas[axis] = OutputSize.poolingFormula(input: h, kernel: k, stride: s, padding: p, result: result)
+            if c.mode.isAdaptivePooling {
+                try Limits.check(h, field: "input", axis: axis, minimum: 1)
+                try Limits.check(c.outputSize[axis], field: "output_size", axis: axis, minimum: 1)
+                result = c.outputSize[axis]
+                formulas[axis] = AdaptivePool2D.windowsFormula(input: h, output: result)
+            } else if let kind = c.mode.poolKind {
+                let d = c.poolOptions(kind).dilation[axis]
+                result = try OutputSize.pooling(input: h, kernel: k, stride: s, padding: p, dilation: d, ceilMode: c.ceilMode,
+                                                axis: axis)
+                formulas[axis] = OutputSize.poolingFormula(input: h, kernel: k, stride: s, padding: p, dilation: d,
+                                                           ceilMode: c.ceilMode, result: result)
             } else if c.mode == .convTranspose2d {
                 let op = c.outputPadding[axis]
                 result = try OutputSize.transposed(input: h, kernel: k, stride: s, padding: p, outputPadding: op, dilation: d, axis: axis)
@@ -238,8 +247,30 @@ extension Computation {
             }
             extents.append(result)
         }
-        let lines = t.sizeLines(.axes { formulas[$0] ?? "" }) + [t.compute(.output(Pair(extents[0], extents[1])))]
+        let formula: SizeFormula = c.mode.isAdaptivePooling
+            ? .windows(height: formulas[.height] ?? "", width: formulas[.width] ?? "") : .axes { formulas[$0] ?? "" }
+        let lines = t.sizeLines(formula) + [t.compute(.output(Pair(extents[0], extents[1])))]
         return ComputedResult(lines: lines, value: .size(extents))
+    }
+
+    /// Adaptive pooling's window of output cell `i` (the height's) or `[i, j]` (both axes):
+    /// `⌊i·H/O⌋ ..< ⌈(i+1)·H/O⌉`, as `[start, end]`, or one such row per axis.
+    private func window(_ c: ExplorerConfig, _ t: any Catalogue) throws(ConvError) -> ComputedResult {
+        let index = cell ?? [0]
+        var lines: [String] = []
+        var bounds: [[Double]] = []
+        for (axis, i) in zip(Axis.allCases, index) {
+            let (h, o) = (c.input[axis], c.outputSize[axis])
+            try Limits.check(h, field: "input", axis: axis, minimum: 1)
+            try Limits.check(o, field: "output_size", axis: axis, minimum: 1)
+            guard i < o else {
+                return Self.failed(.notACell(cell: index, tensor: .out, plane: c.outputSize), t)
+            }
+            let window = AdaptivePool2D.window(i, input: h, output: o)
+            lines.append(t.compute(.adaptiveWindow(axis: axis, index: i, input: h, output: o, window: window)))
+            bounds.append([Double(window.lowerBound), Double(window.upperBound)])
+        }
+        return ComputedResult(lines: lines, value: bounds.count == 1 ? .list(bounds[0]) : .grid(bounds))
     }
 
     /// Parameters (`F·(C/groups)·KH·KW` weights, plus `F` biases unless `bias: false`) or

@@ -39,6 +39,10 @@ extension ExplorerConfig {
         bias = a.bias ?? (a.explicit[.b] != nil)
         convention = a.convention ?? convention
         mode1D = a.mode ?? mode1D
+        ceilMode = a.ceilMode ?? ceilMode
+        countIncludePad = a.countIncludePad ?? countIncludePad
+        divisorOverride = a.divisorOverride ?? divisorOverride
+        outputSize = pair(a.outputSize, outputSize)
         presentation = a.view ?? presentation
         values = a.values ?? values
         overrides = Self.overrides(a.explicit)

@@ -24,6 +24,12 @@ public struct ExplorerConfig: Equatable, Sendable {
     public var bias = false
     public var convention: Convention = .crossCorrelation
     public var mode1D: Conv1D.Mode = .full
+    /// Pooling's `ceil_mode`; average pooling's `count_include_pad` and `divisor_override`.
+    public var ceilMode = false
+    public var countIncludePad = true
+    public var divisorOverride: Int?
+    /// Adaptive pooling's `output_size`.
+    public var outputSize = Pair(3, 3)
     public var values: Values = .ramp
     /// How the backward pass and the transposed convolution are shown.
     public var presentation: Presentation = .cells
@@ -62,10 +68,17 @@ public struct ExplorerConfig: Equatable, Sendable {
         return names
     }
 
+    /// The pooling options of `kind` from these settings; those `kind` does not take (dilation for
+    /// average pooling, the divisor's options for max), set in another mode, are left out.
+    public func poolOptions(_ kind: Pool2D.Kind) -> Pool2DOptions {
+        Pool2DOptions(stride: stride, padding: padding, dilation: kind == .max ? dilation : Pair(1), ceilMode: ceilMode,
+                      countIncludePad: kind == .max || countIncludePad, divisorOverride: kind == .max ? nil : divisorOverride)
+    }
+
     /// The first size beyond what the explorer draws (`LessonLimits`), if any: grids larger than
     /// that would not fit any screen.
     public var tooLargeToDraw: DrawingLimit? {
-        let extents = [input.h, input.w, kernel.h, kernel.w]
+        let extents = [input.h, input.w, kernel.h, kernel.w] + (mode.isAdaptivePooling ? [outputSize.h, outputSize.w] : [])
         if let e = extents.first(where: { $0 > LessonLimits.maxGridExtent }) { return .extent(e) }
         if let c = [channels, filters].first(where: { $0 > LessonLimits.maxChannels }) { return .channels(c) }
         return nil

@@ -39,6 +39,9 @@ public struct Panel: Equatable, Sendable {
     /// The grid with its padding ring filled, as `F.pad` gives it, when the padding copies input
     /// cells (reflect, replicate, circular); `nil` when the ring holds zeros (or −∞).
     public var ring: Tensor?
+    /// Cells drawn past the padding at the bottom and the right, where a `ceil_mode` pooling
+    /// window hangs over the padded input; nothing is read there.
+    public var overhang = Pair(0)
     public var role: Role
     /// The filter this panel belongs to, if any; panels of other filters are hidden while a
     /// step works on one filter.
@@ -67,9 +70,14 @@ public struct Panel: Equatable, Sendable {
         prefix.isEmpty ? tensor.rawValue : Text.cell(tensor, prefix)
     }
 
-    /// Rows and columns as drawn, the padding ring included.
+    /// Rows and columns as drawn, the padding ring and the overhang included.
     public var drawnSize: (rows: Int, cols: Int) {
-        (grid.shape[0] + padding.h + paddingAfter.h, grid.shape[1] + padding.w + paddingAfter.w)
+        (grid.shape[0] + padding.h + paddingAfter.h + overhang.h, grid.shape[1] + padding.w + paddingAfter.w + overhang.w)
+    }
+
+    /// True when drawn position (`row`, `col`) lies in the overhang, past the padding ring.
+    public func isOverhang(row: Int, col: Int) -> Bool {
+        row >= grid.shape[0] + padding.h + paddingAfter.h || col >= grid.shape[1] + padding.w + paddingAfter.w
     }
 
     /// Computed by the animation (outputs and gradients), as opposed to given to it.
@@ -90,7 +98,8 @@ public struct Panel: Equatable, Sendable {
     }
 
     /// The tensor index under a drawn grid position, in the tensor's unpadded coordinates (so a
-    /// padding cell has an index outside the tensor, as traces name it), and whether it is padding.
+    /// padding or overhang cell has an index outside the tensor, as traces name it), and whether
+    /// it lies outside the tensor.
     public func index(atRow row: Int, col: Int) -> (index: [Int], inPadding: Bool) {
         var (r, c) = (row - padding.h, col - padding.w)
         let inPadding = r < 0 || r >= grid.shape[0] || c < 0 || c >= grid.shape[1]

@@ -73,7 +73,8 @@ public struct Scene: Equatable, Sendable {
         case .conv1d, .correlate1d: scene = try oneD(config)
         case .conv2d: scene = try forward(config)
         case .conv2dBackward: scene = try backward(config)
-        case .maxpool2d, .avgpool2d, .maxpool2dBackward, .avgpool2dBackward: scene = try pool(config)
+        case .maxpool2d, .avgpool2d, .maxpool2dBackward, .avgpool2dBackward, .adaptiveMaxpool2d, .adaptiveAvgpool2d,
+             .adaptiveMaxpool2dBackward, .adaptiveAvgpool2dBackward: scene = try pool(config)
         // The explorer animates the forward pass of a transposed convolution (`animated`).
         case .convTranspose2d, .convTranspose2dBackward: scene = try transposed(config)
         }

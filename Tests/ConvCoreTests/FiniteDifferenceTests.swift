@@ -21,7 +21,8 @@ struct FiniteDifferenceTests {
     static let convolutions = Sweep.chosenConvolutions + Sweep.convolutions(seed: 0xF1D1, count: 16)
         + Sweep.chosenPadded + Sweep.paddedConvolutions(seed: 0xF1D4, count: 16)
     static let transposed = Sweep.chosenTransposed + Sweep.transposed(seed: 0xF1D2, count: 6)
-    static let pools = Sweep.chosenPools + Sweep.pools(seed: 0xF1D3, count: 6)
+    static let pools = Sweep.chosenPools + Sweep.pools(seed: 0xF1D3, count: 6) + Sweep.chosenPoolOptions
+        + Sweep.poolOptions(seed: 0xF1D4, count: 12)
 
     @Test("Conv2D dx, dw and db", arguments: convolutions)
     func conv2d(_ c: ConvCase) throws {
@@ -77,7 +78,7 @@ struct FiniteDifferenceTests {
 
     /// Average pooling always; max pooling on distinct values only, at least `1/count` apart, so
     /// the step never changes a window's maximum (at a tie max pooling is not differentiable).
-    @Test("Pool2D dx (max on distinct values)", arguments: pools)
+    @Test("pooling dx, every option and adaptive windows (max on distinct values)", arguments: pools)
     func pool2d(_ c: PoolCase) throws {
         let (layer, dOut) = try c.make()
         let x = layer.x
@@ -86,7 +87,7 @@ struct FiniteDifferenceTests {
         let dx = try layer.backward(dOut)
         let numeric = NumericGradient.of({ t in
             orNaN(layer.outShape) { () throws(ConvError) in
-                try Pool2D(c.kind, x: t, kernel: c.kernel, stride: c.stride, padding: c.padding).forward()
+                try c.layer(x: t).forward()
             }
         }, at: x, dOut: dOut, step: Self.step)
         expectClose(dx, numeric, "dx")
@@ -127,8 +128,16 @@ struct FiniteDifferenceTests {
             $0.options.dilation.h > $0.options.stride.h && $0.outputPadding.h > 0
         })
         #expect(transposed.contains { $0.options.groups > 1 })
-        #expect(Self.pools.contains { $0.kind == .max && $0.padding.h > 0 })
-        #expect(Self.pools.contains { $0.kind == .average && $0.padding.h > 0 })
+        let pools = Self.pools
+        #expect(pools.contains { $0.kind == .max && ($0.options?.padding.h ?? 0) > 0 })
+        #expect(pools.contains { $0.kind == .average && ($0.options?.padding.h ?? 0) > 0 })
+        #expect(pools.contains { $0.kind == .average && $0.options?.ceilMode == true && $0.options?.countIncludePad == false })
+        #expect(pools.contains { $0.kind == .average && $0.options?.ceilMode == true && ($0.options?.padding.h ?? 0) > 0 })
+        #expect(pools.contains { $0.options?.divisorOverride != nil })
+        #expect(pools.contains { $0.kind == .max && ($0.options?.dilation.h ?? 1) > 1 && $0.options?.ceilMode == true })
+        for kind in Pool2D.Kind.allCases {
+            #expect(pools.contains { if case .adaptive = $0.windows { $0.kind == kind } else { false } })
+        }
     }
 
     /// `NumericGradient.relativeError` must not report a NaN element (a broken forward) as agreement:

@@ -14,7 +14,8 @@ struct TraceTests {
     static let convolutions = Sweep.chosenConvolutions + Sweep.convolutions(seed: 0x7ACE1, count: 8)
         + Sweep.chosenPadded + Sweep.paddedConvolutions(seed: 0x7ACE5, count: 12)
     static let transposed = Sweep.chosenTransposed + Sweep.transposed(seed: 0x7ACE2, count: 4)
-    static let pools = Sweep.chosenPools + Sweep.pools(seed: 0x7ACE3, count: 6)
+    static let pools = Sweep.chosenPools + Sweep.pools(seed: 0x7ACE3, count: 6) + Sweep.chosenPoolOptions
+        + Sweep.poolOptions(seed: 0x7ACE5, count: 12)
 
     // MARK: Conv2D
 
@@ -132,15 +133,17 @@ struct TraceTests {
         #expect(problems.isEmpty, "\(problems.prefix(5))")
     }
 
-    // MARK: Pool2D
+    // MARK: Pooling
 
-    /// On distinct doubles and on small integers with many ties (where "first maximum" matters).
-    @Test("Pool2D.traceOutput: the window row-major, padding −∞ or 0, the first maximum selected",
+    /// On distinct doubles and on small integers with many ties (where "first maximum" matters);
+    /// fixed windows with every option, and adaptive windows.
+    @Test("pooling traceOutput: the window row-major, padding −∞ or 0, the first maximum, the divisor",
           arguments: pools, [false, true])
     func poolOutput(_ c: PoolCase, ties: Bool) throws {
         let (layer, _) = try c.make(ties: ties)
         let out = layer.forward()
         let x = layer.x
+        let windows = PoolWindowsByHand(c)
         let padding = c.kind == .max ? -Double.infinity : 0
         var problems: [String] = []
         for index in allIndices(out.shape) {
@@ -148,9 +151,8 @@ struct TraceTests {
             problems += exactness(trace, out[index], index)
             let (n, ch, i, j) = (index[0], index[1], index[2], index[3])
             var expected: [Term] = []
-            for kh in 0..<c.kernel.h {
-                for kw in 0..<c.kernel.w {
-                    let (h, w) = (i * c.stride.h - c.padding.h + kh, j * c.stride.w - c.padding.w + kw)
+            for h in windows.taps(i, .height) {
+                for w in windows.taps(j, .width) {
                     let inside = h >= 0 && h < x.shape[2] && w >= 0 && w < x.shape[3]
                     expected.append(Term([Factor(tensor: .x, index: [n, ch, h, w],
                                                  value: inside ? x[n, ch, h, w] : padding, inPadding: !inside)]))
@@ -159,34 +161,35 @@ struct TraceTests {
             if trace.terms != expected { problems.append("\(index): terms \(trace.terms)") }
             switch c.kind {
             case .max:
-                let best = expected.map { $0.factors[0].value }.max()!
-                let first = expected.firstIndex { $0.factors[0].value == best }
+                let real = expected.filter { !$0.factors[0].inPadding }
+                let best = real.map { $0.factors[0].value }.max()!
+                let first = expected.firstIndex { !$0.factors[0].inPadding && $0.factors[0].value == best }
                 if trace.reduction != .max { problems.append("\(index): reduction \(trace.reduction)") }
                 if trace.selected != first { problems.append("\(index): selected \(String(describing: trace.selected)), expected \(String(describing: first))") }
             case .average:
-                let divisor = c.kernel.h * c.kernel.w
-                if trace.reduction != .average(divisor: divisor) { problems.append("\(index): reduction \(trace.reduction)") }
+                let divisor = windows.divisor(i, j)
+                if trace.reduction != .average(divisor: divisor) { problems.append("\(index): reduction \(trace.reduction), divisor \(divisor)") }
                 if trace.selected != nil { problems.append("\(index): avg selects \(String(describing: trace.selected))") }
             }
         }
         #expect(problems.isEmpty, "\(problems.prefix(5))")
     }
 
-    @Test("Pool2D.traceGradient: the windows that send gradient to each input cell",
+    @Test("pooling traceGradient: the windows that send gradient to each input cell, each with its divisor",
           arguments: pools, [false, true])
     func poolGradient(_ c: PoolCase, ties: Bool) throws {
         let (layer, dOut) = try c.make(ties: ties)
         let dx = try layer.backward(dOut)
         let x = layer.x
-        // Which input cell each output window sends its gradient to (max: the first maximum).
+        let windows = PoolWindowsByHand(c)
+        // Which input cells each output window sends its gradient to (max: the first maximum).
         var receivers: [[Int]: [[Int]]] = [:]
         for o in allIndices(dOut.shape) {
             let (n, ch, i, j) = (o[0], o[1], o[2], o[3])
             var best = -Double.infinity
             var winner: [Int]?
-            for kh in 0..<c.kernel.h {
-                for kw in 0..<c.kernel.w {
-                    let (h, w) = (i * c.stride.h - c.padding.h + kh, j * c.stride.w - c.padding.w + kw)
+            for h in windows.taps(i, .height) {
+                for w in windows.taps(j, .width) {
                     guard h >= 0, h < x.shape[2], w >= 0, w < x.shape[3] else { continue }
                     if c.kind == .average {
                         receivers[[n, ch, h, w], default: []].append(o)
@@ -201,9 +204,14 @@ struct TraceTests {
         for index in allIndices(x.shape) {
             let trace = try layer.traceGradient(at: index, dOut: dOut)
             problems += exactness(trace, dx[index], index) + reads(trace, [.dOut: dOut])
-            let reduction: Reduction = c.kind == .max ? .sum : .average(divisor: c.kernel.h * c.kernel.w)
-            if trace.reduction != reduction { problems.append("\(index): reduction \(trace.reduction)") }
-            problems += sameTerms(trace, receivers[index, default: []].map { ["dOut\($0)"] }, index)
+            let windowsIn = receivers[index, default: []]
+            // One divisor shared by every window: (Σ dOut)/d; else each dOut over its own divisor.
+            let divisors = windowsIn.map { windows.divisor($0[2], $0[3]) }
+            let reduction: Reduction = c.kind == .max ? .sum
+                : divisors.first.map { d in divisors.allSatisfy { $0 == d } ? .average(divisor: d) : .shares(divisors: divisors) }
+                ?? .shares(divisors: [])
+            if trace.reduction != reduction { problems.append("\(index): reduction \(trace.reduction), expected \(reduction)") }
+            problems += sameTerms(trace, windowsIn.map { ["dOut\($0)"] }, index)
         }
         #expect(problems.isEmpty, "\(problems.prefix(5))")
     }
@@ -539,6 +547,48 @@ struct MaxPoolPaddingTieTests {
             precondition(dx.data == [1, 2, 3, 4], "dx \(dx.data)")
             let trace = try layer.traceGradient(at: [0, 0, 0, 0], dOut: dOut)
             precondition(trace.value == 1, "trace \(trace.value)")
+        }
+    }
+}
+
+/// A pooling case's windows written out from PyTorch's documentation, independently of the
+/// core: fixed windows tap `i·S − P + k·D` for `k < K`; adaptive ones cover
+/// `⌊i·H/O⌋ ..< ⌈(i+1)·H/O⌉` (computed in floating point). An average divides by
+/// `divisor_override`, else by the window's taps inside the padded input `[−P, H + P)` (with
+/// `count_include_pad`) or inside the input, counted one by one; adaptive windows by their size.
+struct PoolWindowsByHand {
+    let c: PoolCase
+
+    init(_ c: PoolCase) {
+        self.c = c
+    }
+
+    private func input(_ axis: Axis) -> Int {
+        c.xShape[axis == .height ? 2 : 3]
+    }
+
+    func taps(_ i: Int, _ axis: Axis) -> [Int] {
+        switch c.windows {
+        case .fixed(let kernel, let o):
+            let start = i * (o.stride ?? kernel)[axis] - o.padding[axis]
+            return (0..<kernel[axis]).map { start + $0 * o.dilation[axis] }
+        case .adaptive(let size):
+            let (h, out) = (Double(input(axis)), Double(size[axis]))
+            return Array(Int((Double(i) * h / out).rounded(.down))..<Int((Double(i + 1) * h / out).rounded(.up)))
+        }
+    }
+
+    func divisor(_ i: Int, _ j: Int) -> Int {
+        switch c.windows {
+        case .fixed(_, let o):
+            if let d = o.divisorOverride { return d }
+            let counted = { (k: Int, axis: Axis) in
+                taps(k, axis).filter { o.countIncludePad ? $0 >= -o.padding[axis] && $0 < input(axis) + o.padding[axis]
+                    : $0 >= 0 && $0 < input(axis) }.count
+            }
+            return counted(i, .height) * counted(j, .width)
+        case .adaptive:
+            return taps(i, .height).count * taps(j, .width).count
         }
     }
 }

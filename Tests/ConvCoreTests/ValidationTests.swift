@@ -20,6 +20,18 @@ struct ValidationTests {
             self.field = field
             self.request = request
         }
+
+        /// The request throws exactly `expected`, whose field and description name `field`.
+        func verify(sourceLocation: SourceLocation = #_sourceLocation) {
+            do {
+                try request()
+                Issue.record("no error; expected \(expected)", sourceLocation: sourceLocation)
+            } catch {
+                #expect(error == expected, sourceLocation: sourceLocation)
+                #expect(error.field == field, sourceLocation: sourceLocation)
+                #expect(error.description.hasPrefix(field + ": "), "\(error.description)", sourceLocation: sourceLocation)
+            }
+        }
     }
 
     static let cases: [Invalid] = [
@@ -310,14 +322,7 @@ struct ValidationTests {
 
     @Test("throws the exact error, naming the field", arguments: cases)
     func invalid(_ c: Invalid) {
-        do {
-            try c.request()
-            Issue.record("no error; expected \(c.expected)")
-        } catch {
-            #expect(error == c.expected)
-            #expect(error.field == c.field)
-            #expect(error.description.hasPrefix(c.field + ": "), "\(error.description)")
-        }
+        c.verify()
     }
 
     /// A few descriptions in full: what a learner reads.

@@ -97,6 +97,34 @@ struct AnimationBlockTests {
         #expect(animation(body) == Animation(kind: .conv2d, line: 10))
     }
 
+    @Test("pooling's options and adaptive pooling's output_size, read into typed values")
+    func poolingOptions() {
+        let avg = animation("## S\n\n```avgpool2d\ninput: 5\nkernel: 2\nceil_mode: true\ncount_include_pad: false\ndivisor_override: -3\n```\n")
+        #expect(avg?.ceilMode == true)
+        #expect(avg?.countIncludePad == false)
+        #expect(avg?.divisorOverride == -3)
+        let max = animation("## S\n\n```maxpool2d-backward\ninput: 7\nkernel: 3\ndilation: 2\nceil_mode: false\n```\n")
+        #expect(max?.dilation == [2])
+        #expect(max?.ceilMode == false)
+        let adaptive = animation("## S\n\n```adaptive-avgpool2d\ninput: [5, 7]\noutput_size: [3, 2]\n```\n")
+        #expect(adaptive?.outputSize == [3, 2])
+        #expect(animation("## S\n\n```adaptive-maxpool2d-backward\noutput_size: 4\n```\n")?.outputSize == [4])
+    }
+
+    @Test("a pooling option is refused, named, where PyTorch's operation lacks it or its value is wrong", arguments: [
+        ("conv2d\nceil_mode: true", "l.md:11:1: ceil_mode: only maxpool2d, avgpool2d, maxpool2d-backward, avgpool2d-backward blocks take 'ceil_mode'"),
+        ("maxpool2d\ncount_include_pad: false", "l.md:11:1: count_include_pad: only avgpool2d, avgpool2d-backward blocks take 'count_include_pad'"),
+        ("maxpool2d\noutput_size: 2", "l.md:11:1: output_size: only adaptive-maxpool2d, adaptive-avgpool2d, adaptive-maxpool2d-backward, adaptive-avgpool2d-backward blocks take 'output_size'"),
+        ("avgpool2d\ndilation: 2", "l.md:11:1: dilation: avgpool2d takes no dilation (PyTorch's avg_pool2d has none)"),
+        ("adaptive-avgpool2d\nkernel: 2", "l.md:11:1: kernel: adaptive pooling chooses its windows from 'output_size'; it takes no 'kernel'"),
+        ("avgpool2d\ndivisor_override: 0", "l.md:11:1: divisor_override: must not be 0"),
+        ("avgpool2d\nceil_mode: maybe", "l.md:11:1: ceil_mode: expected true or false, got 'maybe'"),
+        ("adaptive-maxpool2d\noutput_size: 0", "l.md:11:1: output_size: must be at least 1, got 0"),
+    ])
+    func poolingOptionProblems(_ block: String, _ message: String) {
+        #expect(T.bodyDiagnostics("## S\n\n```\(block)\n```\n") == [message])
+    }
+
     @Test("1-D blocks take one length and the values a and v")
     func problems1D() {
         #expect(T.bodyDiagnostics("## S\n\n```conv1d\ninput: [3, 4]\nx: [1]\na: [[1, 2]]\nv: []\nmode: middle\n```\n") == [

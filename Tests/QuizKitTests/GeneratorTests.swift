@@ -61,7 +61,8 @@ struct GeneratorTests {
         // Tensor names and the output's sides.
         "out", "dOut", "outH", "outW",
         // PyTorch, its layers and their keyword arguments and values, as written in code.
-        "PyTorch", "conv2d", "Conv2d", "ConvTranspose2d", "MaxPool2d", "AvgPool2d",
+        "PyTorch", "conv2d", "Conv2d", "ConvTranspose2d", "MaxPool2d", "AvgPool2d", "AdaptiveMaxPool2d",
+        "AdaptiveAvgPool2d",
         "kernel_size", "stride", "padding", "dilation", "output_padding", "groups", "bias", "ceil_mode",
         "count_include_pad", "True", "False",
         // Maths: max(…) in equations and max(stride, dilation), −inf read from max pooling's padding.

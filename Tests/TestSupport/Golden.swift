@@ -89,7 +89,8 @@ public struct GoldenPaddedConvCase: Decodable, Sendable, CustomStringConvertible
     public var description: String { name }
 }
 
-/// One case of `pool2d.json`.
+/// One case of `pool2d.json`, or of `pool2d_options.json` (which adds `dilation`, `ceil_mode`,
+/// `count_include_pad` and `divisor_override`; PyTorch's defaults where absent).
 public struct GoldenPoolCase: Decodable, Sendable, CustomStringConvertible {
     public let name: String
     public let kind: String
@@ -97,9 +98,35 @@ public struct GoldenPoolCase: Decodable, Sendable, CustomStringConvertible {
     public let kernel: [Int]
     public let stride: [Int]
     public let padding: [Int]
+    public let dilation: [Int]?
+    public let ceil_mode: Bool?
+    public let count_include_pad: Bool?
+    public let divisor_override: Int?
     public let out: GoldenTensor
     public let dout: GoldenTensor
     public let dx: GoldenTensor
+    public var description: String { name }
+
+    public var kernelPair: Pair { Pair(kernel[0], kernel[1]) }
+
+    public var options: Pool2DOptions {
+        Pool2DOptions(stride: Pair(stride[0], stride[1]), padding: Pair(padding[0], padding[1]),
+                      dilation: dilation.map { Pair($0[0], $0[1]) } ?? Pair(1), ceilMode: ceil_mode ?? false,
+                      countIncludePad: count_include_pad ?? true, divisorOverride: divisor_override)
+    }
+}
+
+/// One case of `adaptive_pool2d.json`.
+public struct GoldenAdaptivePoolCase: Decodable, Sendable, CustomStringConvertible {
+    public let name: String
+    public let kind: String
+    public let x: GoldenTensor
+    public let output_size: [Int]
+    public let out: GoldenTensor
+    public let dout: GoldenTensor
+    public let dx: GoldenTensor
+
+    public var outputSize: Pair { Pair(output_size[0], output_size[1]) }
     public var description: String { name }
 }
 

@@ -90,40 +90,71 @@ public struct TransposedCase: Sendable, CustomStringConvertible {
     }
 }
 
-/// One pooling layer. `distinct` values (no ties anywhere) or small integers (many ties).
+/// One pooling layer, with fixed windows (a kernel and `Pool2DOptions`) or adaptive ones (an
+/// output size). `distinct` values (no ties anywhere) or small integers (many ties).
 public struct PoolCase: Sendable, CustomStringConvertible {
+    /// How the windows are chosen.
+    public enum Windows: Sendable {
+        case fixed(kernel: Pair, options: Pool2DOptions)
+        case adaptive(outputSize: Pair)
+    }
+
     public let kind: Pool2D.Kind
     public let xShape: [Int]
-    public let kernel: Pair
-    public let stride: Pair
-    public let padding: Pair
+    public let windows: Windows
     public let seed: UInt64
 
-    public init(_ kind: Pool2D.Kind, x: [Int], kernel: Pair, stride: Pair, padding: Pair = Pair(0),
-                seed: UInt64 = 1) {
+    public init(_ kind: Pool2D.Kind, x: [Int], windows: Windows, seed: UInt64 = 1) {
         self.kind = kind
         xShape = x
-        self.kernel = kernel
-        self.stride = stride
-        self.padding = padding
+        self.windows = windows
         self.seed = seed
     }
 
-    public var description: String {
-        "\(kind.rawValue) x\(xShape) k\(kernel) s\(stride) p\(padding)"
+    /// Fixed windows with PyTorch's defaults but for the stride and padding.
+    public init(_ kind: Pool2D.Kind, x: [Int], kernel: Pair, stride: Pair, padding: Pair = Pair(0),
+                seed: UInt64 = 1) {
+        self.init(kind, x: x, windows: .fixed(kernel: kernel, options: Pool2DOptions(stride: stride, padding: padding)),
+                  seed: seed)
     }
 
-    /// The same window with the other kind of pooling.
+    public var description: String {
+        switch windows {
+        case .fixed(let k, let o):
+            "\(kind.rawValue) x\(xShape) k\(k) s\(o.stride ?? k) p\(o.padding)"
+                + (o.dilation == Pair(1) ? "" : " d\(o.dilation)") + (o.ceilMode ? " ceil" : "")
+                + (o.countIncludePad ? "" : " no-pad-count") + (o.divisorOverride.map { " ÷\($0)" } ?? "")
+        case .adaptive(let size): "adaptive \(kind.rawValue) x\(xShape) → \(size)"
+        }
+    }
+
+    /// The fixed windows' options, if the windows are fixed.
+    public var options: Pool2DOptions? {
+        if case .fixed(_, let o) = windows { return o }
+        return nil
+    }
+
+    /// The same windows with the other kind of pooling (options the other kind lacks reset).
     public func with(_ kind: Pool2D.Kind) -> PoolCase {
-        PoolCase(kind, x: xShape, kernel: kernel, stride: stride, padding: padding, seed: seed)
+        guard case .fixed(let k, var o) = windows else { return PoolCase(kind, x: xShape, windows: windows, seed: seed) }
+        if kind == .max { (o.countIncludePad, o.divisorOverride) = (true, nil) } else { o.dilation = Pair(1) }
+        return PoolCase(kind, x: xShape, windows: .fixed(kernel: k, options: o), seed: seed)
+    }
+
+    /// The layer over `x`.
+    public func layer(x: Tensor) throws(ConvError) -> any PoolingLayer {
+        switch windows {
+        case .fixed(let kernel, let options): try Pool2D(kind, x: x, kernel: kernel, options: options)
+        case .adaptive(let size): try AdaptivePool2D(kind, x: x, outputSize: size)
+        }
     }
 
     /// The layer over distinct doubles in `[-1, 1)` (or seeded integers in −3…3 when `ties`), and a
     /// seeded upstream gradient.
-    public func make(ties: Bool = false) throws(ConvError) -> (layer: Pool2D, dOut: Tensor) {
+    public func make(ties: Bool = false) throws(ConvError) -> (layer: any PoolingLayer, dOut: Tensor) {
         var random = SeededRandom(seed: seed)
         let x = ties ? Values.random(seed: seed).fill([xShape])[0] : distinctTensor(xShape, &random)
-        let layer = try Pool2D(kind, x: x, kernel: kernel, stride: stride, padding: padding)
+        let layer = try layer(x: x)
         return (layer, randomTensor(layer.outShape, &random))
     }
 }
@@ -274,6 +305,34 @@ public enum Sweep {
         PoolCase(.max, x: [1, 1, 7, 5], kernel: Pair(3), stride: Pair(3)),
     ].flatMap { [$0, $0.with(.average)] }
 
+    /// Pooling with every option: ceil mode (windows hanging past the padded input, and one
+    /// dropped because it would start in the padding), dilation, `count_include_pad=False`,
+    /// `divisor_override`; then adaptive pooling shrinking, overlapping, and growing.
+    public static let chosenPoolOptions: [PoolCase] = [
+        PoolCase(.max, x: [1, 2, 5, 5], windows: .fixed(kernel: Pair(2), options: Pool2DOptions(ceilMode: true))),
+        PoolCase(.average, x: [1, 2, 5, 5], windows: .fixed(kernel: Pair(2), options: Pool2DOptions(ceilMode: true))),
+        PoolCase(.average, x: [2, 1, 6, 5], windows: .fixed(kernel: Pair(3), options: Pool2DOptions(
+            stride: Pair(2), padding: Pair(1), ceilMode: true))),
+        PoolCase(.average, x: [1, 1, 6, 5], windows: .fixed(kernel: Pair(3), options: Pool2DOptions(
+            stride: Pair(2), padding: Pair(1), ceilMode: true, countIncludePad: false))),
+        PoolCase(.max, x: [1, 1, 3, 3], windows: .fixed(kernel: Pair(2), options: Pool2DOptions(
+            padding: Pair(1), ceilMode: true))),
+        PoolCase(.average, x: [1, 1, 4, 5], windows: .fixed(kernel: Pair(3, 2), options: Pool2DOptions(
+            stride: Pair(1, 2), padding: Pair(1), countIncludePad: false))),
+        PoolCase(.average, x: [1, 1, 5, 4], windows: .fixed(kernel: Pair(3), options: Pool2DOptions(
+            stride: Pair(2), padding: Pair(1), ceilMode: true, divisorOverride: 4))),
+        PoolCase(.average, x: [1, 1, 3, 4], windows: .fixed(kernel: Pair(2), options: Pool2DOptions(
+            stride: Pair(1), divisorOverride: -3))),
+        PoolCase(.max, x: [1, 2, 6, 6], windows: .fixed(kernel: Pair(2), options: Pool2DOptions(
+            stride: Pair(1), dilation: Pair(2)))),
+        PoolCase(.max, x: [2, 1, 7, 6], windows: .fixed(kernel: Pair(3, 2), options: Pool2DOptions(
+            stride: Pair(2), padding: Pair(1), dilation: Pair(2, 3), ceilMode: true))),
+        PoolCase(.max, x: [1, 1, 1, 3], windows: .fixed(kernel: Pair(2), options: Pool2DOptions(ceilMode: true))),
+    ] + [
+        (x: [1, 2, 5, 5], size: Pair(3)), (x: [2, 1, 7, 5], size: Pair(4, 2)), (x: [1, 1, 2, 3], size: Pair(5, 4)),
+        (x: [1, 1, 6, 6], size: Pair(2)), (x: [1, 2, 4, 5], size: Pair(1)),
+    ].flatMap { c in [Pool2D.Kind.max, .average].map { PoolCase($0, x: c.x, windows: .adaptive(outputSize: c.size)) } }
+
     /// `count` pooling layers drawn from `seed`, alternating max and average.
     public static func pools(seed: UInt64, count: Int) -> [PoolCase] {
         var random = SeededRandom(seed: seed)
@@ -287,6 +346,36 @@ public enum Sweep {
                 stride: Pair(random.int(in: 1...3), random.int(in: 1...3)),
                 padding: Pair(random.int(in: 0...kernel.h / 2), random.int(in: 0...kernel.w / 2)),
                 seed: random.next())
+            if (try? c.make()) != nil { cases.append(c) }
+        }
+        return cases
+    }
+
+    /// `count` pooling layers with drawn options (ceil mode, dilation for max, `count_include_pad`
+    /// and `divisor_override` for average) or adaptive windows, from `seed`; invalid draws skipped.
+    public static func poolOptions(seed: UInt64, count: Int) -> [PoolCase] {
+        var random = SeededRandom(seed: seed)
+        var cases: [PoolCase] = []
+        while cases.count < count {
+            let kind: Pool2D.Kind = cases.count % 2 == 0 ? .max : .average
+            let x = [random.int(in: 1...2), random.int(in: 1...2), random.int(in: 1...7), random.int(in: 1...7)]
+            let windows: PoolCase.Windows
+            if cases.count % 4 >= 2 {
+                windows = .adaptive(outputSize: Pair(random.int(in: 1...6), random.int(in: 1...6)))
+            } else {
+                let kernel = Pair(random.int(in: 1...4), random.int(in: 1...4))
+                var o = Pool2DOptions(stride: Pair(random.int(in: 1...3), random.int(in: 1...3)),
+                                      padding: Pair(random.int(in: 0...kernel.h / 2), random.int(in: 0...kernel.w / 2)),
+                                      ceilMode: random.int(in: 0...1) == 1)
+                if kind == .max {
+                    o.dilation = Pair(random.int(in: 1...3), random.int(in: 1...3))
+                } else {
+                    o.countIncludePad = random.int(in: 0...1) == 1
+                    if random.int(in: 0...3) == 0 { o.divisorOverride = random.pick([-2, 1, 3, 7]) }
+                }
+                windows = .fixed(kernel: kernel, options: o)
+            }
+            let c = PoolCase(kind, x: x, windows: windows, seed: random.next())
             if (try? c.make()) != nil { cases.append(c) }
         }
         return cases

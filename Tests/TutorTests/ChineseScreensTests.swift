@@ -27,7 +27,7 @@ struct ChineseScreensTests {
         "max", "inf", "nan", "invalid",
         // Identifiers: the program, the operations (as the parameter bar and the modes name
         // them), NumPy's modes, the terminal database and the environment variable that names it.
-        "convtutor", "conv1d", "correlate1d", "conv2d", "conv", "transpose2d", "maxpool2d", "avgpool2d",
+        "convtutor", "conv1d", "correlate1d", "conv2d", "conv", "transpose2d", "maxpool2d", "avgpool2d", "adaptive",
         "full", "same", "valid", "markdown", "terminfo", "TERM",
         // Python as practice names it: the language, its types and the arrays' names in the formulas.
         "Python", "python3", "numpy", "None", "str", "int", "print", "dout", "outH", "outW",

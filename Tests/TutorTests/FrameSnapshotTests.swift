@@ -56,6 +56,12 @@ struct FrameSnapshotTests {
         ("conv-transpose2d-scatter", { $0.mode = .convTranspose2d; $0.presentation = .scatter; $0.input = Pair(2, 2); $0.kernel = Pair(3, 3); $0.stride = Pair(2, 2); $0.bias = true }),
         ("conv-transpose2d-as-convolution", { $0.mode = .convTranspose2d; $0.presentation = .convolution; $0.input = Pair(2, 2); $0.kernel = Pair(3, 3); $0.stride = Pair(2, 2); $0.padding = Pair(1, 1); $0.outputPadding = Pair(1, 1) }),
         ("conv-transpose2d", { $0.mode = .convTranspose2d; $0.input = Pair(2, 2); $0.kernel = Pair(3, 3); $0.stride = Pair(2, 2); $0.padding = Pair(1, 1); $0.outputPadding = Pair(1, 1) }),
+        // The last window hangs past the padded input (blank cells); count_include_pad off divides by x's cells only.
+        ("avgpool2d-ceil-mode", { $0.mode = .avgpool2d; $0.input = Pair(4, 4); $0.kernel = Pair(3, 3); $0.stride = Pair(2, 2); $0.padding = Pair(1, 1); $0.ceilMode = true; $0.countIncludePad = false }),
+        ("maxpool2d-dilation", { $0.mode = .maxpool2d; $0.input = Pair(6, 6); $0.kernel = Pair(2, 2); $0.stride = Pair(2, 2); $0.dilation = Pair(2, 2); $0.values = .random(seed: 3) }),
+        // 5 rows to 3: windows [0,2) [1,4) [3,5), of unequal size and overlapping.
+        ("adaptive-avgpool2d", { $0.mode = .adaptiveAvgpool2d; $0.input = Pair(5, 5); $0.outputSize = Pair(3, 3) }),
+        ("adaptive-maxpool2d-backward", { $0.mode = .adaptiveMaxpool2dBackward; $0.input = Pair(5, 4); $0.outputSize = Pair(3, 2); $0.values = .random(seed: 2) }),
     ]
 
     @Test("every explorer mode at 80x24 and 120x40, in both languages", arguments: configs.indices, Language.allCases)

@@ -28,7 +28,7 @@ struct ComputeEndToEndTests {
             #"{"error":"invalid JSON at column 1: expected 'null'"}"#,
             #"{"out":[4,4]}"#,
             #"{"out":[4,4]}"#,
-            #"{"error":"op: unknown operation \"outputsize\" (operations: conv1d, correlate1d, conv2d, conv2d-backward, conv-transpose2d, conv-transpose2d-backward, maxpool2d, avgpool2d, maxpool2d-backward, avgpool2d-backward, output-size, conv2d-trace)"}"#,
+            #"{"error":"op: unknown operation \"outputsize\" (operations: conv1d, correlate1d, conv2d, conv2d-backward, conv-transpose2d, conv-transpose2d-backward, maxpool2d, avgpool2d, maxpool2d-backward, avgpool2d-backward, adaptive-maxpool2d, adaptive-avgpool2d, adaptive-maxpool2d-backward, adaptive-avgpool2d-backward, output-size, conv2d-trace)"}"#,
         ])
         #expect(run.status == 1)
         #expect(run.stderr.isEmpty)
@@ -108,6 +108,50 @@ struct ComputeEndToEndTests {
             """)
     }
 
+    @Test("human form: avgpool2d with ceil_mode and count_include_pad false, its last window's divisor")
+    func humanAvgPoolOptions() throws {
+        let run = try runConvtutor(["compute", "avgpool2d", "--input", "3x3", "--kernel", "2", "--padding", "1", "--ceil-mode",
+                                    "--count-include-pad", "false", "--values", "ramp", "--cell", "1,1"], environment: Self.english)
+        #expect(run.status == 0, "\(run.stderr)")
+        // ⌈(3 + 2 − 2)/2⌉ + 1 = 3 windows, the third starting at 4 = H + P is dropped; the last
+        // window reads x rows and columns 1…2: (5 + 6 + 8 + 9)/4 = 7.
+        #expect(run.stdout == """
+            avgpool2d  x (1,1,3,3)  kernel 2  stride 2  padding 1  ceil_mode true  count_include_pad false  →  out (1,1,2,2)
+            output size: ⌈(3 + 2·1 − 2)/2⌉ + 1 − 1 = 2
+            PyTorch: torch.nn.functional.avg_pool2d(x, kernel_size=2, padding=1, ceil_mode=True, count_include_pad=False)
+
+            x[0,0]  (3×3)
+              1 2 3
+              4 5 6
+              7 8 9
+
+            out[0,0]  (2×2)
+                1 2.5
+              5.5   7
+
+            out[0,0,1,1] = (5 + 6 + 8 + 9)/4 = 7
+
+              x[0,0,1,1] = 5
+              x[0,0,1,2] = 6
+              x[0,0,2,1] = 8
+              x[0,0,2,2] = 9
+
+            """)
+    }
+
+    @Test("human form: adaptive pooling prints each axis's windows")
+    func humanAdaptive() throws {
+        let run = try runConvtutor(["compute", "adaptive-maxpool2d", "--input", "5x3", "--output-size", "3x2", "--values", "ramp"],
+                                   environment: Self.english)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(Array(run.lines.prefix(4)) == [
+            "adaptive-maxpool2d  x (1,1,5,3)  output_size 3×2  →  out (1,1,3,2)",
+            "height windows: [⌊i·5/3⌋, ⌈(i+1)·5/3⌉) = [0,2) [1,4) [3,5)",
+            "width windows:  [⌊i·3/2⌋, ⌈(i+1)·3/2⌉) = [0,2) [1,3)",
+            "PyTorch: torch.nn.functional.adaptive_max_pool2d(x, (3, 2))",
+        ])
+    }
+
     @Test("human form: typed values, 1-D flip and slide")
     func humanConv1d() throws {
         let run = try runConvtutor(["compute", "conv1d", "--a", "1 2 3", "--v", "1 0 -1", "--mode", "same", "--cell", "0"],
@@ -132,7 +176,8 @@ struct ComputeEndToEndTests {
 
     @Test("human form: every subcommand runs with its defaults", arguments: [
         "conv1d", "correlate1d", "conv2d", "conv2d-backward", "conv-transpose2d", "conv-transpose2d-backward",
-        "maxpool2d", "avgpool2d", "maxpool2d-backward", "avgpool2d-backward",
+        "maxpool2d", "avgpool2d", "maxpool2d-backward", "avgpool2d-backward", "adaptive-maxpool2d", "adaptive-avgpool2d",
+        "adaptive-maxpool2d-backward", "adaptive-avgpool2d-backward",
     ])
     func defaults(_ subcommand: String) throws {
         let run = try runConvtutor(["compute", subcommand, "--cell", "0"])
@@ -221,6 +266,8 @@ struct ComputeEndToEndTests {
         (["compute", "conv2d", "--pad", "1,1,0,0", "--padding", "1"], "pad: give either pad or a non-zero padding (1), not both"),
         (["compute", "conv2d", "--padding", "same", "--stride", "2"], "padding: \"same\" needs stride 1 (as in PyTorch), got a height stride of 2"),
         (["compute", "conv2d", "--input", "3", "--padding", "3", "--padding-mode", "reflect"], "padding: reflect padding must be smaller than the input height (3), got 3"),
+        (["compute", "avgpool2d", "--divisor-override", "0"], "divisor_override: must not be 0"),
+        (["compute", "adaptive-avgpool2d", "--output-size", "0"], "output_size: the height must be at least 1, got 0"),
         (["compute", "output-size", "--input", "5", "--kernel", "3", "--transposed", "--stride", "2", "--output-padding", "2"], "output_padding: the height 2 must be at least 0 and smaller than stride (2) or dilation (1)"),
     ])
     func humanErrors(_ arguments: [String], _ message: String) throws {
@@ -230,10 +277,25 @@ struct ComputeEndToEndTests {
         #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 
+    @Test("human form: a pooling option its operation lacks, or an unknown value, is a usage error naming the option", arguments: [
+        (["compute", "avgpool2d", "--count-include-pad", "maybe"], "--count-include-pad"),
+        (["compute", "maxpool2d", "--count-include-pad", "false"], "--count-include-pad"),
+        (["compute", "avgpool2d", "--dilation", "2"], "--dilation"),
+        (["compute", "adaptive-maxpool2d", "--kernel", "2"], "--kernel"),
+        (["compute", "output-size", "--input", "5", "--kernel", "2", "--ceil-mode"], "--ceil-mode applies only with --pool"),
+    ])
+    func humanOptionErrors(_ arguments: [String], _ message: String) throws {
+        let run = try runConvtutor(arguments, environment: Self.english)
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
     @Test("a subcommand's alias prints what its name prints", arguments: [
         ("conv2d-backward", "conv2d_backward"), ("conv-transpose2d", "conv_transpose2d"),
         ("conv-transpose2d-backward", "conv_transpose2d_backward"), ("maxpool2d-backward", "maxpool2d_backward"),
-        ("avgpool2d-backward", "avgpool2d_backward"),
+        ("avgpool2d-backward", "avgpool2d_backward"), ("adaptive-avgpool2d", "adaptive_avgpool2d"),
+        ("adaptive-maxpool2d-backward", "adaptive_maxpool2d_backward"),
     ])
     func subcommandAliases(_ name: String, _ alias: String) throws {
         let byName = try runConvtutor(["compute", name, "--cell", "0,0"], environment: Self.english)
@@ -246,7 +308,7 @@ struct ComputeEndToEndTests {
 
     /// The English words of the human form and their Chinese, in the order they are replaced.
     static let words: [(en: String, zh: String)] = [
-        ("output size: ", "输出尺寸："), ("output length (full): ", "输出长度（full）："),
+        ("output size: ", "输出尺寸："), ("output length (full): ", "输出长度（full）："), ("windows: ", "窗口："),
         ("height: ", "输出高度："), ("width : ", "输出宽度："),
         ("PyTorch: ", "PyTorch："), ("NumPy: ", "NumPy："), (" (padding)", "（填充）"), (" (bias)", "（偏置）"),
         ("the padded input (zeros), what the window slides over:", "填充后的输入（零填充），即窗口滑过的网格："),
@@ -261,6 +323,8 @@ struct ComputeEndToEndTests {
         ["conv2d-backward", "--input", "3x3", "--kernel", "1", "--stride", "2", "--cell", "0,1"],
         ["conv-transpose2d", "--padding", "1", "--cell", "0,0"],
         ["maxpool2d", "--padding", "1", "--cell", "0,0"],
+        ["avgpool2d", "--input", "5x5", "--ceil-mode", "--count-include-pad", "false", "--cell", "2,2"],
+        ["adaptive-avgpool2d", "--input", "5x5", "--output-size", "3", "--cell", "1,1"],
         ["conv1d", "--cell", "0"],
         ["output-size", "--input", "5x7", "--kernel", "3"],
     ])

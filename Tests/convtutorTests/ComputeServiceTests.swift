@@ -83,9 +83,36 @@ struct ComputeServiceTests {
     func goldenPool(_ c: GoldenPoolCase) throws {
         let op = c.kind == "max" ? "maxpool2d" : "avgpool2d"
         let fields = #""x":\#(Self.nested(c.x.tensor)),"kernel":\#(c.kernel),"stride":\#(c.stride),"padding":\#(c.padding)"#
-        #expect(mismatch(try tensor(answer(#"{"op":"\#(op)",\#(fields)}"#), "out"), c.out.tensor) == nil)
-        let dx = try tensor(answer(#"{"op":"\#(op)-backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#), "dx")
-        #expect(mismatch(dx, c.dx.tensor) == nil)
+        try expectPooling(op, fields, out: c.out, dout: c.dout, dx: c.dx)
+    }
+
+    @Test("every golden case of pooling's options through JSON (ceil_mode, dilation, count_include_pad, divisor_override)",
+          arguments: goldenCases("pool2d_options.json", as: GoldenPoolCase.self))
+    func goldenPoolOptions(_ c: GoldenPoolCase) throws {
+        let op = c.kind == "max" ? "maxpool2d" : "avgpool2d"
+        var fields = #""x":\#(Self.nested(c.x.tensor)),"kernel":\#(c.kernel),"stride":\#(c.stride),"padding":\#(c.padding)"#
+        fields += #","ceil_mode":\#(c.ceil_mode ?? false)"#
+        if c.kind == "max" {
+            fields += #","dilation":\#(c.dilation ?? [1, 1])"#
+        } else {
+            fields += #","count_include_pad":\#(c.count_include_pad ?? true)"#
+            if let divisor = c.divisor_override { fields += #","divisor_override":\#(divisor)"# }
+        }
+        try expectPooling(op, fields, out: c.out, dout: c.dout, dx: c.dx)
+    }
+
+    @Test("every golden adaptive pooling case through JSON", arguments: goldenCases("adaptive_pool2d.json", as: GoldenAdaptivePoolCase.self))
+    func goldenAdaptivePool(_ c: GoldenAdaptivePoolCase) throws {
+        let op = c.kind == "max" ? "adaptive-maxpool2d" : "adaptive-avgpool2d"
+        let fields = #""x":\#(Self.nested(c.x.tensor)),"output_size":\#(c.output_size)"#
+        try expectPooling(op, fields, out: c.out, dout: c.dout, dx: c.dx)
+    }
+
+    /// `op` answers `out`, and `op-backward` with `dout` answers `dx`.
+    func expectPooling(_ op: String, _ fields: String, out: GoldenTensor, dout: GoldenTensor, dx: GoldenTensor) throws {
+        #expect(mismatch(try tensor(answer(#"{"op":"\#(op)",\#(fields)}"#), "out"), out.tensor) == nil)
+        let answered = try tensor(answer(#"{"op":"\#(op)-backward",\#(fields),"dout":\#(Self.nested(dout.tensor))}"#), "dx")
+        #expect(mismatch(answered, dx.tensor) == nil)
     }
 
     @Test("every golden 1-D case through JSON", arguments: goldenCases("conv1d.json", as: GoldenConv1DCase.self))
@@ -152,11 +179,20 @@ struct ComputeServiceTests {
                 == .object([("dx", JSON(Tensor(shape: [1, 1, 1, 1], data: [2]))), ("dw", JSON(Tensor(shape: [1, 1, 1, 1], data: [1]))), ("db", JSON(Tensor([1])))]))
     }
 
-    @Test("output-size for convolution and transposed convolution")
+    @Test("output-size for convolution, transposed convolution and pooling (ceil_mode, its dropped window)")
     func outputSize() throws {
         #expect(try answer(#"{"op":"output-size","input":[224,224],"kernel":7,"stride":2,"padding":3}"#) == .object([("out", JSON([112, 112]))]))
         #expect(try answer(#"{"op":"output-size","input":[5,7],"kernel":[3,2],"dilation":[2,1]}"#) == .object([("out", JSON([1, 6]))]))
         #expect(try answer(#"{"op":"output-size","input":3,"kernel":3,"stride":2,"padding":1,"transposed":true,"output_padding":1}"#) == .object([("out", JSON([6, 6]))]))
+        // GoogLeNet's maxpool1, MaxPool2d(3, 2, ceil_mode=True), takes 112×112 to the published 56×56;
+        // rounding down would give 55.
+        #expect(try answer(#"{"op":"output-size","input":112,"kernel":3,"stride":2,"pool":true}"#) == .object([("out", JSON([55, 55]))]))
+        #expect(try answer(#"{"op":"output-size","input":112,"kernel":3,"stride":2,"pool":true,"ceil_mode":true}"#) == .object([("out", JSON([56, 56]))]))
+        // The stride defaults to the window: 5 / 2 rounds down to 2, up to 3.
+        #expect(try answer(#"{"op":"output-size","input":5,"kernel":2,"pool":true,"ceil_mode":true}"#) == .object([("out", JSON([3, 3]))]))
+        // H 3, K 2, S 2, P 1: ⌈(3+2−2)/2⌉+1 = 3 windows, but the last would start at 4 = H + P, in the
+        // right padding, so PyTorch drops it: 3 − 1 = 2 (the same as floor).
+        #expect(try answer(#"{"op":"output-size","input":3,"kernel":2,"stride":2,"padding":1,"pool":true,"ceil_mode":true}"#) == .object([("out", JSON([2, 2]))]))
     }
 
     // MARK: Operation names
@@ -167,7 +203,8 @@ struct ComputeServiceTests {
         // The underscore spellings documented before the names were hyphenated.
         #expect(ComputeOperation.allCases.flatMap(\.aliases) == [
             "conv2d_backward", "conv_transpose2d", "conv_transpose2d_backward", "maxpool2d_backward",
-            "avgpool2d_backward", "output_size", "conv2d_trace",
+            "avgpool2d_backward", "adaptive_maxpool2d", "adaptive_avgpool2d", "adaptive_maxpool2d_backward",
+            "adaptive_avgpool2d_backward", "output_size", "conv2d_trace",
         ])
         for operation in ComputeOperation.allCases {
             #expect(ComputeOperation(name: operation.name) == operation)
@@ -188,6 +225,10 @@ struct ComputeServiceTests {
         "avgpool2d": #""x":[[[1,5],[3,2]]],"kernel":[1,2]"#,
         "maxpool2d-backward": #""x":[[[[1,5],[3,2]]]],"kernel":2,"dout":[[[[7]]]]"#,
         "avgpool2d-backward": #""x":[[[[1,5],[3,2]]]],"kernel":1,"dout":[[[[1,2],[3,4]]]]"#,
+        "adaptive-maxpool2d": #""x":[[[[1,5,2],[3,2,4]]]],"output_size":[1,2]"#,
+        "adaptive-avgpool2d": #""x":[[[1,5,2],[3,2,4]]],"output_size":2"#,
+        "adaptive-maxpool2d-backward": #""x":[[[[1,5],[3,2]]]],"output_size":1,"dout":[[[[7]]]]"#,
+        "adaptive-avgpool2d-backward": #""x":[[[[1,5,2]]]],"output_size":[1,2],"dout":[[[[1,2]]]]"#,
         "output-size": #""input":[7,9],"kernel":3,"stride":2,"padding":1"#,
         "conv2d-trace": #""x":[[[[1,2],[3,4]]]],"w":[[[[1,2],[3,4]]]],"padding":1,"cell":[0,0,1,1]"#,
     ]
@@ -209,7 +250,7 @@ struct ComputeServiceTests {
     // MARK: Errors
 
     /// Every operation's name, as the error for an unknown `op` lists them.
-    static let operationList = "conv1d, correlate1d, conv2d, conv2d-backward, conv-transpose2d, conv-transpose2d-backward, maxpool2d, avgpool2d, maxpool2d-backward, avgpool2d-backward, output-size, conv2d-trace"
+    static let operationList = "conv1d, correlate1d, conv2d, conv2d-backward, conv-transpose2d, conv-transpose2d-backward, maxpool2d, avgpool2d, maxpool2d-backward, avgpool2d-backward, adaptive-maxpool2d, adaptive-avgpool2d, adaptive-maxpool2d-backward, adaptive-avgpool2d-backward, output-size, conv2d-trace"
 
     /// Each invalid request and the exact message it must answer.
     static let invalid: [(request: String, message: String)] = [
@@ -265,6 +306,18 @@ struct ComputeServiceTests {
         (#"{"op":"maxpool2d","x":[[[[1,2],[3,4]]]]}"#, "kernel: required field is missing"),
         (#"{"op":"avgpool2d","x":[[[[1,2],[3,4]]]],"kernel":3}"#, "kernel: effective kernel height 3 is larger than the padded input height 2"),
         (#"{"op":"maxpool2d-backward","x":[[[[1,2],[3,4]]]],"kernel":2,"dout":[[[[1,2]]]]}"#, "dout: shape[3] must be 1 (the output shape), got 2"),
+        (#"{"op":"maxpool2d","x":[[[[1,2],[3,4]]]],"kernel":2,"count_include_pad":false}"#, "count_include_pad: unknown field for maxpool2d (fields: x, kernel, stride, padding, dilation, ceil_mode)"),
+        (#"{"op":"avgpool2d","x":[[[[1,2],[3,4]]]],"kernel":2,"dilation":2}"#, "dilation: unknown field for avgpool2d (fields: x, kernel, stride, padding, ceil_mode, count_include_pad, divisor_override)"),
+        (#"{"op":"avgpool2d","x":[[[[1,2],[3,4]]]],"kernel":2,"ceil_mode":"yes"}"#, "ceil_mode: expected true or false, got a string"),
+        (#"{"op":"avgpool2d","x":[[[[1,2],[3,4]]]],"kernel":2,"count_include_pad":1}"#, "count_include_pad: expected true or false, got a number"),
+        (#"{"op":"avgpool2d","x":[[[[1,2],[3,4]]]],"kernel":2,"divisor_override":1.5}"#, "divisor_override: expected an integer, got 1.5"),
+        (#"{"op":"avgpool2d","x":[[[[1,2],[3,4]]]],"kernel":2,"divisor_override":0}"#, "divisor_override: must not be 0"),
+        (#"{"op":"adaptive-avgpool2d","x":[[[[1,2],[3,4]]]],"output_size":[0,1]}"#, "output_size: the height must be at least 1, got 0"),
+        (#"{"op":"adaptive-maxpool2d","x":[[[[1,2],[3,4]]]],"kernel":2,"output_size":1}"#, "kernel: unknown field for adaptive-maxpool2d (fields: x, output_size)"),
+        (#"{"op":"adaptive-maxpool2d","x":[[[[1,2],[3,4]]]]}"#, "output_size: required field is missing"),
+        (#"{"op":"output-size","input":5,"kernel":2,"ceil_mode":true}"#, "ceil_mode: applies only with \"pool\": true"),
+        (#"{"op":"output-size","input":5,"kernel":2,"pool":true,"transposed":true}"#, "pool: \"transposed\" and \"pool\" exclude each other"),
+        (#"{"op":"output-size","input":5,"kernel":2,"pool":true,"padding":2}"#, "padding: the height 2 must be at most half the kernel (2/2 = 1)"),
         (#"{"op":"conv1d","a":[],"v":[1]}"#, "a: every axis must have at least one element (shape [0])"),
         (#"{"op":"conv1d","a":[1],"v":[1],"mode":"wide"}"#, "mode: expected \"full\", \"same\" or \"valid\", got \"wide\""),
         (#"{"op":"conv1d","a":[[1]],"v":[1]}"#, "a: expected a 1-D nested array, got 2-D (shape [1, 1])"),

@@ -8,6 +8,8 @@ public enum SizeLabel: Equatable, Sendable {
     case width
     /// A 1-D output's length in a NumPy mode.
     case length(Conv1D.Mode)
+    /// Adaptive pooling's windows along one axis, or both (`nil`).
+    case windows(Axis?)
 }
 
 /// A line of a lesson's `compute` block around the compute core's arithmetic.
@@ -27,6 +29,9 @@ public enum ComputePhrase: Equatable, Sendable {
     case receptiveField(size: Int)
     /// An array shifted by `k` places to the right: `f shifted by 2`.
     case shifted(String, by: Int)
+    /// Adaptive pooling's window `index` of `output` over `input` cells along `axis`:
+    /// `⌊i·H/O⌋ ..< ⌈(i+1)·H/O⌉`.
+    case adaptiveWindow(axis: Axis, index: Int, input: Int, output: Int, window: Range<Int>)
     /// Whether the two sides of an identity agree.
     case sidesAgree(Bool)
     /// A cell that the asked tensor does not have.

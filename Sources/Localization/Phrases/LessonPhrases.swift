@@ -84,6 +84,8 @@ public enum ParameterLabel: Equatable, Sendable {
     case channels, filters, groups, bias, convention, mode1D, view, values
     /// A 1-D convolution's two lengths.
     case lengthA, lengthV
+    /// Pooling's options and adaptive pooling's output size, under PyTorch's names.
+    case ceilMode, countIncludePad, divisorOverride, outputSize
 }
 
 /// The conventions of a 2-D "convolution".

@@ -10,6 +10,11 @@ public enum ProblemFamily: String, CaseIterable, Sendable {
     /// The output size of a transposed convolution with output padding; invalid when the output
     /// padding is not smaller than `max(stride, dilation)` (about one seed in eight).
     case transposedOutputSize = "transposed-output-size"
+    /// The output height of a pooling layer with `ceil_mode` true or false, including layers
+    /// whose last window PyTorch drops (it would start in the right padding).
+    case ceilModeSize = "ceil-mode-size"
+    /// The start or end of one window of adaptive pooling, `⌊i·H/O⌋` or `⌈(i+1)·H/O⌉`.
+    case adaptiveBounds = "adaptive-bounds"
     /// The learnable parameters of a conv2d layer, with or without bias, with groups.
     case parameters
     /// The multiply-accumulates of one conv2d forward pass for one image.

@@ -38,6 +38,20 @@ public enum ProblemPhrase: Equatable, Sendable {
     case defaultPoolStride(strideOne: Int?)
     /// The usual mistake with pooling: rounding up, which `ceil_mode=False` does not.
     case poolingRoundedUp
+    /// The `ceil_mode=True` formula with its drop rule, then the asked axis's `formula`.
+    case ceilModeSize(formula: String)
+    /// Why the last window went: it would start at `start` ≥ H (`input`), in the right padding;
+    /// keeping it gives `kept`.
+    case ceilModeDropped(start: Int, input: Int, kept: Int)
+    /// The usual mistake with `ceil_mode=True`: rounding down, which gives `floor`.
+    case ceilModeRoundedDown(floor: Int)
+    /// Rounding up or down gives the same here: the windows fit exactly.
+    case ceilModeExact
+    /// The adaptive-bounds question: the layer's `call`, the input's height, the output row, and
+    /// whether its window's end (one past its last row) or its start is asked.
+    case adaptiveBoundsPrompt(call: String, input: Int, index: Int, end: Bool)
+    /// The usual mistake: rounding the other way, which gives `wrong` instead of `right`.
+    case adaptiveRounding(end: Bool, wrong: Int, right: Int)
 
     /// The transposed-convolution output-size question: the layer's `call`, the square input's
     /// side, and how to answer when no output exists.

@@ -14,6 +14,8 @@ public enum SceneTitle: Equatable, Sendable {
     case backwardAsConvolution
     /// Max or average pooling, forward or backward.
     case pooling(Pool2D.Kind, backward: Bool)
+    /// Adaptive max or average pooling, forward or backward.
+    case adaptivePooling(Pool2D.Kind, backward: Bool)
     /// The transposed convolution cell by cell.
     case transposedCells
     /// The transposed convolution as each `x` cell scattering `x·w` into `out`.
@@ -48,6 +50,20 @@ public enum SceneNote: Equatable, Sendable {
     case averagePool(cells: Int)
     /// Each `dOut` is spread evenly, `dOut / cells` to every cell of its window.
     case averagePoolBackward(cells: Int)
+    /// `ceil_mode`: the output size rounds up, so a last window may hang past the padded input;
+    /// `dropsWindow`: one that would start in the right padding was dropped.
+    case ceilMode(dropsWindow: Bool)
+    /// What an average divides by when it is not every cell of the window: the cells inside the
+    /// padded input (`countsPadding`, `count_include_pad=True` with `ceil_mode`), or inside `x`.
+    case averagePoolCounted(countsPadding: Bool)
+    /// `divisor_override`: one divisor for every window.
+    case divisorOverride(Int)
+    /// Average pooling's backward when windows divide by different numbers.
+    case averagePoolBackwardDivisors
+    /// Adaptive pooling's windows, `⌊i·H/O⌋ … ⌈(i+1)·H/O⌉ − 1`, and what each keeps.
+    case adaptivePool(Pool2D.Kind)
+    /// Adaptive pooling's backward: each `dOut` to its window's maximum, or shared over its window.
+    case adaptivePoolBackward(Pool2D.Kind)
     /// Where `x[i,j]·w` lands in the output of a transposed convolution.
     case transposedScatter(bias: Bool)
     /// Each output cell of a transposed convolution sums the scattered copies that land on it.
@@ -88,6 +104,8 @@ public enum SizeFormula: Equatable, Sendable {
     case size(String)
     /// The height's and the width's formulas.
     case perAxis(height: String, width: String)
+    /// Adaptive pooling's windows along the height and the width (one line when they agree).
+    case windows(height: String, width: String)
 
     /// The formula of each axis, one line when both agree.
     public static func axes(_ formula: (Axis) -> String) -> SizeFormula {

@@ -13,6 +13,10 @@ extension English {
         case .avgpool2d: "average pooling"
         case .maxpool2dBackward: "max pooling, backward"
         case .avgpool2dBackward: "average pooling, backward"
+        case .adaptiveMaxpool2d: "adaptive max pooling"
+        case .adaptiveAvgpool2d: "adaptive average pooling"
+        case .adaptiveMaxpool2dBackward: "adaptive max pooling, backward"
+        case .adaptiveAvgpool2dBackward: "adaptive average pooling, backward"
         }
     }
 
@@ -25,6 +29,8 @@ extension English {
         case .backwardScatter: "conv2d backward: each dOut cell scatters into dx"
         case .backwardAsConvolution: "conv2d backward: dx as an ordinary convolution"
         case .pooling(let kind, let backward): (kind == .max ? "max pooling" : "average pooling") + (backward ? ", backward" : "")
+        case .adaptivePooling(let kind, let backward):
+            (kind == .max ? "adaptive max pooling" : "adaptive average pooling") + (backward ? ", backward" : "")
         case .transposedCells: "transposed convolution: small x → large out"
         case .transposedScatter: "transposed: each x cell scatters x·w into out"
         case .transposedAsConvolution: "transposed convolution as an ordinary convolution"
@@ -57,6 +63,23 @@ extension English {
             "each window averages all \(cells) cells, padding zeros included"
         case .averagePoolBackward(let cells):
             "each dOut is spread evenly: dOut / \(cells) to every cell of its window"
+        case .ceilMode(let dropsWindow):
+            "ceil_mode: the size rounds up; blank cells past the padding are read by nothing"
+                + (dropsWindow ? "; a window starting in the right padding is dropped (− 1)" : "")
+        case .averagePoolCounted(true):
+            "each window divides by its cells up to the padding's edge (padding zeros count)"
+        case .averagePoolCounted(false):
+            "count_include_pad=False: each window divides by its cells inside x only"
+        case .divisorOverride(let divisor):
+            "divisor_override=\(divisor): every window's sum is divided by \(divisor), however many cells it has"
+        case .averagePoolBackwardDivisors:
+            "each dOut is divided by its window's divisor and sent to every cell of the window inside x; the shares add up"
+        case .adaptivePool(let kind):
+            "window i covers rows ⌊i·H/O⌋ to ⌈(i+1)·H/O⌉ − 1 (columns likewise): sizes differ by at most one and windows may overlap; each "
+                + (kind == .max ? "keeps its largest value" : "averages its own cells")
+        case .adaptivePoolBackward(let kind):
+            kind == .max ? "each dOut goes only to the first maximum of its window; overlapping windows add up"
+                : "each dOut is shared by its own window: dOut / (its cells) to each; overlapping windows add up"
         case .transposedScatter(let bias):
             "x[i,j]·w lands on out rows i·S−P+kh·D, columns j·S−P+kw·D; overlaps add up"
                 + (bias ? "; the bias b is added to every out cell at the end" : "")
@@ -108,6 +131,9 @@ extension English {
         case .height: "output height"
         case .width: "output width"
         case .length(let mode): "output length (\(mode.rawValue))"
+        case .windows(nil): "windows"
+        case .windows(.height?): "height windows"
+        case .windows(.width?): "width windows"
         }
     }
 
@@ -129,6 +155,10 @@ extension English {
                 + "r = \(previous.size) + \(layer.dilation)·(\(layer.kernel)−1)·\(previous.jump) = \(result.size), "
                 + "jump \(previous.jump)·\(layer.stride) = \(result.jump)"
         case .receptiveField(let size): "receptive field: \(size)×\(size) input cells"
+        case .adaptiveWindow(let axis, let i, let h, let o, let window):
+            "\(axis == .height ? "rows" : "columns") of window \(i): start ⌊\(i)·\(h)/\(o)⌋ = \(window.lowerBound), "
+                + "end ⌈\(i + 1)·\(h)/\(o)⌉ = \(window.upperBound) (not included): "
+                + "\(window.lowerBound) to \(window.upperBound - 1), \(count(window.count, "cell", "cells"))"
         case .shifted(let name, let k): "\(name) shifted by \(k)"
         case .sidesAgree(let agree): agree ? "both sides agree" : "the two sides differ"
         case .notACell(let cell, let tensor, let plane):

@@ -60,6 +60,10 @@ extension English {
             case .values: "values"
             case .lengthA: "len a"
             case .lengthV: "len v"
+            case .ceilMode: "ceil_mode"
+            case .countIncludePad: "count_include_pad"
+            case .divisorOverride: "divisor_override"
+            case .outputSize: "output_size"
             }
         case .on: "on"
         case .off: "off"

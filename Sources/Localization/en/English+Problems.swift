@@ -33,6 +33,21 @@ extension English {
                 + (strideOne.map { "; stride 1 would give \($0)." } ?? ".")
         case .poolingRoundedUp:
             "The usual mistake is rounding up: with ceil_mode=False (the default) a window that would stick out of the padded input is not placed."
+        case .ceilModeSize(let formula):
+            "With ceil_mode=True: out = ⌈(H + 2P − K)/S⌉ + 1, less 1 when that last window would start in the right padding. For the height: \(formula)."
+        case .ceilModeDropped(let start, let input, let kept):
+            "Rounding up would add a window starting at row \(start), past the input's last row \(input - 1): PyTorch drops it. "
+                + "The usual mistake is keeping it, which gives \(kept)."
+        case .ceilModeRoundedDown(let floor):
+            "The usual mistake is rounding down as ceil_mode=False does, which gives \(floor): the last window may hang past the padded input."
+        case .ceilModeExact:
+            "Here the windows fit exactly: ceil_mode=True and False give the same size."
+        case .adaptiveBoundsPrompt(let call, let input, let i, let end):
+            "\(call) gets an input of height \(input). Output row \(i) (counting from 0) pools a window of input rows. "
+                + (end ? "Where does that window end (PyTorch's end index, one past its last row)?" : "What is that window's first row?")
+        case .adaptiveRounding(let end, let wrong, let right):
+            (end ? "The end rounds up, ⌈(i+1)·H/O⌉, so the windows cover every row" : "The start rounds down, ⌊i·H/O⌋")
+                + (wrong == right ? "; here both roundings agree." : ". The usual mistake is rounding the other way, which gives \(wrong).")
         case .transposedSizePrompt(let call, let input):
             "\(call) gets an input of \(input)×\(input). What is the output height (which equals the width)? \(invalidHint)"
         case .transposedSize(let formula):

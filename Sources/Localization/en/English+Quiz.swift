@@ -46,6 +46,8 @@ extension English {
         case .outputSize: "generated: conv2d output size"
         case .poolOutputSize: "generated: pooling output size"
         case .transposedOutputSize: "generated: transposed convolution output size"
+        case .ceilModeSize: "generated: pooling size with ceil_mode"
+        case .adaptiveBounds: "generated: adaptive pooling window"
         case .parameters: "generated: parameter count"
         case .macs: "generated: multiply-accumulates"
         case .separableCost: "generated: separable kernel cost"

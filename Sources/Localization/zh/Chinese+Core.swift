@@ -13,6 +13,10 @@ extension Chinese {
         case .avgpool2d: "平均池化"
         case .maxpool2dBackward: "最大池化的反向传播"
         case .avgpool2dBackward: "平均池化的反向传播"
+        case .adaptiveMaxpool2d: "自适应最大池化"
+        case .adaptiveAvgpool2d: "自适应平均池化"
+        case .adaptiveMaxpool2dBackward: "自适应最大池化的反向传播"
+        case .adaptiveAvgpool2dBackward: "自适应平均池化的反向传播"
         }
     }
 
@@ -25,6 +29,7 @@ extension Chinese {
         case .backwardScatter: "conv2d 反向传播：每个 dOut 单元散射到 dx"
         case .backwardAsConvolution: "conv2d 反向传播：dx 是一次普通卷积"
         case .pooling(let kind, let backward): (kind == .max ? "最大池化" : "平均池化") + (backward ? "的反向传播" : "")
+        case .adaptivePooling(let kind, let backward): (kind == .max ? "自适应最大池化" : "自适应平均池化") + (backward ? "的反向传播" : "")
         case .transposedCells: "转置卷积：小的 x → 大的 out"
         case .transposedScatter: "转置卷积：每个 x 单元把 x·w 散射到 out"
         case .transposedAsConvolution: "转置卷积即一次普通卷积"
@@ -57,6 +62,23 @@ extension Chinese {
             "每个窗口对全部 \(cells) 个单元求平均，填充的零也算在内"
         case .averagePoolBackward(let cells):
             "每个 dOut 平均分给所在窗口的每个单元，各得 dOut / \(cells)"
+        case .ceilMode(let dropsWindow):
+            "ceil_mode：输出尺寸向上取整；填充之外的空白格不读任何值"
+                + (dropsWindow ? "；从右侧填充里开始的窗口被丢弃（− 1）" : "")
+        case .averagePoolCounted(true):
+            "每个窗口除以它在填充边界以内的单元数（填充的零计入）"
+        case .averagePoolCounted(false):
+            "count_include_pad=False：每个窗口只除以它落在 x 内的单元数"
+        case .divisorOverride(let divisor):
+            "divisor_override=\(divisor)：每个窗口的和都除以 \(divisor)，不管窗口有几个单元"
+        case .averagePoolBackwardDivisors:
+            "每个 dOut 先除以所在窗口的除数，再送给该窗口在 x 内的每个单元；各份额相加"
+        case .adaptivePool(let kind):
+            "自适应池化：第 i 个窗口覆盖第 ⌊i·H/O⌋ 到 ⌈(i+1)·H/O⌉ − 1 行（列同理），窗口大小最多差一，且可能重叠；每个窗口"
+                + (kind == .max ? "保留最大值" : "取自身单元的平均值")
+        case .adaptivePoolBackward(let kind):
+            kind == .max ? "每个 dOut 只送给所在窗口的第一个最大值；窗口重叠处相加"
+                : "每个 dOut 平均分给自己窗口的每个单元（除以该窗口的单元数）；窗口重叠处相加"
         case .transposedScatter(let bias):
             "x[i,j]·w 落在 out 的第 i·S−P+kh·D 行、第 j·S−P+kw·D 列；重叠处相加"
                 + (bias ? "；最后给每个 out 单元加上偏置 b" : "")
@@ -108,6 +130,9 @@ extension Chinese {
         case .height: "输出高度"
         case .width: "输出宽度"
         case .length(let mode): "输出长度（\(mode.rawValue)）"
+        case .windows(nil): "窗口"
+        case .windows(.height?): "高度方向的窗口"
+        case .windows(.width?): "宽度方向的窗口"
         }
     }
 
@@ -132,6 +157,12 @@ extension Chinese {
             return "\(fieldName("output_padding"))：\(on(axis))为 \(value)，必须不小于 0，且小于步幅（\(stride)）或膨胀率（\(dilation)）"
         case let .poolPaddingTooLarge(axis, padding, kernel):
             return "\(fieldName("padding"))：\(on(axis))为 \(padding)，不能超过窗口的一半（\(kernel)/2 = \(kernel / 2)）"
+        case let .optionNotTaken(field, kind):
+            return "\(fieldName(field))：\(kind == .max ? "最大池化" : "平均池化")没有 \(field) 这个参数"
+        case let .zeroDivisor(field):
+            return "\(fieldName(field))：不能为 0"
+        case let .windowReadsOnlyPadding(axis, window):
+            return "\(fieldName("dilation"))：\(name(axis))方向的第 \(window) 个窗口只读到填充，没有最大值"
         case let .emptyOutput(field, axis, size):
             return "\(fieldName(field))：输出的\(name(axis))将为 \(size)，至少应为 1"
         case let .tooLarge(field, what, amount, limit):
@@ -181,7 +212,7 @@ extension Chinese {
         let labels = ["input": "输入", "kernel": "卷积核", "stride": "步幅", "padding": "填充", "dilation": "膨胀",
                       "groups": "分组", "output_padding": "输出填充", "padding_mode": "填充方式", "channels": "通道", "filters": "滤波器", "cell": "单元",
                       "layers": "层", "length": "长度", "mean": "均值", "var": "方差", "fan_in": "扇入",
-                      "width": "宽度"]
+                      "width": "宽度", "output_size": "输出尺寸"]
         return labels[name] ?? name
     }
 
@@ -264,6 +295,10 @@ extension Chinese {
                 + "r = \(previous.size) + \(layer.dilation)·(\(layer.kernel)−1)·\(previous.jump) = \(result.size)，"
                 + "跳跃距离 \(previous.jump)·\(layer.stride) = \(result.jump)"
         case .receptiveField(let size): "感受野：\(size)×\(size) 个输入单元"
+        case .adaptiveWindow(let axis, let i, let h, let o, let window):
+            "第 \(i) 个窗口的\(axis == .height ? "行" : "列")：起点 ⌊\(i)·\(h)/\(o)⌋ = \(window.lowerBound)，"
+                + "终点 ⌈\(i + 1)·\(h)/\(o)⌉ = \(window.upperBound)（不含）：第 \(window.lowerBound) 到 \(window.upperBound - 1) "
+                + "\(axis == .height ? "行" : "列")，共 \(window.count) 个单元"
         case .shifted(let name, let k): "\(name) 平移 \(k) 位"
         case .sidesAgree(let agree): agree ? "两边相等" : "两边不相等"
         case .notACell(let cell, let tensor, let plane):

@@ -60,6 +60,10 @@ extension Chinese {
             case .values: "数值"
             case .lengthA: "a 的长度"
             case .lengthV: "v 的长度"
+            case .ceilMode: "向上取整"
+            case .countIncludePad: "计入填充"
+            case .divisorOverride: "指定除数"
+            case .outputSize: "输出尺寸"
             }
         case .on: "开"
         case .off: "关"

@@ -33,6 +33,21 @@ extension Chinese {
                 + (strideOne.map { "；按步幅 1 算会得到 \($0)。" } ?? "。")
         case .poolingRoundedUp:
             "常见错误是向上取整：默认 ceil_mode=False，会伸出填充后输入之外的窗口不算。"
+        case .ceilModeSize(let formula):
+            "ceil_mode=True 时：out = ⌈(H + 2P − K)/S⌉ + 1，若最后一个窗口会从右侧填充里开始，再减 1。输出的高度：\(formula)。"
+        case .ceilModeDropped(let start, let input, let kept):
+            "向上取整会多出一个从第 \(start) 行开始的窗口，已越过输入的最后一行（第 \(input - 1) 行）：PyTorch 会丢弃它。"
+                + "常见错误是保留这个窗口，得到 \(kept)。"
+        case .ceilModeRoundedDown(let floor):
+            "常见错误是像 ceil_mode=False 那样向下取整，得到 \(floor)：最后一个窗口可以伸出填充后的输入。"
+        case .ceilModeExact:
+            "这里窗口恰好放满：ceil_mode 取 True 或 False，输出尺寸都一样。"
+        case .adaptiveBoundsPrompt(let call, let input, let i, let end):
+            "\(call) 的输入高 \(input)。第 \(i) 个输出行（从 0 数起）对输入的一段行做池化。"
+                + (end ? "这个窗口的终点（不含，即最后一行的下一行）是多少？" : "这个窗口的第一行是第几行？")
+        case .adaptiveRounding(let end, let wrong, let right):
+            (end ? "终点向上取整，⌈(i+1)·H/O⌉，这样窗口覆盖每一行" : "起点向下取整，⌊i·H/O⌋")
+                + (wrong == right ? "；这里两种取整结果相同。" : "。常见错误是反方向取整，得到 \(wrong)。")
         case .transposedSizePrompt(let call, let input):
             "\(call) 的输入为 \(input)×\(input)。输出的高度（等于宽度）是多少？\(invalidHint)"
         case .transposedSize(let formula):

@@ -46,6 +46,8 @@ extension Chinese {
         case .outputSize: "生成题：conv2d 输出尺寸"
         case .poolOutputSize: "生成题：池化输出尺寸"
         case .transposedOutputSize: "生成题：转置卷积输出尺寸"
+        case .ceilModeSize: "生成题：ceil_mode 下的池化输出尺寸"
+        case .adaptiveBounds: "生成题：自适应池化的窗口"
         case .parameters: "生成题：参数量"
         case .macs: "生成题：乘加次数"
         case .separableCost: "生成题：可分离卷积核的代价"

@@ -24,7 +24,8 @@ public struct ProblemGenerator {
         do {
             return try draw(family, &random, language.catalogue)
         } catch {
-            // Unreachable, whatever the seed. The size and count families do not throw; the
+            // Unreachable, whatever the seed. The size and count families do not throw (ceil-mode-size
+            // draws padding at most half the window and H + 2P ≥ K); the
             // factorised ones draw nonzero factors (rank 1), layers PyTorch accepts and σ² > 0. The cell
             // and select families draw only layers the compute core accepts, x never smaller than
             // the kernel's reach over the padded input (`smallConv`, `backwardSizes`, pooling
@@ -43,6 +44,8 @@ public struct ProblemGenerator {
         case .outputSize: return outputSize(&random, t)
         case .poolOutputSize: return poolOutputSize(&random, t)
         case .transposedOutputSize: return transposedOutputSize(&random, t)
+        case .ceilModeSize: return try ceilModeSize(&random, t)
+        case .adaptiveBounds: return adaptiveBounds(&random, t)
         case .parameters: return parameters(&random, t)
         case .macs: return macs(&random, t)
         case .separableCost: return try separableCost(&random, t)
@@ -87,6 +90,10 @@ enum Setup: Equatable {
     case convolutionSize(input: Pair, kernel: Int, stride: Int, padding: Int, dilation: Int, axis: Axis)
     /// A pooling layer's output size along `axis`; `stride` is nil when the prompt leaves it to the default.
     case poolingSize(kind: Pool2D.Kind, input: Pair, kernel: Int, stride: Int?, padding: Int, axis: Axis)
+    /// A pooling layer's output height on a square input, with `ceil_mode` on or off.
+    case ceilModeSize(kind: Pool2D.Kind, input: Int, kernel: Int, stride: Int, padding: Int, ceilMode: Bool)
+    /// Output row `index`'s window of adaptive pooling from `input` rows to `output`: its end, or its start.
+    case adaptiveBounds(kind: Pool2D.Kind, input: Int, output: Int, index: Int, end: Bool)
     /// A transposed convolution's output size (square).
     case transposedSize(input: Int, kernel: Int, stride: Int, padding: Int, dilation: Int, outputPadding: Int)
     /// A conv2d layer's learnable parameters.

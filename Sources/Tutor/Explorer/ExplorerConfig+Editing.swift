@@ -9,6 +9,7 @@ public enum Parameter: CaseIterable, Sendable {
     case inputH, inputW, kernelH, kernelW, strideH, strideW, paddingH, paddingW, dilationH, dilationW
     case outputPaddingH, outputPaddingW
     case channels, filters, groups, bias, convention, mode1D, presentation, values
+    case ceilMode, countIncludePad, divisorOverride, outputSizeH, outputSizeW
 
     /// The pair a per-axis parameter belongs to (`stride h` and `stride w` are one item of the
     /// bar), and its axis.
@@ -26,13 +27,15 @@ public enum Parameter: CaseIterable, Sendable {
         case .dilationW: (.dilation, .width)
         case .outputPaddingH: (.outputPadding, .height)
         case .outputPaddingW: (.outputPadding, .width)
+        case .outputSizeH: (.outputSize, .height)
+        case .outputSizeW: (.outputSize, .width)
         default: nil
         }
     }
 
     /// Typed values belong to the shapes they were typed into: these keep them.
     var keepsTypedValues: Bool {
-        [.mode, .convention, .bias, .mode1D, .presentation].contains(self)
+        [.mode, .convention, .bias, .mode1D, .presentation, .countIncludePad, .divisorOverride].contains(self)
     }
 }
 
@@ -47,8 +50,12 @@ extension ExplorerConfig {
             return [.mode] + window + [.dilationH, .dilationW, .channels, .filters, .groups, .bias, .convention, .values]
         case .conv2dBackward:
             return [.mode, .presentation] + window + [.dilationH, .dilationW, .channels, .filters, .groups, .bias, .convention, .values]
-        case .maxpool2d, .avgpool2d, .maxpool2dBackward, .avgpool2dBackward:
-            return [.mode] + window + [.channels, .values]
+        case .maxpool2d, .maxpool2dBackward:
+            return [.mode] + window + [.dilationH, .dilationW, .ceilMode, .channels, .values]
+        case .avgpool2d, .avgpool2dBackward:
+            return [.mode] + window + [.ceilMode, .countIncludePad, .divisorOverride, .channels, .values]
+        case .adaptiveMaxpool2d, .adaptiveAvgpool2d, .adaptiveMaxpool2dBackward, .adaptiveAvgpool2dBackward:
+            return [.mode, .inputH, .inputW, .outputSizeH, .outputSizeW, .channels, .values]
         case .convTranspose2d, .convTranspose2dBackward:
             return [.mode, .presentation] + window + [.dilationH, .dilationW, .outputPaddingH, .outputPaddingW, .channels,
                                                       .filters, .groups, .bias, .values]
@@ -112,6 +119,11 @@ extension ExplorerConfig {
             }
         case .values:
             valuesText(scene: scene, t)
+        case .ceilMode: t.explorer(ceilMode ? .on : .off)
+        case .countIncludePad: t.explorer(countIncludePad ? .on : .off)
+        case .divisorOverride: divisorOverride.map(String.init) ?? t.explorer(.off)
+        case .outputSizeH: "\(outputSize.h)"
+        case .outputSizeW: "\(outputSize.w)"
         }
     }
 
@@ -156,6 +168,9 @@ extension ExplorerConfig {
         case .convention: return .convention
         case .mode1D: return .mode1D
         case .presentation: return .view
+        case .ceilMode: return .ceilMode
+        case .countIncludePad: return .countIncludePad
+        case .divisorOverride: return .divisorOverride
         default: return .values
         }
     }
@@ -195,6 +210,14 @@ extension ExplorerConfig {
         case .convention: convention = convention == .crossCorrelation ? .convolution : .crossCorrelation
         case .mode1D: cycle(&mode1D, Conv1D.Mode.allCases)
         case .presentation: cycle(&presentation, Presentation.allCases)
+        case .ceilMode: ceilMode.toggle()
+        case .countIncludePad: countIncludePad.toggle()
+        case .divisorOverride:
+            // Off below 1; the explorer offers the divisors a window could have.
+            let next = (divisorOverride ?? 0) + delta
+            divisorOverride = next < 1 ? nil : min(next, LessonLimits.maxWindowParameter)
+        case .outputSizeH: step(&outputSize.h, extent)
+        case .outputSizeW: step(&outputSize.w, extent)
         case .values:
             switch values {
             case .ramp: values = .random(seed: 1)

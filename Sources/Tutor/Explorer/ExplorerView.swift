@@ -216,7 +216,7 @@ extension ExplorerState {
     typealias Marks = [Panel.ID: [Int: GridWidget.Mark]]
 
     /// A panel as a grid widget: its title (with its caption and the padding mark), its values,
-    /// the padding ring drawn as `·`, the marks and the cursor's cell.
+    /// the padding ring drawn as `·` and the overhang past it blank, the marks and the cursor's cell.
     /// Cells in `pending` (row · columns + column) are drawn blank, as wide as their values: not
     /// computed yet at this step of the animation. Without `valuesShown` every cell reads `_`: a
     /// grid to fill in, as a select-the-cells question shows the result it asks about. When
@@ -240,6 +240,8 @@ extension ExplorerState {
                     cells[r][c] = isPending ? String(repeating: " ", count: TextWidth.columns(text)) : text
                     faint[r][c] = false
                     tints[r][c] = isPending || !valuesShown ? nil : Tint(value: value, scale: scale)
+                } else if panel.isOverhang(row: r, col: c) {
+                    cells[r][c] = " "
                 }
                 if faint[r][c], let ring = panel.ring { cells[r][c] = valuesShown ? Text.compact(ring[[r, c]]) : "_" }
                 cellMarks[r][c] = panelMarks[r * cols + c] ?? .none

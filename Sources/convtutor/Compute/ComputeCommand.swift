@@ -25,7 +25,8 @@ struct Compute: ParsableCommand {
             Conv1DCommand.self, Correlate1DCommand.self, Conv2DCommand.self, Conv2DBackwardCommand.self,
             ConvTranspose2DCommand.self, ConvTranspose2DBackwardCommand.self,
             MaxPool2DCommand.self, AvgPool2DCommand.self, MaxPool2DBackwardCommand.self,
-            AvgPool2DBackwardCommand.self, OutputSizeCommand.self,
+            AvgPool2DBackwardCommand.self, AdaptiveMaxPool2DCommand.self, AdaptiveAvgPool2DCommand.self,
+            AdaptiveMaxPool2DBackwardCommand.self, AdaptiveAvgPool2DBackwardCommand.self, OutputSizeCommand.self,
         ])
 
     @Flag(help: "Answer JSON Lines requests from standard input.")

@@ -76,12 +76,12 @@ enum ComputeOperation: Equatable, Sendable {
                 let batched = try Batched(r)
                 return try Self.gradients(Self.transposedLayer(r, batched).backward(batched.dOut(r)), batched)
             }
-        case .core(.maxpool2d): return Self.pool(.max)
-        case .core(.avgpool2d): return Self.pool(.average)
-        case .core(.maxpool2dBackward): return Self.poolBackward(.max)
-        case .core(.avgpool2dBackward): return Self.poolBackward(.average)
+        case .core(let operation):
+            // The pooling operations, fixed or adaptive, forward or backward (all others are above).
+            return Self.pooling(operation)
         case .outputSize:
-            return Form(fields: ["input", "kernel", "stride", "padding", "dilation", "transposed", "output_padding"]) {
+            return Form(fields: ["input", "kernel", "stride", "padding", "dilation", "transposed", "output_padding", "pool",
+                                 "ceil_mode"]) {
                 [("out", JSON(try Self.outputSize($0)))]
             }
         case .conv2dTrace:
@@ -217,45 +217,64 @@ extension ComputeOperation {
         [("dx", try finite(batched.shaped(g.dx), "dx")), ("dw", try finite(g.dw, "dw")), ("db", try finite(g.db, "db"))]
     }
 
-    static let poolFields = ["x", "kernel", "stride", "padding"]
+    /// A pooling request's fields: `x`; the window with its kind's options (max: `dilation`;
+    /// average: `count_include_pad`, `divisor_override`), or adaptive pooling's `output_size`;
+    /// `dout` for a backward pass.
+    static func poolFields(_ operation: ConvOperation) -> [String] {
+        let window = operation.isAdaptivePooling ? ["output_size"]
+            : ["kernel", "stride", "padding"] + (operation.poolKind == .max ? ["dilation", "ceil_mode"]
+                : ["ceil_mode", "count_include_pad", "divisor_override"])
+        return ["x"] + window + (operation.isBackward ? ["dout"] : [])
+    }
 
-    /// Max or average pooling: `out`.
-    static func pool(_ kind: Pool2D.Kind) -> Form {
-        Form(fields: poolFields) { r in
+    /// Max or average pooling, fixed or adaptive: `out`, or for a backward pass `dx`.
+    static func pooling(_ operation: ConvOperation) -> Form {
+        Form(fields: poolFields(operation)) { r in
             let batched = try Batched(r)
-            return [("out", try finite(batched.shaped(poolLayer(r, kind, batched).forward()), "out"))]
+            let layer = try poolLayer(r, operation, batched)
+            guard operation.isBackward else { return [("out", try finite(batched.shaped(layer.forward()), "out"))] }
+            return [("dx", try finite(batched.shaped(layer.backward(batched.dOut(r))), "dx"))]
         }
     }
 
-    /// The gradient of max or average pooling: `dx`.
-    static func poolBackward(_ kind: Pool2D.Kind) -> Form {
-        Form(fields: poolFields + ["dout"]) { r in
-            let batched = try Batched(r)
-            let dx = try poolLayer(r, kind, batched).backward(batched.dOut(r))
-            return [("dx", try finite(batched.shaped(dx), "dx"))]
+    static func poolLayer(_ r: Request, _ operation: ConvOperation, _ batched: Batched) throws -> any PoolingLayer {
+        guard let kind = operation.poolKind else { preconditionFailure("\(operation) is not pooling") }
+        if operation.isAdaptivePooling {
+            return try AdaptivePool2D(kind, x: batched.x, outputSize: r.required("output_size", r.pair("output_size")))
         }
-    }
-
-    static func poolLayer(_ r: Request, _ kind: Pool2D.Kind, _ batched: Batched) throws -> Pool2D {
         let kernel = try r.required("kernel", r.pair("kernel"))
-        return try Pool2D(kind, x: batched.x, kernel: kernel, stride: r.pair("stride"),
-                          padding: r.pair("padding") ?? Pair(0))
+        let options = Pool2DOptions(
+            stride: try r.pair("stride"), padding: try r.pair("padding") ?? Pair(0), dilation: try r.pair("dilation") ?? Pair(1),
+            ceilMode: try r.bool("ceil_mode") ?? false, countIncludePad: try r.bool("count_include_pad") ?? true,
+            divisorOverride: try r.int("divisor_override"))
+        return try Pool2D(kind, x: batched.x, kernel: kernel, options: options)
     }
 
     /// The output's `[oh, ow]`.
     static func outputSize(_ r: Request) throws -> [Int] {
         let input = try r.required("input", r.pair("input"))
         let kernel = try r.required("kernel", r.pair("kernel"))
-        let stride = try r.pair("stride") ?? Pair(1)
         let padding = try r.pair("padding") ?? Pair(0)
         let dilation = try r.pair("dilation") ?? Pair(1)
         let transposed = try r.bool("transposed") ?? false
+        let pool = try r.bool("pool") ?? false
+        // Pooling's stride defaults to its window, as in PyTorch.
+        let stride = try r.pair("stride") ?? (pool ? kernel : Pair(1))
         let outputPadding = try r.pair("output_padding")
+        let ceilMode = try r.bool("ceil_mode")
         if outputPadding != nil && !transposed {
             throw RequestError("output_padding", "applies only with \"transposed\": true")
         }
+        if transposed && pool { throw RequestError("pool", "\"transposed\" and \"pool\" exclude each other") }
+        if ceilMode != nil && !pool { throw RequestError("ceil_mode", "applies only with \"pool\": true") }
         var out = Pair(0)
         for axis in Axis.allCases {
+            if pool {
+                out[axis] = try OutputSize.pooling(input: input[axis], kernel: kernel[axis], stride: stride[axis],
+                                                   padding: padding[axis], dilation: dilation[axis],
+                                                   ceilMode: ceilMode ?? false, axis: axis)
+                continue
+            }
             out[axis] = transposed
                 ? try OutputSize.transposed(
                     input: input[axis], kernel: kernel[axis], stride: stride[axis], padding: padding[axis],

@@ -250,100 +250,6 @@ struct ConvTranspose2DBackwardCommand: ParsableCommand {
     }
 }
 
-// MARK: - Pooling
-
-/// Shared by the four pooling commands.
-struct PoolArguments: ParsableArguments {
-    @Option(help: "Input size: HxW, CxHxW or NxCxHxW.")
-    var input = Dims([4, 4])
-
-    @Option(help: "Window size: K or KHxKW.")
-    var kernel = Dims([2])
-
-    @Option(help: "Stride: S or SHxSW (default: the window size).")
-    var stride: Dims?
-
-    @Option(help: "Padding on each side, at most half the window: P or PHxPW.")
-    var padding = Dims([0])
-
-    @Option(name: .customLong("x"), help: "Input values, e.g. \"1 2; 3 4\" or a JSON nested array.")
-    var xText: String?
-
-    @Option(name: .customLong("dout"), help: "Upstream gradient values (backward only; default: --values).")
-    var dOutText: String?
-
-    @OptionGroup var values: ValueOptions
-    @OptionGroup var cell: CellOption
-
-    /// The report of `operation`, one of the four pooling operations.
-    func lines(_ operation: ConvOperation, _ report: Report) throws -> [String] {
-        let (kind, backward) = (operation.poolKind ?? .max, operation.isBackward)
-        var xShape: [Int]
-        if let xText {
-            xShape = try TensorArgument.batched(TensorArgument.parse(xText, field: "x"), field: "x").shape
-        } else {
-            switch input.values.count {
-            case 1, 2: xShape = [1, 1, input.pair.h, input.pair.w]
-            case 3: xShape = [1] + input.values
-            default: xShape = input.values
-            }
-        }
-        let shapes = try Pool2D(kind, x: Tensor(shape: xShape), kernel: kernel.pair, stride: stride?.pair,
-                                padding: padding.pair)
-        let made = values.fill.fill([xShape, shapes.outShape])
-        let x = try xText.map { try TensorArgument.batched(TensorArgument.parse($0, field: "x"), field: "x") } ?? made[0]
-        let pool = try Pool2D(kind, x: x, kernel: kernel.pair, stride: stride?.pair, padding: padding.pair)
-        var lines = ["\(operation.rawValue)  x \(Report.shape(x.shape))  kernel \(pool.kernel)  stride \(pool.stride)  padding \(pool.padding)  →  out \(Report.shape(pool.outShape))"]
-        lines += report.t.sizeLines(.axes { axis in
-            OutputSize.poolingFormula(input: x.shape[axis == .height ? 2 : 3], kernel: pool.kernel[axis],
-                                      stride: pool.stride[axis], padding: pool.padding[axis], result: pool.output[axis])
-        })
-        lines += [report.t.call(.pytorch(ReferenceCall.pool2d(kind, kernel: pool.kernel, stride: pool.stride, padding: pool.padding))), ""]
-        lines += Report.grids(.x, x) + Report.grids(.out, pool.forward())
-        if backward {
-            let dOut = try dOutText.map { try TensorArgument.batched(TensorArgument.parse($0, field: "dout"), field: "dout") } ?? made[1]
-            lines += Report.grids(.dOut, dOut) + Report.grids(.dx, try pool.backward(dOut))
-            if let index = try cell.index(in: x.shape) {
-                lines += report.cell(try pool.traceGradient(at: index, dOut: dOut))
-            }
-        } else if let index = try cell.index(in: pool.outShape) {
-            lines += report.cell(try pool.traceOutput(index))
-        }
-        return lines
-    }
-}
-
-struct MaxPool2DCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(.core(.maxpool2d), abstract: "Max pooling (PyTorch's max_pool2d).")
-    @OptionGroup var arguments: PoolArguments
-    @OptionGroup var language: LanguageOption
-    func run() throws { try Report.emit(in: language.language()) { try arguments.lines(.maxpool2d, $0) } }
-}
-
-struct AvgPool2DCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        .core(.avgpool2d), abstract: "Average pooling (PyTorch's avg_pool2d, padding counted).")
-    @OptionGroup var arguments: PoolArguments
-    @OptionGroup var language: LanguageOption
-    func run() throws { try Report.emit(in: language.language()) { try arguments.lines(.avgpool2d, $0) } }
-}
-
-struct MaxPool2DBackwardCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        .core(.maxpool2dBackward), abstract: "dx of max pooling: each dOut goes to its window's first maximum.")
-    @OptionGroup var arguments: PoolArguments
-    @OptionGroup var language: LanguageOption
-    func run() throws { try Report.emit(in: language.language()) { try arguments.lines(.maxpool2dBackward, $0) } }
-}
-
-struct AvgPool2DBackwardCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        .core(.avgpool2dBackward), abstract: "dx of average pooling: each dOut is spread evenly over its window.")
-    @OptionGroup var arguments: PoolArguments
-    @OptionGroup var language: LanguageOption
-    func run() throws { try Report.emit(in: language.language()) { try arguments.lines(.avgpool2dBackward, $0) } }
-}
-
 // MARK: - Sizes
 
 struct OutputSizeCommand: ParsableCommand {
@@ -364,12 +270,15 @@ struct OutputSizeCommand: ParsableCommand {
     var transposed = false
     @Option(help: "Output padding of a transposed convolution.")
     var outputPadding = Dims([0])
-    @Flag(help: "Pooling (no dilation; stride defaults to the window).")
+    @Flag(help: "Pooling (stride defaults to the window; dilation is max pooling's).")
     var pool = false
+    @Flag(help: "Pooling's ceil_mode: round up, less a last window that would start in the right padding.")
+    var ceilMode = false
     @OptionGroup var language: LanguageOption
 
     func run() throws {
         guard !(transposed && pool) else { throw ValidationError("--transposed and --pool exclude each other") }
+        guard pool || !ceilMode else { throw ValidationError("--ceil-mode applies only with --pool") }
         try Report.emit(in: language.language()) { report in
             try Axis.allCases.map { axis in
                 report.t.command(.axisSize(axis, formula: try formula(axis)))
@@ -382,8 +291,8 @@ struct OutputSizeCommand: ParsableCommand {
         let (i, k, p, d) = (input.pair[axis], kernel.pair[axis], padding.pair[axis], dilation.pair[axis])
         if pool {
             let s = (stride ?? kernel).pair[axis]
-            let out = try OutputSize.pooling(input: i, kernel: k, stride: s, padding: p, axis: axis)
-            return OutputSize.poolingFormula(input: i, kernel: k, stride: s, padding: p, result: out)
+            let out = try OutputSize.pooling(input: i, kernel: k, stride: s, padding: p, dilation: d, ceilMode: ceilMode, axis: axis)
+            return OutputSize.poolingFormula(input: i, kernel: k, stride: s, padding: p, dilation: d, ceilMode: ceilMode, result: out)
         } else if transposed {
             let (s, op) = ((stride ?? Dims([1])).pair[axis], outputPadding.pair[axis])
             let out = try OutputSize.transposed(input: i, kernel: k, stride: s, padding: p, outputPadding: op, dilation: d, axis: axis)
