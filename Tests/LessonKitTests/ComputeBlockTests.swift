@@ -125,7 +125,7 @@ struct ComputeBlockTests {
     }
 
     @Test("problems are reported at their key", arguments: [
-        ("of: conv3d", "l.md:11:1: of: expected 'conv1d', 'correlate1d', 'conv2d', 'conv2d-backward', 'maxpool2d', 'avgpool2d', 'maxpool2d-backward', 'avgpool2d-backward', 'conv-transpose2d', 'adaptive-maxpool2d', 'adaptive-avgpool2d', 'adaptive-maxpool2d-backward', 'adaptive-avgpool2d-backward', 'receptive-field', 'gradient-check', 'linearity', 'scaling', 'commutativity', 'associativity', 'distributivity', 'shift', 'fft-convolution', 'circular-convolution', 'winograd', 'batchnorm-fold', 'separable', 'continuous-convolution' or 'he-init', got 'conv3d'"),
+        ("of: conv3d", "l.md:11:1: of: expected 'conv1d', 'correlate1d', 'conv2d', 'conv2d-backward', 'maxpool2d', 'avgpool2d', 'maxpool2d-backward', 'avgpool2d-backward', 'conv-transpose2d', 'adaptive-maxpool2d', 'adaptive-avgpool2d', 'adaptive-maxpool2d-backward', 'adaptive-avgpool2d-backward', 'receptive-field', 'gradient-check', 'linearity', 'scaling', 'commutativity', 'associativity', 'distributivity', 'shift', 'fft-convolution', 'circular-convolution', 'winograd', 'batchnorm-fold', 'separable', 'continuous-convolution', 'he-init' or 'tf-same-padding', got 'conv3d'"),
         ("show: everything", "l.md:11:1: show: expected 'output', 'size', 'cell', 'parameters', 'macs' or 'window', got 'everything'"),
         ("show: cell", "l.md:10:1: compute: show: cell needs 'cell' (e.g. cell: [0, 1])"),
         ("cell: [0, 0]", "l.md:11:1: cell: only show: cell and show: window take 'cell'"),
