@@ -9,7 +9,7 @@ import TestSupport
 import Testing
 @testable import Tutor
 
-/// The lessons shipped in `Lessons/en` and `Lessons/zh`: all fourteen in both languages, clean
+/// The lessons shipped in `Lessons/en` and `Lessons/zh`: all fifteen in both languages, clean
 /// under every check `convtutor check` runs (numbers against the compute core, nothing cut at
 /// 80×24, en/zh parity), with their checkpoints, every widely copied mistake quizzed, and each one
 /// played through in the player.
@@ -19,6 +19,7 @@ struct BundledLessonsTests {
         "what-is-convolution", "properties", "convolution-vs-correlation", "conv2d-sliding-window", "padding",
         "stride", "dilation-receptive-field", "channels-filters-bias", "pooling-and-cnn-structure",
         "forward-pass-in-code", "backpropagation", "transposed-convolution", "interview-drill", "fast-convolution",
+        "padding-and-pooling-in-practice",
     ]
     static let languages = ["en", "zh"]
 
@@ -34,7 +35,7 @@ struct BundledLessonsTests {
         return try #require(result.lesson)
     }
 
-    @Test("each language has exactly the fourteen lessons, in order, each requiring the one before, except fast convolution: like the drill, it follows the transposed convolution")
+    @Test("each language has exactly the fifteen lessons, in order, each requiring the one before, except fast convolution: like the drill, it follows the transposed convolution")
     func files() throws {
         for lang in Self.languages {
             let folder = packageRoot.appendingPathComponent("Lessons/\(lang)")
