@@ -18,9 +18,13 @@ extension Conv2D {
 
     /// The convolution behind `inputGradientAsConvolution`, shared with the transposed
     /// convolution (whose forward pass is the same adjoint).
+    ///
+    /// Padding that copies cells has no such convolution: what reaches a padding cell folds back
+    /// onto the cell it copies.
     static func adjointConvolution(
         of g: Conv2DGeometry, applyingTo dOut: Tensor, w: Tensor, bias: Tensor?
     ) throws(ConvError) -> Conv2D {
+        guard g.paddingMode == .zeros else { throw .foldedPaddingGradient(mode: g.paddingMode) }
         let frame = Pair(g.input.h + g.dilation.h * (g.kernel.h - 1), g.input.w + g.dilation.w * (g.kernel.w - 1))
         let shift = Pair(g.dilation.h * (g.kernel.h - 1) - g.padding.h, g.dilation.w * (g.kernel.w - 1) - g.padding.w)
         _ = try Limits.checkElements([g.batch, g.filters, frame.h, frame.w], field: "dout")
@@ -53,7 +57,8 @@ extension Conv2D {
     }
 
     /// One step of `dx` built by scattering: output gradient `dOut[n, f, i, j]` sends
-    /// `w[f, c, kh, kw] · dOut[n, f, i, j]` to every input cell its window covered.
+    /// `w[f, c, kh, kw] · dOut[n, f, i, j]` to every input cell its window covered, and through
+    /// each padding cell that copies an input cell to that cell (the term's `via`).
     public struct ScatterStep: Equatable, Sendable {
         /// The output-gradient cell being scattered.
         public var source: Factor
@@ -89,10 +94,13 @@ extension Conv2D {
                         var contributions: [(target: [Int], term: Term)] = []
                         // The window of output (i, j) is exactly where its gradient lands.
                         g.forEachOutputTerm(f: f, i: i, j: j) { c, h, ww, wc, kh, kw in
-                            guard g.isInside(h, ww) else { return }
-                            let term = Term([Factor(tensor: names.w, index: [f, wc, kh, kw], value: w[f, wc, kh, kw]), source])
-                            sums[((n * g.inChannels + c) * g.input.h + h) * g.input.w + ww].add(term.product)
-                            contributions.append(([n, c, h, ww], term))
+                            guard let (sh, sw) = g.source(h, ww) else { return }
+                            let via = g.isInside(h, ww)
+                                ? nil : PaddingCopy(mode: g.paddingMode, cell: [n, c, h, ww], source: [n, c, sh, sw])
+                            let term = Term([Factor(tensor: names.w, index: [f, wc, kh, kw], value: w[f, wc, kh, kw]), source],
+                                            via: via)
+                            sums[((n * g.inChannels + c) * g.input.h + sh) * g.input.w + sw].add(term.product)
+                            contributions.append(([n, c, sh, sw], term))
                         }
                         steps.append(ScatterStep(source: source, contributions: contributions,
                                                  partial: Tensor(shape: g.xShape, data: sums.map(\.value))))

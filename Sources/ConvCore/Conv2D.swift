@@ -6,7 +6,7 @@
 ///     out[n,f,i,j] = b[f] + Σ_{c,kh,kw} x[n, c, i·S−P+kh·D, j·S−P+kw·D] · w[f, c, kh, kw]
 ///
 /// (cross-correlation; with `.convolution` the kernel is flipped first). Inputs outside the
-/// tensor read as zero padding.
+/// tensor read the padding: zeros, or copies of the input's cells (`PaddingMode`).
 public struct Conv2D: Sendable {
     public let x: Tensor
     public let w: Tensor
@@ -55,6 +55,15 @@ public struct Conv2D: Sendable {
         public var dw: Tensor
         /// `∂L/∂b`, one per filter (given whether or not the layer has a bias).
         public var db: Tensor
+
+        /// One of the three.
+        public subscript(_ gradient: Gradient) -> Tensor {
+            switch gradient {
+            case .dx: dx
+            case .dw: dw
+            case .db: db
+            }
+        }
     }
 
     /// Back-propagates `dOut (N, F, outH, outW)`:
@@ -65,7 +74,9 @@ public struct Conv2D: Sendable {
     ///                      of w[f,c,kh,kw] · dOut[n,f,i,j]
     ///
     /// `dx` is the full convolution of `dOut` (dilated by the stride) with the flipped kernel,
-    /// cropped by the padding; `dw` is the correlation of the padded input with `dOut`.
+    /// cropped by the padding; `dw` is the correlation of the padded input with `dOut`. With
+    /// reflect, replicate or circular padding, what reaches a padding cell is added to the input
+    /// cell it copies.
     public func backward(_ dOut: Tensor) throws(ConvError) -> Gradients {
         try Self.checkShape(dOut, geometry.outShape, field: "dout", because: .outputShape)
         return Gradients(
@@ -77,6 +88,15 @@ public struct Conv2D: Sendable {
     /// Which gradient a trace is about.
     public enum Gradient: String, Sendable, CaseIterable {
         case dx, dw, db
+
+        /// The gradient's tensor name: `dx`, `dw`, `db`.
+        public var tensor: TensorName {
+            switch self {
+            case .dx: .dx
+            case .dw: .dw
+            case .db: .db
+            }
+        }
     }
 
     /// Every contribution to one cell of `dx`, `dw` or `db`.
@@ -118,7 +138,7 @@ extension Conv2D {
                             for j in 0..<g.output.w {
                                 var total = Accumulator()
                                 g.forEachOutputTerm(f: f, i: i, j: j) { c, h, ww, wc, kh, kw in
-                                    let xv = g.isInside(h, ww) ? xs[((n * g.inChannels + c) * g.input.h + h) * g.input.w + ww] : 0
+                                    let xv = g.source(h, ww).map { xs[((n * g.inChannels + c) * g.input.h + $0.h) * g.input.w + $0.w] } ?? 0
                                     total.add(xv * ws[((f * g.channelsPerGroup + wc) * g.kernel.h + kh) * g.kernel.w + kw])
                                 }
                                 if let b { total.add(b.data[f]) }
@@ -140,10 +160,8 @@ extension Conv2D {
         var terms: [Term] = []
         var total = Accumulator()
         g.forEachOutputTerm(f: f, i: i, j: j) { c, h, ww, wc, kh, kw in
-            let inside = g.isInside(h, ww)
-            let xv = inside ? x[n, c, h, ww] : 0
             let term = Term([
-                Factor(tensor: names.x, index: [n, c, h, ww], value: xv, inPadding: !inside),
+                g.inputFactor(x, name: names.x, n, c, h, ww),
                 Factor(tensor: names.w, index: [f, wc, kh, kw], value: w[f, wc, kh, kw]),
             ])
             total.add(term.product)
@@ -156,9 +174,11 @@ extension Conv2D {
     }
 
     /// `dx`: for every input cell, the sum of weight × output gradient over the windows that
-    /// covered it, plus `b[c]` when given (the transposed convolution's bias).
+    /// covered it or a padding cell copying it, plus `b[c]` when given (the transposed
+    /// convolution's bias).
     static func inputGradient(_ dOut: Tensor, _ w: Tensor, _ g: Conv2DGeometry, bias b: Tensor? = nil) -> Tensor {
         var dx = Tensor(shape: g.xShape)
+        let (rows, cols) = (g.copies(along: .height), g.copies(along: .width))
         var o = 0
         dOut.data.withUnsafeBufferPointer { ds in
             w.data.withUnsafeBufferPointer { ws in
@@ -168,7 +188,7 @@ extension Conv2D {
                         for h in 0..<g.input.h {
                             for ww in 0..<g.input.w {
                                 var total = Accumulator()
-                                g.forEachInputGradientTerm(c: c, h: h, w: ww) { f, i, j, kh, kw in
+                                g.forEachInputGradientTerm(c: c, copies: (rows[h], cols[ww])) { _, _, f, i, j, kh, kw in
                                     total.add(ws[((f * g.channelsPerGroup + wc) * g.kernel.h + kh) * g.kernel.w + kw]
                                         * ds[((n * g.filters + f) * g.output.h + i) * g.output.w + j])
                                 }
@@ -192,11 +212,13 @@ extension Conv2D {
         let wc = c % g.channelsPerGroup
         var terms: [Term] = []
         var total = Accumulator()
-        g.forEachInputGradientTerm(c: c, h: h, w: ww) { f, i, j, kh, kw in
+        let copies = (g.copies(along: .height)[h], g.copies(along: .width)[ww])
+        g.forEachInputGradientTerm(c: c, copies: copies) { ph, pw, f, i, j, kh, kw in
+            let via = (ph, pw) == (h, ww) ? nil : PaddingCopy(mode: g.paddingMode, cell: [n, c, ph, pw], source: index)
             let term = Term([
                 Factor(tensor: names.w, index: [f, wc, kh, kw], value: w[f, wc, kh, kw]),
                 Factor(tensor: names.dOut, index: [n, f, i, j], value: dOut[n, f, i, j]),
-            ])
+            ], via: via)
             total.add(term.product)
             terms.append(term)
         }
@@ -217,7 +239,7 @@ extension Conv2D {
                             for tw in 0..<g.kernel.w {
                                 var total = Accumulator()
                                 g.forEachWeightGradientTerm(f: f, wc: wc, th: th, tw: tw) { n, i, j, c, h, ww in
-                                    let xv = g.isInside(h, ww) ? xs[((n * g.inChannels + c) * g.input.h + h) * g.input.w + ww] : 0
+                                    let xv = g.source(h, ww).map { xs[((n * g.inChannels + c) * g.input.h + $0.h) * g.input.w + $0.w] } ?? 0
                                     total.add(ds[((n * g.filters + f) * g.output.h + i) * g.output.w + j] * xv)
                                 }
                                 dw.data[o] = total.value
@@ -238,11 +260,9 @@ extension Conv2D {
         var terms: [Term] = []
         var total = Accumulator()
         g.forEachWeightGradientTerm(f: f, wc: wc, th: th, tw: tw) { n, i, j, c, h, ww in
-            let inside = g.isInside(h, ww)
             let term = Term([
                 Factor(tensor: names.dOut, index: [n, f, i, j], value: dOut[n, f, i, j]),
-                Factor(tensor: names.x, index: [n, c, h, ww], value: inside ? x[n, c, h, ww] : 0,
-                       inPadding: !inside),
+                g.inputFactor(x, name: names.x, n, c, h, ww),
             ])
             total.add(term.product)
             terms.append(term)

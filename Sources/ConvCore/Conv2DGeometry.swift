@@ -3,7 +3,8 @@
 ///
 /// Input `x` is `(N, C, H, W)`, weights `w` are `(F, C/G, KH, KW)`, output is `(N, F, outH, outW)`.
 /// Output cell `(n, f, i, j)` reads input rows `h = i·S − P + kh·D` for window rows `kh < KH`
-/// (columns alike) from the channels of its group `g = f / (F/G)`.
+/// (columns alike) from the channels of its group `g = f / (F/G)`, where `P` is the padding
+/// before the first row; a row outside the input reads what `paddingMode` puts there.
 ///
 /// A transposed convolution is the input gradient of such a geometry, which is why `output` may be
 /// given explicitly: there it is the transposed convolution's input size.
@@ -14,7 +15,12 @@ public struct Conv2DGeometry: Equatable, Sendable {
     public let filters: Int
     public let kernel: Pair
     public let stride: Pair
-    public let padding: Pair
+    /// The padding on each side, resolved (`"same"` worked out from the kernel).
+    public let sides: PaddingSides
+    /// What the padding cells hold.
+    public let paddingMode: PaddingMode
+    /// How the padding was asked for (kept so that the reference call asks the same way).
+    public let paddingLayout: PaddingLayout
     public let dilation: Pair
     public let groups: Int
     public let output: Pair
@@ -26,10 +32,15 @@ public struct Conv2DGeometry: Equatable, Sendable {
     /// Filters in one group, `F/G`.
     public var filtersPerGroup: Int { filters / groups }
 
+    /// The padding before the first row and column, `(top, left)`: the offset `P` of every window.
+    /// Equal to the padding after the last ones unless `sides` says otherwise.
+    public var padding: Pair { sides.before }
+
     /// The hyper-parameters as options again.
     public var options: Conv2DOptions {
-        Conv2DOptions(stride: stride, padding: padding, dilation: dilation, groups: groups,
-                      convention: flipsKernel ? .convolution : .crossCorrelation)
+        Conv2DOptions(stride: stride, padding: paddingLayout == .symmetric ? sides.before : Pair(0),
+                      dilation: dilation, groups: groups, convention: flipsKernel ? .convolution : .crossCorrelation,
+                      paddingMode: paddingMode, paddingLayout: paddingLayout)
     }
 
     public var xShape: [Int] { [batch, inChannels, input.h, input.w] }
@@ -50,21 +61,22 @@ public struct Conv2DGeometry: Equatable, Sendable {
             inChannels: xShape[1], filters: wShape[0], weightChannels: wShape[1],
             groups: options.groups, wField: names.w)
         let input = Pair(xShape[2], xShape[3])
+        let sides = try Self.resolvePadding(options, input: input, kernel: kernel)
         var output = Pair(0)
         for axis in Axis.allCases {
             output[axis] = try OutputSize.convolution(
                 input: input[axis], kernel: kernel[axis], stride: options.stride[axis],
-                padding: options.padding[axis], dilation: options.dilation[axis], axis: axis)
+                before: sides.before[axis], after: sides.after[axis], dilation: options.dilation[axis], axis: axis)
         }
         try self.init(
             batch: xShape[0], inChannels: xShape[1], input: input, filters: wShape[0], kernel: kernel,
-            options: options, output: output, names: names)
+            options: options, sides: sides, output: output, names: names)
     }
 
     /// A geometry with an explicit output size, already checked by the caller to be reachable.
     init(
         batch: Int, inChannels: Int, input: Pair, filters: Int, kernel: Pair,
-        options: Conv2DOptions, output: Pair, names: (x: String, w: String, out: String)
+        options: Conv2DOptions, sides: PaddingSides, output: Pair, names: (x: String, w: String, out: String)
     ) throws(ConvError) {
         self.batch = batch
         self.inChannels = inChannels
@@ -72,7 +84,9 @@ public struct Conv2DGeometry: Equatable, Sendable {
         self.filters = filters
         self.kernel = kernel
         self.stride = options.stride
-        self.padding = options.padding
+        self.sides = sides
+        self.paddingMode = options.paddingMode
+        self.paddingLayout = options.paddingLayout
         self.dilation = options.dilation
         self.groups = options.groups
         self.output = output
@@ -139,10 +153,10 @@ extension Conv2DGeometry {
         }
     }
 
-    /// Calls `body(f, i, j, kh, kw)` for every term of `dx[n, c, h, w]`: the output cells
-    /// `dOut[n, f, i, j]` whose window touched input cell `(h, w)` through weight
-    /// `w[f, c mod C/G, kh, kw]`. Row `h` is reached from output row `i` by tap `kh` when
-    /// `h + P − kh·D = i·S` (columns alike); order: filter, window row, window column.
+    /// Calls `body(f, i, j, kh, kw)` for every window that read position `(h, w)` of the padded
+    /// input (unpadded coordinates, possibly in the padding): output cell `dOut[n, f, i, j]`
+    /// through weight `w[f, c mod C/G, kh, kw]`. Row `h` is reached from output row `i` by tap `kh`
+    /// when `h + P − kh·D = i·S` (columns alike); order: filter, window row, window column.
     @inline(__always)
     func forEachInputGradientTerm(
         c: Int, h: Int, w: Int, _ body: (Int, Int, Int, Int, Int) -> Void
@@ -158,6 +172,20 @@ extension Conv2DGeometry {
                     let (th, tw) = weightTap(kh, kw)
                     body(f, rowOffset / stride.h, colOffset / stride.w, th, tw)
                 }
+            }
+        }
+    }
+
+    /// Calls `body(ph, pw, f, i, j, kh, kw)` for every term of `dx[n, c, h, w]`: for each position
+    /// `(ph, pw)` of the padded input that holds input cell `(h, w)` (`copies`: the cell itself and the
+    /// padding cells holding it, in increasing order), every window that read it.
+    @inline(__always)
+    func forEachInputGradientTerm(
+        c: Int, copies: (rows: [Int], cols: [Int]), _ body: (Int, Int, Int, Int, Int, Int, Int) -> Void
+    ) {
+        for ph in copies.rows {
+            for pw in copies.cols {
+                forEachInputGradientTerm(c: c, h: ph, w: pw) { f, i, j, kh, kw in body(ph, pw, f, i, j, kh, kw) }
             }
         }
     }

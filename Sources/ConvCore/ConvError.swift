@@ -37,6 +37,19 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooLarge(field: String, what: Workload, amount: Double, limit: Int)
     /// An index outside a tensor (for traces).
     case indexOutOfRange(field: String, index: [Int], shape: [Int])
+    /// Reflect padding of at least the input's extent, or circular padding of more: one
+    /// reflection or wrap would not fill it (PyTorch refuses it too).
+    case paddingTooDeep(field: String, mode: PaddingMode, axis: Axis, padding: Int, input: Int)
+    /// `padding="same"` with a stride above 1, which PyTorch refuses.
+    case sameNeedsStrideOne(axis: Axis, stride: Int)
+    /// `pad` given together with a non-zero `padding`.
+    case padWithPadding(padding: Pair)
+    /// A padding the transposed convolution does not take: like PyTorch's `conv_transpose2d`, it
+    /// pads with zeros, the same amount on both sides.
+    case transposedPadding(UnsupportedPadding)
+    /// `dx` asked for as one ordinary convolution with a padding that copies cells: the gradient
+    /// reaching the padding folds back onto the cells it copies, which no convolution does.
+    case foldedPaddingGradient(mode: PaddingMode)
     /// A real number that must be greater than zero (a width, a step, a variance plus ε).
     case notPositive(field: String, value: Double)
     /// A point that is not on the sampling grid of step `step`.
@@ -55,8 +68,16 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
             return "groups"
         case .outputPaddingOutOfRange:
             return "output_padding"
-        case .poolPaddingTooLarge:
+        case .poolPaddingTooLarge, .sameNeedsStrideOne:
             return "padding"
+        case .paddingTooDeep(let field, _, _, _, _):
+            return field
+        case .padWithPadding:
+            return "pad"
+        case .transposedPadding(let padding):
+            return padding.field
+        case .foldedPaddingGradient:
+            return "padding_mode"
         case .windowReadsOnlyPadding:
             return "dilation"
         }
@@ -101,6 +122,24 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
             let i = index.map(String.init).joined(separator: ", ")
             let s = shape.map(String.init).joined(separator: ", ")
             return "\(field): index [\(i)] is outside the shape (\(s))"
+        case let .paddingTooDeep(field, mode, axis, padding, input):
+            return mode == .reflect
+                ? "\(field): reflect padding must be smaller than the input \(axis.rawValue) (\(input)), got \(padding)"
+                : "\(field): circular padding must be at most the input \(axis.rawValue) (\(input)), got \(padding)"
+        case let .sameNeedsStrideOne(axis, stride):
+            return "padding: \"same\" needs stride 1 (as in PyTorch), got a \(axis.rawValue) stride of \(stride)"
+        case let .padWithPadding(padding):
+            return "pad: give either pad or a non-zero padding (\(padding)), not both"
+        case .transposedPadding(.mode(let mode)):
+            return "padding_mode: the transposed convolution pads with zeros only (as PyTorch's "
+                + "conv_transpose2d), got \(mode.rawValue)"
+        case .transposedPadding(.same):
+            return "padding: the transposed convolution takes no \"same\" padding (nor does PyTorch's conv_transpose2d)"
+        case .transposedPadding(.sides):
+            return "pad: the transposed convolution takes no explicit sides; give padding"
+        case let .foldedPaddingGradient(mode):
+            return "padding_mode: dx is one ordinary convolution only with zero padding; with \(mode.rawValue) "
+                + "padding the gradient reaching the padding folds back onto the cells it copies"
         case let .notPositive(field, value):
             return "\(field): must be greater than 0, got \(Text.number(value))"
         case let .offGrid(field, value, step):
@@ -163,6 +202,25 @@ public enum ConvError: Error, Equatable, Sendable, CustomStringConvertible {
             case .winogradFilter: "Winograd's filter has 3 taps per axis"
             case .winogradTiles: "Winograd's tiles take 2k + 2 inputs per axis"
             case .sameRowLengths: "every row as long as the first"
+            }
+        }
+    }
+
+    /// A padding an operation that pads only with zeros, symmetrically, does not take.
+    public enum UnsupportedPadding: Equatable, Sendable {
+        /// A padding mode other than zeros.
+        case mode(PaddingMode)
+        /// `padding="same"`.
+        case same
+        /// Explicit sides (`pad`).
+        case sides
+
+        /// The request field that asked for it.
+        public var field: String {
+            switch self {
+            case .mode: "padding_mode"
+            case .same: "padding"
+            case .sides: "pad"
             }
         }
     }

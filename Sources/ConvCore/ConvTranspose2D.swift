@@ -19,11 +19,18 @@ public struct ConvTranspose2D: Sendable {
     public let geometry: Conv2DGeometry
 
     /// Validates the shapes and options. `options.convention` does not apply: like PyTorch's,
-    /// the transposed convolution has no flipped-kernel variant.
+    /// the transposed convolution has no flipped-kernel variant, and it pads only with zeros, the
+    /// same amount on both sides of each axis (no padding mode, `"same"` or explicit sides).
     public init(
         x: Tensor, w: Tensor, b: Tensor? = nil, options: Conv2DOptions = .init(),
         outputPadding: Pair = Pair(0)
     ) throws(ConvError) {
+        guard options.paddingMode == .zeros else { throw .transposedPadding(.mode(options.paddingMode)) }
+        switch options.paddingLayout {
+        case .symmetric: break
+        case .same: throw .transposedPadding(.same)
+        case .sides: throw .transposedPadding(.sides)
+        }
         try Conv2DGeometry.checkRank(x.shape, field: "x")
         try Conv2DGeometry.checkRank(w.shape, field: "w")
         let (inChannels, groups) = (x.shape[1], options.groups)
@@ -49,7 +56,8 @@ public struct ConvTranspose2D: Sendable {
         conv.convention = .crossCorrelation
         let geometry = try Conv2DGeometry(
             batch: x.shape[0], inChannels: w.shape[1] * groups, input: output, filters: inChannels,
-            kernel: kernel, options: conv, output: input, names: (x: "out", w: "w", out: "x"))
+            kernel: kernel, options: conv, sides: PaddingSides(symmetric: options.padding), output: input,
+            names: (x: "out", w: "w", out: "x"))
         try Conv2D.checkBias(b, count: geometry.inChannels, because: .oneBiasPerOutputChannel)
         self.x = x
         self.w = w

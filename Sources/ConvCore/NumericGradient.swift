@@ -1,5 +1,3 @@
-import Foundation
-
 /// Central finite differences: the gradient a learner can trust because it only evaluates the
 /// function, `∂L/∂x[k] ≈ (L(x + h·e_k) − L(x − h·e_k)) / 2h`, with error `O(h²)`.
 public enum NumericGradient {
@@ -8,12 +6,8 @@ public enum NumericGradient {
         var gradient = Tensor(shape: x.shape)
         var probe = x
         for k in x.data.indices {
-            probe.data[k] = x.data[k] + h
-            let plus = loss(probe)
-            probe.data[k] = x.data[k] - h
-            let minus = loss(probe)
-            probe.data[k] = x.data[k]
-            gradient.data[k] = (plus - minus) / (2 * h)
+            let (plus, minus) = losses(loss, probe: &probe, offset: k, step: h)
+            gradient.data[k] = centred(plus, minus, step: h)
         }
         return gradient
     }
@@ -23,11 +17,34 @@ public enum NumericGradient {
     public static func of(
         _ f: (Tensor) -> Tensor, at x: Tensor, dOut: Tensor, step h: Double = 1e-5
     ) -> Tensor {
-        of({ probe in
+        withoutActuallyEscaping(f) { of(loss($0, dOut: dOut), at: x, step: h) }
+    }
+
+    /// `L(t) = Σ f(t) ⊙ dOut`, the scalar whose gradient a backward pass given `dOut` computes.
+    public static func loss(_ f: @escaping (Tensor) -> Tensor, dOut: Tensor) -> (Tensor) -> Double {
+        { probe in
             var total = Accumulator()
             for (y, d) in zip(f(probe).data, dOut.data) { total.add(y * d) }
             return total.value
-        }, at: x, step: h)
+        }
+    }
+
+    /// `L` with element `k` of `probe` moved up by `h`, then down by `h`; `probe` is restored.
+    public static func losses(
+        _ loss: (Tensor) -> Double, probe: inout Tensor, offset k: Int, step h: Double
+    ) -> (plus: Double, minus: Double) {
+        let value = probe.data[k]
+        probe.data[k] = value + h
+        let plus = loss(probe)
+        probe.data[k] = value - h
+        let minus = loss(probe)
+        probe.data[k] = value
+        return (plus, minus)
+    }
+
+    /// The centred difference `(L⁺ − L⁻) / 2h`.
+    public static func centred(_ plus: Double, _ minus: Double, step h: Double) -> Double {
+        (plus - minus) / (2 * h)
     }
 
     /// The largest element-wise relative error `|a − b| / max(10⁻⁸, |a| + |b|)`, as CS231n's
@@ -87,8 +104,7 @@ public struct GradientCheck: Equatable, Sendable {
     /// One line for a lesson or the terminal.
     public var summary: String {
         let k = worstOffset
-        let error = relativeError == 0 ? "0" : String(format: "%.1e", relativeError)
-        return "\(name.rawValue): max relative error \(error) at \(Text.cell(name, analytic.index(ofOffset: k))) "
+        return "\(name.rawValue): max relative error \(Text.scientific(relativeError)) at \(Text.cell(name, analytic.index(ofOffset: k))) "
             + "(analytic \(Text.number(analytic.data[k])), numeric \(Text.number(numeric.data[k]))) "
             + (passes ? "✓" : "✗")
     }
@@ -99,15 +115,32 @@ extension Conv2D {
     /// forward passes per element: slow, and independent of `backward`.
     public func numericGradients(_ dOut: Tensor, step h: Double = 1e-5) throws(ConvError) -> Gradients {
         try Self.checkShape(dOut, geometry.outShape, field: "dout", because: .outputShape)
-        // Each estimate re-runs the forward loops with one tensor perturbed; the shapes, and so
-        // the validated geometry, never change.
-        let g = geometry
-        let layer = { (x: Tensor, w: Tensor, b: Tensor?) in Self.correlate(x, w, b, g) }
-        let bias = b ?? Tensor(shape: [geometry.filters])
-        return Gradients(
-            dx: NumericGradient.of({ layer($0, w, b) }, at: x, dOut: dOut, step: h),
-            dw: NumericGradient.of({ layer(x, $0, b) }, at: w, dOut: dOut, step: h),
-            db: NumericGradient.of({ layer(x, w, $0) }, at: bias, dOut: dOut, step: h))
+        let estimate = { (gradient: Gradient) in
+            NumericGradient.of(loss(varying: gradient, dOut: dOut), at: variable(gradient), step: h)
+        }
+        return Gradients(dx: estimate(.dx), dw: estimate(.dw), db: estimate(.db))
+    }
+
+    /// The tensor a gradient is of: `x`, `w`, or `b` (zeros for a layer without bias).
+    func variable(_ gradient: Gradient) -> Tensor {
+        switch gradient {
+        case .dx: x
+        case .dw: w
+        case .db: b ?? Tensor(shape: [geometry.filters])
+        }
+    }
+
+    /// `L = Σ out ⊙ dOut` as a function of the tensor whose gradient `gradient` is (`x`, `w`, or
+    /// `b`, which is zeros for a layer without bias), the others held. Each evaluation re-runs the
+    /// forward loops with the shapes, and so the validated geometry, unchanged.
+    func loss(varying gradient: Gradient, dOut: Tensor) -> (Tensor) -> Double {
+        let (x, w, b, g) = (x, w, b, geometry)
+        let forward: (Tensor) -> Tensor = switch gradient {
+        case .dx: { Self.correlate($0, w, b, g) }
+        case .dw: { Self.correlate(x, $0, b, g) }
+        case .db: { Self.correlate(x, w, $0, g) }
+        }
+        return NumericGradient.loss(forward, dOut: dOut)
     }
 
     /// The three checks of `backward` against `numericGradients`.

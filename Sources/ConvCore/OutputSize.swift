@@ -10,10 +10,20 @@ public enum OutputSize {
         input: Int, kernel: Int, stride: Int = 1, padding: Int = 0, dilation: Int = 1,
         axis: Axis? = nil
     ) throws(ConvError) -> Int {
-        try checkCommon(input: input, kernel: kernel, stride: stride, padding: padding,
+        try convolution(input: input, kernel: kernel, stride: stride, before: padding, after: padding,
                         dilation: dilation, axis: axis)
+    }
+
+    /// Convolution with `before` padding rows (or columns) ahead of the input and `after` behind
+    /// it: `⌊(H + P₁ + P₂ − D·(K−1) − 1) / S⌋ + 1`.
+    public static func convolution(
+        input: Int, kernel: Int, stride: Int, before: Int, after: Int, dilation: Int, axis: Axis? = nil
+    ) throws(ConvError) -> Int {
+        try checkCommon(input: input, kernel: kernel, stride: stride, padding: before,
+                        dilation: dilation, axis: axis)
+        try Limits.check(after, field: "padding", axis: axis, minimum: 0)
         let effective = dilation * (kernel - 1) + 1
-        let padded = input + 2 * padding
+        let padded = input + before + after
         guard effective <= padded else {
             throw .kernelLargerThanInput(field: "kernel", axis: axis ?? .height,
                                          effectiveKernel: effective, paddedInput: padded)
@@ -100,7 +110,17 @@ public enum OutputSize {
     public static func convolutionFormula(
         input: Int, kernel: Int, stride: Int, padding: Int, dilation: Int, result: Int
     ) -> String {
-        "⌊(\(input) + 2·\(padding) − \(dilation)·(\(kernel)−1) − 1)/\(stride)⌋ + 1 = \(result)"
+        convolutionFormula(input: input, kernel: kernel, stride: stride, before: padding, after: padding,
+                           dilation: dilation, result: result)
+    }
+
+    /// The formula with the padding of each side: `2·1` when they agree, else `1 + 2`:
+    /// `⌊(4 + 1 + 2 − 1·(4−1) − 1)/1⌋ + 1 = 4`.
+    public static func convolutionFormula(
+        input: Int, kernel: Int, stride: Int, before: Int, after: Int, dilation: Int, result: Int
+    ) -> String {
+        let padding = before == after ? "2·\(before)" : "\(before) + \(after)"
+        return "⌊(\(input) + \(padding) − \(dilation)·(\(kernel)−1) − 1)/\(stride)⌋ + 1 = \(result)"
     }
 
     /// `(3−1)·2 − 2·1 + 1·(3−1) + 1 + 1 = 6` for input 3, kernel 3, stride 2, padding 1, OP 1.

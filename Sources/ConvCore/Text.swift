@@ -19,6 +19,19 @@ public enum Text {
         return String(format: "%.3g", v)
     }
 
+    /// A number to twelve significant digits (`4523.00001`, `1.00000000003`), for values that
+    /// differ far to the right, such as the losses of a gradient check; integers as `number`.
+    public static func precise(_ v: Double) -> String {
+        if v.isNaN || v.isInfinite || (v == v.rounded() && abs(v) < 1e15) { return number(v) }
+        return String(format: "%.12g", v)
+    }
+
+    /// A small quantity such as a relative error, in scientific notation with two digits
+    /// (`2.1e-11`); `0` for zero.
+    public static func scientific(_ v: Double) -> String {
+        v == 0 ? "0" : String(format: "%.1e", v)
+    }
+
     /// `x[0,1,2,3]`.
     public static func cell(_ tensor: TensorName, _ index: [Int]) -> String {
         cell(tensor.rawValue, index)

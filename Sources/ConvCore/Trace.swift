@@ -8,12 +8,32 @@ public struct Factor: Equatable, Sendable {
     public var value: Double
     /// True when `index` falls in the padding around the tensor.
     public var inPadding: Bool
+    /// For a padding cell of reflect, replicate or circular padding: the cell whose value it
+    /// holds. `nil` for a real cell and for zero padding.
+    public var copy: PaddingCopy?
 
-    public init(tensor: TensorName, index: [Int], value: Double, inPadding: Bool = false) {
+    public init(tensor: TensorName, index: [Int], value: Double, inPadding: Bool = false, copy: PaddingCopy? = nil) {
         self.tensor = tensor
         self.index = index
         self.value = value
         self.inPadding = inPadding
+        self.copy = copy
+    }
+}
+
+/// A padding cell that holds a copy of a real cell of the same tensor, e.g. `x[0,0,-1,2]` holding
+/// `x[0,0,1,2]` in reflect padding.
+public struct PaddingCopy: Equatable, Sendable {
+    public var mode: PaddingMode
+    /// The padding cell, in the tensor's unpadded coordinates (outside the tensor).
+    public var cell: [Int]
+    /// The real cell whose value it holds.
+    public var source: [Int]
+
+    public init(mode: PaddingMode, cell: [Int], source: [Int]) {
+        self.mode = mode
+        self.cell = cell
+        self.source = source
     }
 }
 
@@ -21,9 +41,13 @@ public struct Factor: Equatable, Sendable {
 /// convolution), e.g. `x[0,0,1,2] · w[0,0,0,1]`.
 public struct Term: Equatable, Sendable {
     public var factors: [Factor]
+    /// For a gradient term of a real cell that arrived through a padding cell copying it (the
+    /// window read `via.cell`, which holds `via.source`): that copy. `nil` otherwise.
+    public var via: PaddingCopy?
 
-    public init(_ factors: [Factor]) {
+    public init(_ factors: [Factor], via: PaddingCopy? = nil) {
         self.factors = factors
+        self.via = via
     }
 
     /// The product of the factors' values, in order.

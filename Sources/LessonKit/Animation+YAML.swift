@@ -8,7 +8,7 @@ import ConvCore
 extension Animation {
     /// Every key an animation block may have.
     static let keys = [
-        "input", "kernel", "stride", "padding", "dilation", "output_padding", "channels", "filters", "groups",
+        "input", "kernel", "stride", "padding", "padding_mode", "pad", "dilation", "output_padding", "channels", "filters", "groups",
         "bias", "convention", "mode", "view", "values", "seed", "start", "x", "w", "b", "dout", "a", "v",
         "ceil_mode", "count_include_pad", "divisor_override", "output_size",
     ]
@@ -44,7 +44,21 @@ extension Animation {
             case "kernel": a.kernel = a.sizes(field, minimum: 1, log: &log)
             case "stride": a.stride = a.sizes(field, minimum: 1, maximum: window, log: &log)
             case "dilation": a.dilation = a.sizes(field, minimum: 1, maximum: window, log: &log)
-            case "padding": a.padding = a.sizes(field, minimum: 0, maximum: window, log: &log)
+            case "padding":
+                switch field.value.scalar?.text {
+                case "valid": a.padding = [0]
+                case "same" where a.takesPaddingForms(field, log: &log): a.paddingLayout = .same
+                case "same": break
+                case let word? where field.value.scalar?.kind == .string:
+                    log.report(field.position, "padding: expected an integer, [height, width], valid or same, got \"\(word)\"")
+                default: a.padding = a.sizes(field, minimum: 0, maximum: window, log: &log)
+                }
+            case "padding_mode":
+                if a.takesPaddingForms(field, log: &log) { a.paddingMode = field.oneOf(PaddingMode.self, &log) }
+            case "pad":
+                if a.takesPaddingForms(field, log: &log), let sides = a.sides(field, maximum: window, log: &log) {
+                    a.paddingLayout = .sides(sides)
+                }
             case "output_padding": a.outputPadding = a.sizes(field, minimum: 0, maximum: window, log: &log)
             case "channels": a.channels = a.channelCount(field, log: &log)
             case "filters": a.filters = a.channelCount(field, log: &log)
@@ -73,6 +87,10 @@ extension Animation {
             }
         }
         if random { a.values = .random(seed: UInt64(seed ?? 1)) }
+        let same = fields.contains { $0.key == "padding" && $0.value.scalar?.text == "same" }
+        if same, let pad = fields.last(where: { $0.key == "pad" }), case .sides? = a.paddingLayout {
+            log.report(pad.position, "pad: give either pad or padding: same, not both")
+        }
         if let field = fields.last(where: { $0.key == "dilation" }), kind.poolKind == .average || kind.isAdaptivePooling {
             log.report(field.position, "dilation: \(kind.rawValue) takes no dilation (PyTorch's \(kind.isAdaptivePooling ? "adaptive pooling" : "avg_pool2d") has none)")
         }
@@ -82,6 +100,35 @@ extension Animation {
             }
         }
         return a
+    }
+
+    /// True for the operations that take `padding: same`, `padding_mode` and `pad` (conv2d and
+    /// its backward pass, as PyTorch's `conv2d`); otherwise reports `field`.
+    private func takesPaddingForms(_ field: YAMLField, log: inout DiagnosticLog) -> Bool {
+        guard kind == .conv2d || kind == .conv2dBackward else {
+            let what = field.key == "padding" ? "padding: same" : "'\(field.key)'"
+            log.report(field.position, "\(field.key): only conv2d and conv2d-backward take \(what), not \(kind.rawValue)")
+            return false
+        }
+        return true
+    }
+
+    /// `pad: [left, right, top, bottom]`, four integers from 0 to `maximum`, as `F.pad` takes them.
+    private func sides(_ field: YAMLField, maximum: Int, log: inout DiagnosticLog) -> PaddingSides? {
+        let expected = "pad: expected [left, right, top, bottom], four integers from 0 to \(maximum), got \(field.value.quoted)"
+        guard case .sequence(let items, _) = field.value, items.count == 4 else {
+            log.report(field.position, expected)
+            return nil
+        }
+        let values = items.compactMap { item -> Int? in
+            guard case .scalar(let s) = item, case .int(let v) = s.kind, (0...maximum).contains(v) else { return nil }
+            return v
+        }
+        guard values.count == 4 else {
+            log.report(field.position, expected)
+            return nil
+        }
+        return PaddingSides(values)
     }
 
     /// `ceil_mode` (max and average pooling), `count_include_pad` and `divisor_override` (average

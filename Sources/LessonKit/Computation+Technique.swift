@@ -23,6 +23,8 @@ extension Computation {
         case continuousConvolution(f: ContinuousFunction, g: ContinuousFunction, dt: Double, at: [Double])
         /// `of: he-init`: the He standard deviation of a given fan-in, or of a layer's.
         case heInit(fanIn: Int?, channels: Int, groups: Int, kernel: Pair)
+        /// `of: tf-same-padding`: TensorFlow's `"SAME"` sides for an input, kernel, stride and dilation.
+        case tensorflowSame(input: Pair, kernel: Pair, stride: Pair, dilation: Pair)
 
         /// The `of:` names, what each shows, and the keys each takes.
         public enum Name: String, CaseIterable, Equatable, Sendable {
@@ -33,6 +35,7 @@ extension Computation {
             case separable
             case continuousConvolution = "continuous-convolution"
             case heInit = "he-init"
+            case tensorflowSame = "tf-same-padding"
 
             /// The values `show` may take, the default first.
             public var shows: [Show] {
@@ -44,6 +47,7 @@ extension Computation {
                 case .separable: [.factors, .rank, .cost]
                 case .continuousConvolution: [.output, .exact, .error]
                 case .heInit: [.output, .fanIn]
+                case .tensorflowSame: [.output, .size]
                 }
             }
 
@@ -57,6 +61,7 @@ extension Computation {
                 case .separable: ["w", "kernel", "input"]
                 case .continuousConvolution: ["f", "g", "dt", "at"]
                 case .heInit: ["fan_in", "channels", "groups", "kernel"]
+                case .tensorflowSame: ["input", "kernel", "stride", "dilation"]
                 }
             }
         }
@@ -70,6 +75,7 @@ extension Computation {
             case .separable: .separable
             case .continuousConvolution: .continuousConvolution
             case .heInit: .heInit
+            case .tensorflowSame: .tensorflowSame
             }
         }
     }

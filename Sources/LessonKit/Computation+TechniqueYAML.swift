@@ -100,6 +100,10 @@ extension Computation.Technique {
                 log.report(place, "compute: of: he-init needs 'fan_in', or the layer's 'channels' (and 'kernel', 'groups')")
             }
             technique = .heInit(fanIn: fanIn, channels: a.channels ?? 1, groups: a.groups ?? 1, kernel: pair(a.kernel) ?? Pair(3))
+        case .tensorflowSame:
+            let input = reader.required("input", pair(a.input), fields, &log)
+            technique = input.map { .tensorflowSame(input: $0, kernel: pair(a.kernel) ?? Pair(3), stride: pair(a.stride) ?? Pair(1),
+                                                    dilation: pair(a.dilation) ?? Pair(1)) }
         }
         return log.diagnostics.count == before ? technique : nil
     }

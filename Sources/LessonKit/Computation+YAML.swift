@@ -12,7 +12,8 @@ extension Computation {
     static let keys = ownKeys + Animation.keys.filter { $0 != "view" && $0 != "start" }
 
     /// The values `of` may take.
-    static let subjects = ConvOperation.animated.map(\.rawValue) + ["receptive-field"] + Property.allCases.map(\.rawValue)
+    static let subjects = ConvOperation.animated.map(\.rawValue) + ["receptive-field", "gradient-check"]
+        + Property.allCases.map(\.rawValue)
         + Technique.Name.allCases.map(\.rawValue)
 
     /// The keys only the blocks that take them may have: `answer` to "only … takes 'key'".
@@ -56,7 +57,7 @@ extension Computation {
             return log.diagnostics.count == before ? c : nil
         }
         let subject: Subject = ConvOperation(rawValue: of).map(Subject.animation)
-            ?? Property(rawValue: of).map(Subject.property) ?? .receptiveField
+            ?? Property(rawValue: of).map(Subject.property) ?? (of == "gradient-check" ? .gradientCheck : .receptiveField)
 
         var c = Computation(line: line, subject: subject, show: show, parameters: Animation(kind: .conv2d, line: line))
         let animationFields = fields.filter { Animation.keys.contains($0.key) }
@@ -76,6 +77,12 @@ extension Computation {
                 && !["of", "show", "cell", "tensor", "expect", "tolerance"].contains(f.key) {
                 log.report(f.position, "\(f.key): only \(owners(of: f.key)) takes '\(f.key)'")
             }
+        case .gradientCheck:
+            // The check of one cell of a conv2d-backward animation with these parameters.
+            c.show = .cell
+            c.parameters = Animation.read(.conv2dBackward, fields: animationFields, line: line, drawn: true, log: &log)
+            c.readCell(field("cell"), field("tensor"), kind: .conv2dBackward, at: place, log: &log)
+            reportForeign(fields, allowed: ["of", "cell", "tensor", "expect", "tolerance"] + Animation.keys, owner: "of: gradient-check", log: &log)
         case .receptiveField:
             c.layers = readLayers(field("layers"), at: place, log: &log)
             reportForeign(fields, allowed: ["of", "layers", "expect", "tolerance"], owner: "of: receptive-field", log: &log)
@@ -122,7 +129,8 @@ extension Computation {
             return
         }
         guard let cellField else {
-            log.report(place, "compute: show: \(show.rawValue) needs 'cell' (e.g. cell: [0, 1])")
+            let owner = subject == .gradientCheck ? "of: gradient-check" : "show: \(show.rawValue)"
+            log.report(place, "compute: \(owner) needs 'cell' (e.g. cell: [0, 1])")
             return
         }
         // A window belongs to an output cell, `i` or `[i, j]`; a cell may also name its image or channel.

@@ -15,6 +15,9 @@ public struct Computation: Equatable, Sendable {
         case receptiveField
         /// Both sides of an identity of 1-D convolution.
         case property(Property)
+        /// One cell of `dx`, `dw` or `db` of a conv2d-backward animation checked by centred
+        /// differences of `L = Σ dOut ⊙ out` (`cell`, `tensor`).
+        case gradientCheck
         /// A fast algorithm, a factorisation or an initialisation, with its inputs.
         case technique(Technique)
     }
@@ -71,8 +74,8 @@ public struct Computation: Equatable, Sendable {
     /// The animation keys (`input`, `kernel`, `x`, …): for `.animation`, exactly what an animation
     /// block of that kind would compute.
     public var parameters: Animation
-    /// The cell of `show: cell`: `[i]`, `[i, j]` or `[c, i, j]`; of `show: window`, the output
-    /// cell `[i]` (the height's window) or `[i, j]` (both axes').
+    /// The cell of `show: cell` or of a gradient check: `[i]`, `[i, j]` or `[c, i, j]`; of
+    /// `show: window`, the output cell `[i]` (the height's window) or `[i, j]` (both axes').
     public var cell: [Int]?
     /// The tensor of `show: cell`: `out`, or `dx`, `dw`, `db` for backward kinds.
     public var tensor: TensorName?

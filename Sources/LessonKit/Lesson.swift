@@ -139,6 +139,11 @@ public struct Animation: Equatable, Sendable {
     public var kernel: [Int]?
     public var stride: [Int]?
     public var padding: [Int]?
+    /// What the padding holds (`padding_mode`; conv2d and conv2d-backward only).
+    public var paddingMode: PaddingMode?
+    /// `padding: same`, or `pad: [left, right, top, bottom]` (conv2d and conv2d-backward only);
+    /// `nil` for `padding` as an amount (`valid` is the amount 0).
+    public var paddingLayout: PaddingLayout?
     public var dilation: [Int]?
     public var outputPadding: [Int]?
     public var channels: Int?

@@ -33,25 +33,80 @@ extension Catalogue {
         guard !step.contributions.isEmpty else { return head + " " + traceWord(.reachesNoCell) }
         return head + " → " + step.contributions.map { cell, term in
             "\(Text.cell(target, cell)) += \(term.factors.map { Self.operand($0.value) }.joined(separator: "×"))"
+                + (term.via.map { parenthesized(route($0)) } ?? "")
         }.joined(separator: ", ")
     }
 
     /// One line per term, naming every factor, then its values and the product, e.g.
-    /// `x[0,0,1,5] × w[0,0,0,2] = 0 (padding) × 3 = 0`; the kept maximum is marked `← max`.
+    /// `x[0,0,1,5] × w[0,0,0,2] = 0 (padding) × 3 = 0`, `x[0,0,-1,2] × w[0,0,0,1] = 7 (reflect:
+    /// x[0,0,1,2]) × 2 = 14`; a gradient term that came through a padding cell ends with it,
+    /// `(reflect: via x[0,0,-1,2])`; the kept maximum is marked `← max`.
     public func termLines(_ trace: Trace) -> [String] {
         var lines = trace.terms.enumerated().map { k, term in
             let names = term.factors.map { Text.cell($0.tensor, $0.index) }.joined(separator: " × ")
             let values = term.factors.map { f in
-                (term.factors.count == 1 ? Text.number(f.value) : Self.operand(f.value))
-                    + (f.inPadding ? parenthesized(traceWord(.padding)) : "")
+                (term.factors.count == 1 ? Text.number(f.value) : Self.operand(f.value)) + paddingRemark(f)
             }.joined(separator: " × ")
             let product = term.factors.count > 1 ? " = \(Text.number(term.product))" : ""
-            return "\(names) = \(values)\(product)" + (trace.selected == k ? "  ← " + traceWord(.maximum) : "")
+            return "\(names) = \(values)\(product)" + (term.via.map { parenthesized(route($0)) } ?? "")
+                + (trace.selected == k ? "  ← " + traceWord(.maximum) : "")
         }
         if let bias = trace.bias {
             lines.append("\(Text.cell(bias.tensor, bias.index)) = \(Text.number(bias.value))" + parenthesized(traceWord(.bias)))
         }
         return lines
+    }
+
+    /// After a factor's value: `(padding)` for zero padding, `(reflect: x[0,0,1,2])` for a padding
+    /// cell holding a copy; nothing for a real cell.
+    func paddingRemark(_ f: Factor) -> String {
+        guard f.inPadding else { return "" }
+        guard let copy = f.copy else { return parenthesized(traceWord(.padding)) }
+        return parenthesized(traceWord(.paddingMode(copy.mode)) + colon + Text.cell(f.tensor, copy.source))
+    }
+
+    /// The padding cell a gradient term came through: `reflect: via x[0,0,-1,2]` (the padding
+    /// around the convolution's input `x`).
+    func route(_ via: PaddingCopy) -> String {
+        traceWord(.paddingMode(via.mode)) + colon + traceWord(.via(Text.cell(.x, via.cell)))
+    }
+
+    /// A padding cell and the cell it copies: `x[0,0,-1,2] = x[0,0,1,2] (reflect)`.
+    public func copyLine(_ tensor: TensorName, _ copy: PaddingCopy) -> String {
+        "\(Text.cell(tensor, copy.cell)) = \(Text.cell(tensor, copy.source))" + parenthesized(traceWord(.paddingMode(copy.mode)))
+    }
+
+    /// A gradient checked cell by cell, as a table: the heading and the rule, a header row, a
+    /// row a cell (its name, then the numbers right-aligned), then the verdict.
+    public func gradientCheckTable(_ probes: [GradientProbe]) -> [String] {
+        let header = GradientCheckColumn.allCases.map { gradientCheck(.column($0)) }
+        let rows = probes.map { p in
+            [Text.cell(p.tensor, p.index), Text.precise(p.lossPlus), Text.precise(p.lossMinus), Text.precise(p.numeric),
+             Text.precise(p.analytic), Text.scientific(p.relativeError)]
+        }
+        let widths = header.indices.map { k in ([header] + rows).map { TextWidth.columns($0[k]) }.max() ?? 0 }
+        let line = { (cells: [String]) in
+            cells.enumerated().map { k, text in
+                let fill = String(repeating: " ", count: widths[k] - TextWidth.columns(text))
+                return k == 0 ? text + fill : fill + text
+            }.joined(separator: "  ")
+        }
+        let failing = probes.filter { !$0.passes }
+        let verdict = failing.isEmpty
+            ? gradientCheck(.allAgree(cells: probes.count, largest: Text.scientific(probes.map(\.relativeError).max() ?? 0)))
+            : gradientCheck(.disagree(count: failing.count, of: probes.count, cells: failing.prefix(5).map { Text.cell($0.tensor, $0.index) }))
+        return [gradientCheck(.heading(step: Text.number(probes.first?.step ?? 0))),
+                gradientCheck(.rule(tolerance: Text.scientific(GradientCheck.tolerance))), "", line(header)]
+            + rows.map(line) + ["", verdict]
+    }
+
+    /// One cell's gradient check in two lines: the two losses and the step, then the centred
+    /// difference beside the analytic value and their relative error.
+    public func probeLines(_ p: GradientProbe) -> [String] {
+        [gradientCheck(.probeLosses(cell: Text.cell(p.tensor, p.index), plus: Text.precise(p.lossPlus),
+                                    minus: Text.precise(p.lossMinus), step: Text.number(p.step))),
+         gradientCheck(.probeResult(numeric: Text.precise(p.numeric), analytic: Text.precise(p.analytic),
+                                    error: Text.scientific(p.relativeError), agrees: p.passes))]
     }
 
     /// A size formula as lines, each after its label; the formulas of the two axes line up.

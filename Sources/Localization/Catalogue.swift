@@ -39,6 +39,8 @@ public protocol Catalogue: Sendable {
     func error(_ error: ConvError) -> String
     /// A compute block's line.
     func compute(_ phrase: ComputePhrase) -> String
+    /// A gradient checked cell by cell.
+    func gradientCheck(_ phrase: GradientCheckPhrase) -> String
     /// A line of a technique's compute block (FFT, Winograd, folding, separable kernels, …).
     func technique(_ phrase: TechniquePhrase) -> String
 

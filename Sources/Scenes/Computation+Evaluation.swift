@@ -107,6 +107,7 @@ extension Computation {
             case .animation: return try animationResult(t)
             case .receptiveField: return try receptiveFieldResult(t)
             case .property(let property): return try propertyResult(property, t)
+            case .gradientCheck: return try gradientCheckResult(t)
             case .technique(let technique): return try technique.evaluate(show, t)
             }
         } catch {
@@ -141,6 +142,25 @@ extension Computation {
             // `output`: the other shows are the techniques', which an animation kind never reads.
             return output(try Scene.build(config), t)
         }
+    }
+
+    /// One cell's gradient check, in two lines (the losses, then the centred difference beside
+    /// the analytic value and the relative error); the value is the centred difference.
+    private func gradientCheckResult(_ t: any Catalogue) throws(ConvError) -> ComputedResult {
+        var config = ExplorerConfig(animation: parameters)
+        config.mode = .conv2dBackward
+        let name = tensor ?? .dx
+        let index = cellIndex(name, oneD: false)
+        guard let gradient = Conv2D.Gradient(rawValue: name.rawValue) else {
+            return Self.failed(.notACell(cell: index, tensor: name, plane: nil), t)
+        }
+        let probe: GradientProbe
+        do {
+            probe = try Scene.gradientProbe(config, gradient, at: index)
+        } catch .indexOutOfRange {
+            return Self.failed(.notACell(cell: index, tensor: name, plane: nil), t)
+        }
+        return ComputedResult(lines: t.probeLines(probe), value: .number(probe.numeric))
     }
 
     /// The 1-based step of the cell-by-cell animation of these parameters that computes the cell
@@ -191,6 +211,14 @@ extension Computation {
             try Limits.check(n, field: "kernel", minimum: 1)
             return ComputedResult(lines: t.sizeLines(.length(c.mode1D, Conv1D.lengthFormula(m, n, mode: c.mode1D))),
                                   value: .size([Conv1D.outputLength(m, n, mode: c.mode1D)]))
+        }
+        if c.paddingLayout != .symmetric || c.paddingMode != .zeros {
+            // `padding: same`, explicit sides or a padding mode: the convolution's own geometry.
+            let options = Conv2DOptions(stride: c.stride, padding: c.padding, dilation: c.dilation,
+                                        paddingMode: c.paddingMode, paddingLayout: c.paddingLayout)
+            let g = try Conv2DGeometry(xShape: [1, 1, c.input.h, c.input.w], wShape: [1, 1, c.kernel.h, c.kernel.w], options: options)
+            return ComputedResult(lines: t.sizeLines(.axes(g.sizeFormula)) + [t.compute(.output(g.output))],
+                                  value: .size([g.output.h, g.output.w]))
         }
         var extents: [Int] = []
         var formulas: [Axis: String] = [:]

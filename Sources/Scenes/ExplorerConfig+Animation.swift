@@ -29,6 +29,8 @@ extension ExplorerConfig {
         }
         stride = pair(a.stride, mode.isPooling && a.stride == nil ? kernel : stride)
         padding = pair(a.padding, padding)
+        paddingMode = a.paddingMode ?? paddingMode
+        paddingLayout = a.paddingLayout ?? paddingLayout
         dilation = pair(a.dilation, dilation)
         outputPadding = pair(a.outputPadding, outputPadding)
         channels = a.channels ?? channels

@@ -12,6 +12,10 @@ public struct ExplorerConfig: Equatable, Sendable {
     public var kernel = Pair(3, 3)
     public var stride = Pair(1, 1)
     public var padding = Pair(0, 0)
+    /// What the padding holds (convolutions only).
+    public var paddingMode: PaddingMode = .zeros
+    /// `padding` on both sides, `"same"`, or explicit sides (convolutions only).
+    public var paddingLayout: PaddingLayout = .symmetric
     public var dilation = Pair(1, 1)
     public var outputPadding = Pair(0, 0)
     public var channels = 1

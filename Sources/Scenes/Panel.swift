@@ -30,8 +30,15 @@ public struct Panel: Equatable, Sendable {
     public var caption: PanelCaption?
     /// The values as rows × columns.
     public var grid: Tensor
-    /// Padding cells drawn around the grid: the zeros (or −∞) a window may read.
+    /// Padding cells drawn before the grid's first row and column: the zeros (or −∞) a window
+    /// may read, or the copies `ring` holds.
     public var padding: Pair
+    /// Padding cells drawn after the last row and column; `padding` unless the sides differ
+    /// (`"same"` with an even kernel, explicit sides).
+    public var paddingAfter: Pair
+    /// The grid with its padding ring filled, as `F.pad` gives it, when the padding copies input
+    /// cells (reflect, replicate, circular); `nil` when the ring holds zeros (or −∞).
+    public var ring: Tensor?
     /// Cells drawn past the padding at the bottom and the right, where a `ceil_mode` pooling
     /// window hangs over the padded input; nothing is read there.
     public var overhang = Pair(0)
@@ -48,6 +55,7 @@ public struct Panel: Equatable, Sendable {
         self.caption = caption
         self.grid = grid
         self.padding = padding
+        self.paddingAfter = padding
         self.role = role
         self.filter = filter
         self.showsPartial = showsPartial
@@ -64,12 +72,12 @@ public struct Panel: Equatable, Sendable {
 
     /// Rows and columns as drawn, the padding ring and the overhang included.
     public var drawnSize: (rows: Int, cols: Int) {
-        (grid.shape[0] + 2 * padding.h + overhang.h, grid.shape[1] + 2 * padding.w + overhang.w)
+        (grid.shape[0] + padding.h + paddingAfter.h + overhang.h, grid.shape[1] + padding.w + paddingAfter.w + overhang.w)
     }
 
     /// True when drawn position (`row`, `col`) lies in the overhang, past the padding ring.
     public func isOverhang(row: Int, col: Int) -> Bool {
-        row >= grid.shape[0] + 2 * padding.h || col >= grid.shape[1] + 2 * padding.w
+        row >= grid.shape[0] + padding.h + paddingAfter.h || col >= grid.shape[1] + padding.w + paddingAfter.w
     }
 
     /// Computed by the animation (outputs and gradients), as opposed to given to it.

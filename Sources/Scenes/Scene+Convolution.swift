@@ -5,7 +5,7 @@ extension Scene {
     /// The input, kernel and bias of a convolution, filled with the configured values.
     static func convolution(_ c: ExplorerConfig) throws(ConvError) -> Conv2D {
         let options = Conv2DOptions(stride: c.stride, padding: c.padding, dilation: c.dilation, groups: c.groups,
-                                    convention: c.convention)
+                                    convention: c.convention, paddingMode: c.paddingMode, paddingLayout: c.paddingLayout)
         let xShape = [1, c.channels, c.input.h, c.input.w]
         try Limits.check(c.groups, field: "groups", minimum: 1)
         let wShape = [c.filters, max(1, c.channels / c.groups), c.kernel.h, c.kernel.w]
@@ -13,6 +13,32 @@ extension Scene {
         let made = c.values.fill([xShape, wShape, [c.filters]])
         return try Conv2D(x: c.applyingOverrides(made[0], as: .x), w: c.applyingOverrides(made[1], as: .w),
                           b: c.bias ? c.applyingOverrides(made[2], as: .b) : nil, options: options)
+    }
+
+    /// The `dOut` of the backward pass: the configured values over the output's shape, typed
+    /// values applied.
+    static func outputGradient(_ c: ExplorerConfig, _ g: Conv2DGeometry) -> Tensor {
+        c.applyingOverrides(c.values.fill([g.outShape])[0], as: .dOut)
+    }
+
+    /// The check of one cell of `dx`, `dw` or `db` of the backward pass `c` configures, by
+    /// centred differences of `L = Σ dOut ⊙ out`.
+    public static func gradientProbe(_ c: ExplorerConfig, _ gradient: Conv2D.Gradient, at index: [Int]) throws(ConvError) -> GradientProbe {
+        let layer = try convolution(c)
+        return try layer.gradientProbe(gradient, at: index, dOut: outputGradient(c, layer.geometry))
+    }
+
+    /// The input's planes with the layer's padding ring on each side; a ring that copies input
+    /// cells (reflect, replicate, circular) carries its values.
+    static func paddedPlanes(_ layer: Conv2D) -> [Panel] {
+        let g = layer.geometry
+        let padded = g.paddingMode == .zeros ? nil : g.padded(layer.x)
+        return planes(.x, layer.x, padding: g.sides.before, role: .input).map { panel in
+            var p = panel
+            p.paddingAfter = g.sides.after
+            p.ring = padded.map { $0.plane(panel.prefix[0], panel.prefix[1]) }
+            return p
+        }
     }
 
     /// The forward pass, one output cell per step, filter by filter.
@@ -31,13 +57,13 @@ extension Scene {
         if g.inChannels > 1 { notes.append(.sumsOverChannels(channelsPerGroup: g.channelsPerGroup, bias: layer.b != nil)) }
         var scene = Scene(
             title: .conv2d(c.convention),
-            panels: planes(.x, layer.x, padding: g.padding, role: .input)
+            panels: paddedPlanes(layer)
                 + planes(.w, layer.w, role: .kernel, filterAxis: true)
                 + (c.convention == .convolution ? flippedKernels(layer.w) : [])
                 + biasPanel(layer.b)
                 + planes(.out, out, role: .output, filterAxis: true),
             steps: steps, formula: convolutionFormula(g),
-            call: .pytorch(ReferenceCall.conv2d(g.options, bias: layer.b != nil)),
+            call: .pytorch(ReferenceCall.conv2d(g, bias: layer.b != nil)),
             notes: notes)
         if g.channelsPerGroup > 1 {
             scene.channelParts = steps.map { step in
@@ -55,9 +81,9 @@ extension Scene {
     static func backward(_ c: ExplorerConfig) throws(ConvError) -> Scene {
         let layer = try convolution(c)
         let g = layer.geometry
-        let dOut = c.applyingOverrides(c.values.fill([g.outShape])[0], as: .dOut)
+        let dOut = outputGradient(c, g)
         let grads = try layer.backward(dOut)
-        let call = ReferenceCallText.pytorchBackward(ReferenceCall.conv2d(g.options, bias: true))
+        let call = ReferenceCallText.pytorchBackward(ReferenceCall.conv2d(g, bias: true))
         switch c.presentation {
         case .cells:
             var steps: [SceneStep] = []
@@ -70,7 +96,7 @@ extension Scene {
             }
             return Scene(
                 title: .backwardCells,
-                panels: planes(.x, layer.x, padding: g.padding, role: .input)
+                panels: paddedPlanes(layer)
                     + planes(.w, layer.w, role: .kernel, filterAxis: true)
                     + planes(.dOut, dOut, role: .gradient, filterAxis: true)
                     + [row(.db, grads.db, role: .gradient)]

@@ -136,10 +136,7 @@ public struct Scene: Equatable, Sendable {
     }
 
     static func convolutionFormula(_ g: Conv2DGeometry) -> SizeFormula {
-        .axes { axis in
-            OutputSize.convolutionFormula(input: g.input[axis], kernel: g.kernel[axis], stride: g.stride[axis],
-                                          padding: g.padding[axis], dilation: g.dilation[axis], result: g.output[axis])
-        }
+        .axes(g.sizeFormula)
     }
 
     /// The scene of a direct convolution that computes a gradient or a transposed convolution,

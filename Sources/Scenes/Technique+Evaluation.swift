@@ -23,6 +23,8 @@ extension Computation.Technique {
             return try Self.continuous(f, g, dt: dt, at: at, show, t)
         case let .heInit(fanIn, channels, groups, kernel):
             return try Self.heInit(fanIn, channels, groups, kernel, show, t)
+        case let .tensorflowSame(input, kernel, stride, dilation):
+            return try Self.tensorflowSame(input, kernel, stride, dilation, show, t)
         }
     }
 

@@ -15,6 +15,29 @@ struct ConvolutionViewsTests {
         #expect(mismatch(direct.forward(), c.dx.tensor) == nil, "\(mismatch(direct.forward(), c.dx.tensor) ?? "")")
     }
 
+    /// With zero padding on uneven sides (`"same"`, `pad`) `dx` is still one convolution; padding
+    /// that copies cells folds its gradient back, which no convolution does, and is refused.
+    @Test("padded layers: dx as a convolution with zero padding, refused for copying padding",
+          arguments: goldenCases("conv2d_padding.json", as: GoldenPaddedConvCase.self))
+    func paddedInputGradientAsConvolution(_ c: GoldenPaddedConvCase) throws {
+        let layer = try Conv2D(x: c.x.tensor, w: c.w.tensor, b: c.bias, options: c.options)
+        guard c.options.paddingMode == .zeros else {
+            #expect(throws: ConvError.foldedPaddingGradient(mode: c.options.paddingMode)) {
+                try layer.inputGradientAsConvolution(c.dout.tensor)
+            }
+            return
+        }
+        let direct = try layer.inputGradientAsConvolution(c.dout.tensor)
+        #expect(mismatch(direct.forward(), c.dx.tensor) == nil, "\(mismatch(direct.forward(), c.dx.tensor) ?? "")")
+    }
+
+    @Test("padded layers: the scatter sends what reaches a padding cell to the cell it copies",
+          arguments: goldenCases("conv2d_padding.json", as: GoldenPaddedConvCase.self).prefix(45))
+    func paddedScatter(_ c: GoldenPaddedConvCase) throws {
+        let layer = try Conv2D(x: c.x.tensor, w: c.w.tensor, b: c.bias, options: c.options)
+        try expectScatterBuilds(layer, dOut: c.dout.tensor, dx: c.dx.tensor)
+    }
+
     @Test("the transposed convolution equals its direct-convolution form",
           arguments: goldenCases("conv_transpose2d.json", as: GoldenConvCase.self))
     func transposedAsConvolution(_ c: GoldenConvCase) throws {
@@ -29,23 +52,7 @@ struct ConvolutionViewsTests {
           arguments: goldenCases("conv2d.json", as: GoldenConvCase.self).prefix(60))
     func scatter(_ c: GoldenConvCase) throws {
         let layer = try Conv2D(x: c.x.tensor, w: c.w.tensor, b: c.bias, options: c.options)
-        let steps = try layer.scatterInputGradient(c.dout.tensor)
-        #expect(steps.count == c.dout.tensor.count)
-        let last = try #require(steps.last)
-        #expect(mismatch(last.partial, c.dx.tensor) == nil)
-        // Every contribution of the scatter is a term of the gathered trace of its target cell.
-        var scattered: [[Int]: [String]] = [:]
-        for step in steps {
-            for (target, term) in step.contributions {
-                scattered[target, default: []].append(term.factors.map { "\($0.tensor)\($0.index)" }.joined(separator: "·"))
-            }
-        }
-        for offset in 0..<c.dx.tensor.count {
-            let index = c.dx.tensor.index(ofOffset: offset)
-            let trace = try layer.traceGradient(.dx, at: index, dOut: c.dout.tensor)
-            let gathered = trace.terms.map { $0.factors.map { "\($0.tensor)\($0.index)" }.joined(separator: "·") }
-            #expect((scattered[index] ?? []).sorted() == gathered.sorted(), "dx\(index)")
-        }
+        try expectScatterBuilds(layer, dOut: c.dout.tensor, dx: c.dx.tensor)
     }
 
     @Test("a worked scatter: stride 2 spreads each dOut cell over its own 2×2 block")
@@ -77,5 +84,27 @@ struct ChannelSumsTests {
             let total = sums.map(\.sum).reduce(0, +) + (trace.bias?.value ?? 0)
             #expect(abs(total - trace.value) <= 1e-12 * max(1, abs(trace.value)))
         }
+    }
+}
+
+/// Scattering every `dOut` cell builds `dx`, one step per cell, and every contribution is a term
+/// of the gathered trace of the cell it lands on (through the same padding cell, if any).
+private func expectScatterBuilds(_ layer: Conv2D, dOut: Tensor, dx: Tensor) throws {
+    let steps = try layer.scatterInputGradient(dOut)
+    #expect(steps.count == dOut.count)
+    let last = try #require(steps.last)
+    #expect(mismatch(last.partial, dx) == nil)
+    let key = { (term: Term) in term.factors.map { "\($0.tensor)\($0.index)" }.joined(separator: "·") + "\(term.via?.cell ?? [])" }
+    var scattered: [[Int]: [String]] = [:]
+    for step in steps {
+        for (target, term) in step.contributions {
+            #expect(term.via == nil || term.via?.source == target)
+            scattered[target, default: []].append(key(term))
+        }
+    }
+    for offset in 0..<dx.count {
+        let index = dx.index(ofOffset: offset)
+        let gathered = try layer.traceGradient(.dx, at: index, dOut: dOut).terms.map(key)
+        #expect((scattered[index] ?? []).sorted() == gathered.sorted(), "dx\(index)")
     }
 }

@@ -19,6 +19,7 @@ struct FiniteDifferenceTests {
 
     /// Hand-picked cases (both conventions) and seeded random ones.
     static let convolutions = Sweep.chosenConvolutions + Sweep.convolutions(seed: 0xF1D1, count: 16)
+        + Sweep.chosenPadded + Sweep.paddedConvolutions(seed: 0xF1D4, count: 16)
     static let transposed = Sweep.chosenTransposed + Sweep.transposed(seed: 0xF1D2, count: 6)
     static let pools = Sweep.chosenPools + Sweep.pools(seed: 0xF1D3, count: 6) + Sweep.chosenPoolOptions
         + Sweep.poolOptions(seed: 0xF1D4, count: 12)

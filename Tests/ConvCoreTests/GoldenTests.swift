@@ -26,6 +26,19 @@ struct GoldenTests {
         #expect(mismatch(g.db.data, c.db) == nil, "db \(mismatch(g.db.data, c.db) ?? "")")
     }
 
+    @Test("conv2d with padding modes, \"same\", \"valid\" and explicit sides, forward and backward",
+          arguments: goldenCases("conv2d_padding.json", as: GoldenPaddedConvCase.self))
+    func conv2dPadding(_ c: GoldenPaddedConvCase) throws {
+        #expect(PaddingMode(rawValue: c.padding_mode) != nil)
+        let layer = try Conv2D(x: c.x.tensor, w: c.w.tensor, b: c.bias, options: c.options)
+        let out = layer.forward()
+        #expect(mismatch(out, c.out.tensor) == nil, "out \(mismatch(out, c.out.tensor) ?? "")")
+        let g = try layer.backward(c.dout.tensor)
+        #expect(mismatch(g.dx, c.dx.tensor) == nil, "dx \(mismatch(g.dx, c.dx.tensor) ?? "")")
+        #expect(mismatch(g.dw, c.dw.tensor) == nil, "dw \(mismatch(g.dw, c.dw.tensor) ?? "")")
+        #expect(mismatch(g.db.data, c.db) == nil, "db \(mismatch(g.db.data, c.db) ?? "")")
+    }
+
     @Test("conv_transpose2d forward and backward", arguments: goldenCases("conv_transpose2d.json", as: GoldenConvCase.self))
     func convTranspose2d(_ c: GoldenConvCase) throws {
         let op = try #require(c.output_padding)

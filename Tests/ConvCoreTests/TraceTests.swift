@@ -12,6 +12,7 @@ import TestSupport
 @Suite("Traces reproduce every cell exactly")
 struct TraceTests {
     static let convolutions = Sweep.chosenConvolutions + Sweep.convolutions(seed: 0x7ACE1, count: 8)
+        + Sweep.chosenPadded + Sweep.paddedConvolutions(seed: 0x7ACE5, count: 12)
     static let transposed = Sweep.chosenTransposed + Sweep.transposed(seed: 0x7ACE2, count: 4)
     static let pools = Sweep.chosenPools + Sweep.pools(seed: 0x7ACE3, count: 6) + Sweep.chosenPoolOptions
         + Sweep.poolOptions(seed: 0x7ACE5, count: 12)
@@ -29,7 +30,7 @@ struct TraceTests {
         for index in allIndices(out.shape) {
             let trace = try layer.traceOutput(index)
             problems += exactness(trace, out[index], index)
-            problems += reads(trace, [.x: layer.x, .w: layer.w, .b: layer.b ?? Tensor([])])
+            problems += reads(trace, [.x: layer.x, .w: layer.w, .b: layer.b ?? Tensor([])], mode: c.options.paddingMode)
             if trace.tensor != .out || trace.index != index || trace.reduction != .sum {
                 problems.append("\(index): header \(trace.tensor)\(trace.index) \(trace.reduction)")
             }
@@ -55,17 +56,21 @@ struct TraceTests {
         let g = try layer.backward(dOut)
         let products = ConvProducts(c)
         let tensors: [TensorName: Tensor] = [.x: layer.x, .w: layer.w, .dOut: dOut]
+        let mode = c.options.paddingMode
         var problems: [String] = []
         for index in allIndices(g.dx.shape) {
             let trace = try layer.traceGradient(.dx, at: index, dOut: dOut)
-            problems += exactness(trace, g.dx[index], index) + reads(trace, tensors)
-            // Every product that read this (real) input cell, with w and dOut as factors.
-            let expected = products.forInput[index, default: []].map { ["w\($0.w)", "dOut\($0.out)"] }
+            problems += exactness(trace, g.dx[index], index) + reads(trace, tensors, mode: mode)
+            // Every product that read this input cell, or a padding cell holding its value (then
+            // through that cell), with w and dOut as factors.
+            let expected = products.forInput[index, default: []].map { p in
+                ["w\(p.w)", "dOut\(p.out)"] + (p.x == index ? [] : ["via x\(p.x)"])
+            }
             problems += sameTerms(trace, expected, index)
         }
         for index in allIndices(g.dw.shape) {
             let trace = try layer.traceGradient(.dw, at: index, dOut: dOut)
-            problems += exactness(trace, g.dw[index], index) + reads(trace, tensors)
+            problems += exactness(trace, g.dw[index], index) + reads(trace, tensors, mode: mode)
             // Every product this weight took part in, padding included (value 0).
             let expected = products.forWeight[index, default: []].map { ["dOut\($0.out)", "x\($0.x)"] }
             problems += sameTerms(trace, expected, index)
@@ -344,8 +349,8 @@ private struct Product {
 }
 
 /// Every multiply of a convolution case, straight from the definition, grouped by the cell of
-/// `out`, `x` (real cells only) and `w` it belongs to; within an output cell in the order channel,
-/// window row, window column.
+/// `out`, `x` (the real cell whose value was read: itself, or the cell a padding cell copies) and
+/// `w` it belongs to; within an output cell in the order channel, window row, window column.
 private struct ConvProducts {
     var forOutput: [[Int]: [Product]] = [:]
     var forInput: [[Int]: [Product]] = [:]
@@ -356,8 +361,9 @@ private struct ConvProducts {
         let (n, height, width) = (c.xShape[0], c.xShape[2], c.xShape[3])
         let (filters, perGroup, kh, kw) = (c.wShape[0], c.wShape[1], c.wShape[2], c.wShape[3])
         let o = c.options
-        let outH = (height + 2 * o.padding.h - o.dilation.h * (kh - 1) - 1) / o.stride.h + 1
-        let outW = (width + 2 * o.padding.w - o.dilation.w * (kw - 1) - 1) / o.stride.w + 1
+        let (before, after) = paddingSides(o, kernel: Pair(kh, kw))
+        let outH = (height + before.h + after.h - o.dilation.h * (kh - 1) - 1) / o.stride.h + 1
+        let outW = (width + before.w + after.w - o.dilation.w * (kw - 1) - 1) / o.stride.w + 1
         let filtersPerGroup = filters / o.groups
         let flip = o.convention == .convolution
         for b in 0..<n {
@@ -368,15 +374,18 @@ private struct ConvProducts {
                             for r in 0..<kh {
                                 for s in 0..<kw {
                                     let channel = f / filtersPerGroup * perGroup + wc
-                                    let h = i * o.stride.h - o.padding.h + r * o.dilation.h
-                                    let w = j * o.stride.w - o.padding.w + s * o.dilation.w
+                                    let h = i * o.stride.h - before.h + r * o.dilation.h
+                                    let w = j * o.stride.w - before.w + s * o.dilation.w
                                     let inside = h >= 0 && h < height && w >= 0 && w < width
                                     let tap = flip ? [kh - 1 - r, kw - 1 - s] : [r, s]
                                     let p = Product(out: [b, f, i, j], x: [b, channel, h, w],
                                                     w: [f, wc] + tap, inside: inside)
                                     forOutput[p.out, default: []].append(p)
                                     forWeight[p.w, default: []].append(p)
-                                    if inside { forInput[p.x, default: []].append(p) } else { readsPadding = true }
+                                    if !inside { readsPadding = true }
+                                    if let held = held([b, channel, h, w], in: c.xShape, o.paddingMode) {
+                                        forInput[held, default: []].append(p)
+                                    }
                                 }
                             }
                         }
@@ -440,8 +449,9 @@ private func exactness(_ trace: Trace, _ cell: Double, _ index: [Int]) -> [Strin
 }
 
 /// Every factor names one of `tensors`, holds its element, and is marked as padding exactly when
-/// its index lies outside (then holding 0).
-private func reads(_ trace: Trace, _ tensors: [TensorName: Tensor]) -> [String] {
+/// its index lies outside: then it holds 0 with zero padding, else the value of the cell `mode`
+/// puts there, which its `copy` names.
+private func reads(_ trace: Trace, _ tensors: [TensorName: Tensor], mode: PaddingMode = .zeros) -> [String] {
     var problems: [String] = []
     for factor in trace.terms.flatMap(\.factors) + (trace.bias.map { [$0] } ?? []) {
         guard let t = tensors[factor.tensor] else {
@@ -450,19 +460,55 @@ private func reads(_ trace: Trace, _ tensors: [TensorName: Tensor]) -> [String] 
         }
         let inside = factor.index.count == t.rank
             && zip(factor.index, t.shape).allSatisfy { $0 >= 0 && $0 < $1 }
+        let source = inside ? factor.index : mode == .zeros ? nil : held(factor.index, in: t.shape, mode)
+        let copy = inside ? nil : source.map { PaddingCopy(mode: mode, cell: factor.index, source: $0) }
         if factor.inPadding == inside {
             problems.append("\(trace.index): \(factor.tensor)\(factor.index) inPadding \(factor.inPadding)")
-        } else if (inside ? t[factor.index] : 0).bitPattern != factor.value.bitPattern {
+        } else if (source.map { t[$0] } ?? 0).bitPattern != factor.value.bitPattern {
             problems.append("\(trace.index): \(factor.tensor)\(factor.index) = \(factor.value)")
+        } else if factor.copy != copy {
+            problems.append("\(trace.index): \(factor.tensor)\(factor.index) copy \(String(describing: factor.copy))")
         }
     }
     return problems
 }
 
-/// The trace's terms are exactly `expected` (each a list of `name[index]` factors), as multisets
-/// (the order of the terms, and of the factors within a term, is not part of this check).
+/// The cell of a 4-D tensor of `shape` whose value the padded tensor holds at `index` (unpadded
+/// coordinates), as PyTorch documents each mode: reflect mirrors about the edge without repeating
+/// it, replicate repeats the edge, circular wraps; `nil` for zero padding outside.
+private func held(_ index: [Int], in shape: [Int], _ mode: PaddingMode) -> [Int]? {
+    func axis(_ p: Int, _ size: Int) -> Int? {
+        if (0..<size).contains(p) { return p }
+        switch mode {
+        case .zeros: return nil
+        case .reflect: return p < 0 ? -p : (size - 1) - (p - (size - 1))
+        case .replicate: return p < 0 ? 0 : size - 1
+        case .circular: return p < 0 ? p + size : p - size
+        }
+    }
+    guard let h = axis(index[2], shape[2]), let w = axis(index[3], shape[3]) else { return nil }
+    return [index[0], index[1], h, w]
+}
+
+/// The padding before the first row and column and after the last ones, as PyTorch resolves
+/// `padding`, `"same"` (`⌊D·(K−1)/2⌋` before, the rest after) and `F.pad`'s sides.
+private func paddingSides(_ o: Conv2DOptions, kernel: Pair) -> (before: Pair, after: Pair) {
+    switch o.paddingLayout {
+    case .symmetric: return (o.padding, o.padding)
+    case .same:
+        let total = Pair(o.dilation.h * (kernel.h - 1), o.dilation.w * (kernel.w - 1))
+        return (Pair(total.h / 2, total.w / 2), Pair(total.h - total.h / 2, total.w - total.w / 2))
+    case .sides(let s): return (Pair(s.top, s.left), Pair(s.bottom, s.right))
+    }
+}
+
+/// The trace's terms are exactly `expected` (each a list of `name[index]` factors, and `via x[…]`
+/// for a term that came through a padding cell), as multisets (the order of the terms, and of the
+/// factors within a term, is not part of this check).
 private func sameTerms(_ trace: Trace, _ expected: [[String]], _ index: [Int]) -> [String] {
-    let got = trace.terms.map { $0.factors.map { "\($0.tensor)\($0.index)" }.sorted().joined(separator: "·") }.sorted()
+    let got = trace.terms.map { term in
+        (term.factors.map { "\($0.tensor)\($0.index)" } + (term.via.map { ["via x\($0.cell)"] } ?? [])).sorted().joined(separator: "·")
+    }.sorted()
     let want = expected.map { $0.sorted().joined(separator: "·") }.sorted()
     return got == want ? [] : ["\(trace.tensor)\(index): terms \(got), expected \(want)"]
 }

@@ -205,6 +205,54 @@ struct ValidationTests {
             _ = try OutputSize.transposed(input: 2, kernel: 1, padding: 1, axis: .width)
         },
 
+        // Padding modes and layouts, refused as PyTorch refuses them.
+        Invalid("reflect padding as deep as the input",
+                .paddingTooDeep(field: "padding", mode: .reflect, axis: .height, padding: 3, input: 3), field: "padding") { () throws(ConvError) in
+            _ = try Conv2D(x: ones([1, 1, 3, 5]), w: ones([1, 1, 3, 3]), options: Conv2DOptions(padding: Pair(3, 1), paddingMode: .reflect))
+        },
+        Invalid("circular padding beyond one wrap",
+                .paddingTooDeep(field: "padding", mode: .circular, axis: .width, padding: 3, input: 2), field: "padding") { () throws(ConvError) in
+            _ = try Conv2D(x: ones([1, 1, 4, 2]), w: ones([1, 1, 1, 1]), options: Conv2DOptions(padding: Pair(1, 3), paddingMode: .circular))
+        },
+        Invalid("reflect sides: the right one too deep",
+                .paddingTooDeep(field: "pad", mode: .reflect, axis: .width, padding: 4, input: 4), field: "pad") { () throws(ConvError) in
+            _ = try Conv2D(x: ones([1, 1, 4, 4]), w: ones([1, 1, 2, 2]), options: Conv2DOptions(
+                paddingMode: .reflect, paddingLayout: .sides(PaddingSides(left: 0, right: 4, top: 0, bottom: 0))))
+        },
+        Invalid("\"same\" reflect padding a kernel of 5 asks of an input of 2",
+                .paddingTooDeep(field: "padding", mode: .reflect, axis: .height, padding: 2, input: 2), field: "padding") { () throws(ConvError) in
+            _ = try Conv2D(x: ones([1, 1, 2, 4]), w: ones([1, 1, 5, 1]), options: Conv2DOptions(paddingMode: .reflect, paddingLayout: .same))
+        },
+        Invalid("\"same\" with stride 2", .sameNeedsStrideOne(axis: .width, stride: 2), field: "padding") { () throws(ConvError) in
+            _ = try Conv2D(x: ones([1, 1, 4, 4]), w: ones([1, 1, 3, 3]), options: Conv2DOptions(stride: Pair(1, 2), paddingLayout: .same))
+        },
+        Invalid("\"same\" with stride 0 is about the stride",
+                .tooSmall(field: "stride", axis: .height, value: 0, minimum: 1), field: "stride") { () throws(ConvError) in
+            _ = try Conv2D(x: ones([1, 1, 4, 4]), w: ones([1, 1, 3, 3]), options: Conv2DOptions(stride: Pair(0), paddingLayout: .same))
+        },
+        Invalid("pad beside a non-zero padding", .padWithPadding(padding: Pair(1, 0)), field: "pad") { () throws(ConvError) in
+            _ = try Conv2D(x: ones([1, 1, 4, 4]), w: ones([1, 1, 3, 3]), options: Conv2DOptions(
+                padding: Pair(1, 0), paddingLayout: .sides(PaddingSides(left: 1, right: 0, top: 0, bottom: 0))))
+        },
+        Invalid("a negative side of pad", .tooSmall(field: "pad", axis: nil, value: -1, minimum: 0), field: "pad") { () throws(ConvError) in
+            _ = try Conv2D(x: ones([1, 1, 4, 4]), w: ones([1, 1, 3, 3]), options: Conv2DOptions(
+                paddingLayout: .sides(PaddingSides(left: 1, right: 1, top: -1, bottom: 0))))
+        },
+        Invalid("transposed with reflect padding", .transposedPadding(.mode(.reflect)), field: "padding_mode") { () throws(ConvError) in
+            _ = try ConvTranspose2D(x: ones([1, 1, 3, 3]), w: ones([1, 1, 3, 3]), options: Conv2DOptions(padding: Pair(1), paddingMode: .reflect))
+        },
+        Invalid("transposed with \"same\"", .transposedPadding(.same), field: "padding") { () throws(ConvError) in
+            _ = try ConvTranspose2D(x: ones([1, 1, 3, 3]), w: ones([1, 1, 3, 3]), options: Conv2DOptions(paddingLayout: .same))
+        },
+        Invalid("transposed with sides", .transposedPadding(.sides), field: "pad") { () throws(ConvError) in
+            _ = try ConvTranspose2D(x: ones([1, 1, 3, 3]), w: ones([1, 1, 3, 3]), options: Conv2DOptions(
+                paddingLayout: .sides(PaddingSides(left: 1, right: 0, top: 0, bottom: 0))))
+        },
+        Invalid("dx as one convolution with circular padding", .foldedPaddingGradient(mode: .circular), field: "padding_mode") { () throws(ConvError) in
+            _ = try Conv2D(x: ones([1, 1, 3, 3]), w: ones([1, 1, 2, 2]), options: Conv2DOptions(padding: Pair(1), paddingMode: .circular))
+                .inputGradientAsConvolution(ones([1, 1, 4, 4]))
+        },
+
         // Pooling padding.
         Invalid("pool padding above half the window",
                 .poolPaddingTooLarge(axis: .width, padding: 2, kernel: 3), field: "padding") { () throws(ConvError) in
@@ -384,6 +432,8 @@ struct OutputSizeTests {
             == "⌊(5 + 2·1 − 1·(3−1) − 1)/2⌋ + 1 = 3")
         #expect(OutputSize.convolutionFormula(input: 224, kernel: 7, stride: 2, padding: 3, dilation: 1, result: 112)
             == "⌊(224 + 2·3 − 1·(7−1) − 1)/2⌋ + 1 = 112")
+        #expect(OutputSize.convolutionFormula(input: 4, kernel: 4, stride: 1, before: 1, after: 2, dilation: 1, result: 4)
+            == "⌊(4 + 1 + 2 − 1·(4−1) − 1)/1⌋ + 1 = 4")
         #expect(OutputSize.transposedFormula(input: 3, kernel: 3, stride: 2, padding: 1, outputPadding: 1,
                                              dilation: 1, result: 6)
             == "(3−1)·2 − 2·1 + 1·(3−1) + 1 + 1 = 6")

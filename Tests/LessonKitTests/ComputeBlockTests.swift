@@ -39,6 +39,51 @@ struct ComputeBlockTests {
         #expect(c?.expect == .numbers([[393]]))
     }
 
+    @Test("padding valid or same, padding_mode and pad are read into typed values")
+    func paddingForms() {
+        let same = computation("## S\n\n```compute\nshow: size\ninput: 5\nkernel: 4\npadding: same\npadding_mode: reflect\n```\n")
+        #expect(same?.parameters.paddingLayout == .same)
+        #expect(same?.parameters.paddingMode == .reflect)
+        #expect(same?.parameters.padding == nil)
+        let valid = computation("## S\n\n```compute\npadding: valid\n```\n")
+        #expect(valid?.parameters.padding == [0] && valid?.parameters.paddingLayout == nil)
+        let pad = computation("## S\n\n```compute\nof: conv2d-backward\npad: [1, 0, 2, 0]\npadding_mode: circular\n```\n")
+        #expect(pad?.parameters.paddingLayout == .sides(PaddingSides(left: 1, right: 0, top: 2, bottom: 0)))
+        #expect(pad?.parameters.paddingMode == .circular)
+    }
+
+    @Test("padding forms refused at their key: unknown words, a wrong pad, pad beside same, other kinds")
+    func paddingProblems() {
+        #expect(T.bodyDiagnostics("## S\n\n```compute\npadding: full\n```\n")
+                == [#"l.md:11:1: padding: expected an integer, [height, width], valid or same, got "full""#])
+        #expect(T.bodyDiagnostics("## S\n\n```compute\npadding_mode: mirror\n```\n")
+                == ["l.md:11:1: padding_mode: expected 'zeros', 'reflect', 'replicate' or 'circular', got 'mirror'"])
+        #expect(T.bodyDiagnostics("## S\n\n```conv2d\npad: [1, 2]\n```\n")
+                == ["l.md:11:1: pad: expected [left, right, top, bottom], four integers from 0 to 12, got a list"])
+        #expect(T.bodyDiagnostics("## S\n\n```conv2d\npad: [1, 0, 1, 13]\n```\n")
+                == ["l.md:11:1: pad: expected [left, right, top, bottom], four integers from 0 to 12, got a list"])
+        #expect(T.bodyDiagnostics("## S\n\n```conv2d\npadding: same\npad: [1, 0, 1, 0]\n```\n")
+                == ["l.md:12:1: pad: give either pad or padding: same, not both"])
+        #expect(T.bodyDiagnostics("## S\n\n```maxpool2d\npadding_mode: reflect\n```\n")
+                == ["l.md:11:1: padding_mode: only conv2d and conv2d-backward take 'padding_mode', not maxpool2d"])
+        #expect(T.bodyDiagnostics("## S\n\n```conv-transpose2d\npadding: same\n```\n")
+                == ["l.md:11:1: padding: only conv2d and conv2d-backward take padding: same, not conv-transpose2d"])
+    }
+
+    @Test("of: gradient-check takes a conv2d-backward's keys, a cell and a gradient; no show")
+    func gradientCheck() {
+        let c = computation("## S\n\n```compute\nof: gradient-check\ninput: 3\nkernel: 2\npadding: 1\npadding_mode: replicate\ntensor: dw\ncell: [0, 1]\n```\n")
+        #expect(c?.subject == .gradientCheck)
+        #expect(c?.parameters.kind == .conv2dBackward)
+        #expect(c?.parameters.paddingMode == .replicate)
+        #expect(c?.tensor == .dw && c?.cell == [0, 1])
+        #expect(T.bodyDiagnostics("## S\n\n```compute\nof: gradient-check\n```\n")
+                == ["l.md:10:1: compute: of: gradient-check needs 'cell' (e.g. cell: [0, 1])"])
+        #expect(T.bodyDiagnostics("## S\n\n```compute\nof: gradient-check\ncell: 0\ntensor: out\nshow: cell\n```\n")
+                == ["l.md:13:1: tensor: expected 'dx', 'dw' or 'db', got 'out'",
+                    "l.md:14:1: show: of: gradient-check does not take 'show'"])
+    }
+
     @Test("a size or a count draws nothing, so it may go past the explorer's limits")
     func largeSizes() {
         let c = computation("## S\n\n```compute\nshow: macs\ninput: 224\nchannels: 256\nfilters: 512\nstride: 16\n```\n")
@@ -80,7 +125,7 @@ struct ComputeBlockTests {
     }
 
     @Test("problems are reported at their key", arguments: [
-        ("of: conv3d", "l.md:11:1: of: expected 'conv1d', 'correlate1d', 'conv2d', 'conv2d-backward', 'maxpool2d', 'avgpool2d', 'maxpool2d-backward', 'avgpool2d-backward', 'conv-transpose2d', 'adaptive-maxpool2d', 'adaptive-avgpool2d', 'adaptive-maxpool2d-backward', 'adaptive-avgpool2d-backward', 'receptive-field', 'linearity', 'scaling', 'commutativity', 'associativity', 'distributivity', 'shift', 'fft-convolution', 'circular-convolution', 'winograd', 'batchnorm-fold', 'separable', 'continuous-convolution' or 'he-init', got 'conv3d'"),
+        ("of: conv3d", "l.md:11:1: of: expected 'conv1d', 'correlate1d', 'conv2d', 'conv2d-backward', 'maxpool2d', 'avgpool2d', 'maxpool2d-backward', 'avgpool2d-backward', 'conv-transpose2d', 'adaptive-maxpool2d', 'adaptive-avgpool2d', 'adaptive-maxpool2d-backward', 'adaptive-avgpool2d-backward', 'receptive-field', 'gradient-check', 'linearity', 'scaling', 'commutativity', 'associativity', 'distributivity', 'shift', 'fft-convolution', 'circular-convolution', 'winograd', 'batchnorm-fold', 'separable', 'continuous-convolution', 'he-init' or 'tf-same-padding', got 'conv3d'"),
         ("show: everything", "l.md:11:1: show: expected 'output', 'size', 'cell', 'parameters', 'macs' or 'window', got 'everything'"),
         ("show: cell", "l.md:10:1: compute: show: cell needs 'cell' (e.g. cell: [0, 1])"),
         ("cell: [0, 0]", "l.md:11:1: cell: only show: cell and show: window take 'cell'"),

@@ -36,6 +36,10 @@ struct TechniqueBlockTests {
          .continuousConvolution(f: .box(width: 1), g: .gaussian(mean: 0, sd: 0.5), dt: 0.1, at: [0, 1]), .output),
         ("of: he-init\nchannels: 64", .heInit(fanIn: nil, channels: 64, groups: 1, kernel: Pair(3)), .output),
         ("of: he-init\nshow: fan-in\nfan_in: 576", .heInit(fanIn: 576, channels: 1, groups: 1, kernel: Pair(3)), .fanIn),
+        ("of: tf-same-padding\ninput: [6, 7]\nkernel: 3\nstride: 2",
+         .tensorflowSame(input: Pair(6, 7), kernel: Pair(3), stride: Pair(2), dilation: Pair(1)), .output),
+        ("of: tf-same-padding\nshow: size\ninput: 13\nkernel: 6\nstride: 5\ndilation: 1",
+         .tensorflowSame(input: Pair(13), kernel: Pair(6), stride: Pair(5), dilation: Pair(1)), .size),
     ])
     func keys(_ yaml: String, _ technique: Computation.Technique, _ show: Computation.Show) {
         let c = computation(yaml)
@@ -74,6 +78,7 @@ struct TechniqueBlockTests {
         ("of: he-init\nkernel: 3", "l.md:10:1: compute: of: he-init needs 'fan_in', or the layer's 'channels' (and 'kernel', 'groups')"),
         ("of: he-init\nfan_in: 9\nchannels: 3", "l.md:13:1: channels: give either 'fan_in' or 'channels', not both"),
         ("of: he-init\nfan_in: 9\nstride: 2", "l.md:13:1: stride: of: he-init does not take 'stride'"),
+        ("of: tf-same-padding\nkernel: 3", "l.md:10:1: compute: of: tf-same-padding needs 'input'"),
         ("of: conv2d\ndt: 0.1", "l.md:12:1: dt: only of: continuous-convolution takes 'dt'"),
         ("of: conv2d\ng: [1]", "l.md:12:1: g: only a property (of: linearity, …) or of: winograd or of: continuous-convolution takes 'g'"),
     ])

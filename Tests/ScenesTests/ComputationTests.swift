@@ -55,6 +55,14 @@ struct ComputationTests {
         ("of: conv2d-backward\nshow: cell\ntensor: dw\ninput: 4\nkernel: 2\ncell: [0, 1]", .number(393)),
         ("of: conv2d-backward\nshow: cell\ntensor: db\ninput: 4\nkernel: 2\ncell: 0", .number(45)),
         ("of: receptive-field\nlayers: [{kernel: 3}, {kernel: 3}, {kernel: 3}]", .number(7)),
+        // numpy.pad(ramp 4×4, 1, mode="reflect")[0:3, 0:3] = [[6,5,6],[2,1,2],[6,5,6]] under the ramp 3×3 kernel.
+        ("show: cell\ninput: 4\npadding: 1\npadding_mode: reflect\ncell: [0, 0]", .number(195)),
+        // numpy.pad(ramp 3×3, ((1,0),(1,0)), mode="wrap")[0:2, 0:2] = [[9,7],[3,1]] under [[1,2],[3,4]].
+        ("show: cell\ninput: 3\nkernel: 2\npad: [1, 0, 1, 0]\npadding_mode: circular\ncell: [0, 0]", .number(36)),
+        // "same" keeps the size, the odd one of D·(K−1) = 3 at the end; explicit sides add up per axis.
+        ("show: size\ninput: 5\nkernel: 4\npadding: same", .size([5, 5])),
+        ("show: size\ninput: 5\nkernel: 3\npad: [0, 0, 2, 1]", .size([6, 3])),
+        ("show: size\ninput: 5\nkernel: 3\npadding: valid", .size([3, 3])),
         // (2·[1,2,3] + 3·[0,1,1]) ∗ [1,0,−1] = [2,7,9] ∗ [1,0,−1].
         ("of: linearity\nf: [1, 2, 3]\ng: [0, 1, 1]\nh: [1, 0, -1]\nalpha: 2\nbeta: 3", .list([2, 7, 7, -7, -9])),
         ("of: scaling\nf: [1, 2]\ng: [1, -1]\nalpha: 2\nbeta: 3", .list([6, 6, -12])),
@@ -65,6 +73,25 @@ struct ComputationTests {
     ])
     func values(_ yaml: String, _ expected: ComputedValue) throws {
         #expect(try Self.value(yaml) == expected)
+    }
+
+    @Test("a gradient check shows both losses, the centred difference, the analytic value and the relative error")
+    func gradientCheckLines() throws {
+        let c = try Self.computation("of: gradient-check\ninput: 3\nkernel: 2\npadding: 1\npadding_mode: replicate\ntensor: db\ncell: 0")
+        let result = c.evaluate(Self.english)
+        // Ramp dOut over the 4×4 output: db[0] = 1 + 2 + … + 16 = 136.
+        // dx[1,1] = Σ dOut[i,j]·w[1−i,1−j] = 1·0.2 − 0.5·1.1 + 0.25·(−0.7) + 2·0.3 = 0.075: the centred difference agrees.
+        #expect(try Self.value("of: gradient-check\nx: [[0.5, -1.25, 2], [1, 0.75, -0.5], [-2, 1.5, 0.25]]\nw: [[0.3, -0.7], [1.1, 0.2]]\ndout: [[1, -0.5], [0.25, 2]]\ncell: [1, 1]").matches(.numbers([[0.075]])))
+        guard case .number(let numeric) = result.value else { Issue.record("\(result.value)"); return }
+        #expect(abs(numeric - 136) < 1e-6)
+        #expect(result.lines.count == 2)
+        #expect(result.lines[0].hasPrefix("check db[0]: L(v+h) = ") && result.lines[0].hasSuffix(", h = 1e-05"))
+        #expect(result.lines[1].hasPrefix("(L⁺−L⁻)/2h = ") && result.lines[1].contains("analytic 136, relative error "))
+        #expect(result.lines[1].hasSuffix(" ✓"))
+        let chinese = c.evaluate(Self.chinese).lines
+        #expect(chinese[0].hasPrefix("检验 db[0]：L(v+h) = ") && chinese[1].contains("解析值 136，相对误差 "))
+        #expect(try Self.value("of: gradient-check\ninput: 3\nkernel: 2\ntensor: dw\ncell: [5, 5]")
+                == .invalid(.notACell(cell: [0, 0, 5, 5], tensor: .dw, plane: nil)))
     }
 
     @Test("the core's refusal is a value with its reason")

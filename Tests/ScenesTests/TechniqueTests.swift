@@ -39,6 +39,9 @@ struct TechniqueTests {
         ("of: separable\nshow: cost\nw: [[0, 1, 0], [1, -4, 1], [0, 1, 0]]", .list([9, 12])),
         ("of: continuous-convolution\nshow: exact\nf: box(1)\ng: box(1)\ndt: 0.1\nat: [0, 0.5, 2]", .list([1, 0.5, 0])),
         ("of: he-init\nshow: fan-in\nchannels: 64\ngroups: 4\nkernel: [3, 5]", .number(240)),
+        // TensorFlow's example: 13 cells, window 6, stride 5 pad 1 before and 2 after; 6 rows at stride 2 pad 0 and 1.
+        ("of: tf-same-padding\ninput: [6, 13]\nkernel: [3, 6]\nstride: [2, 5]", .list([1, 2, 0, 1])),
+        ("of: tf-same-padding\nshow: size\ninput: [6, 13]\nkernel: [3, 6]\nstride: [2, 5]", .size([3, 3])),
     ]
 
     @Test("values by hand", arguments: byHand)

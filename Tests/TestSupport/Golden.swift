@@ -35,6 +35,60 @@ public struct GoldenConvCase: Decodable, Sendable, CustomStringConvertible {
     public var description: String { name }
 }
 
+/// One case of `conv2d_padding.json`: a conv2d whose padding has a mode, a layout (`"same"`,
+/// `"valid"` or `[h, w]`) and possibly explicit sides `pad = [left, right, top, bottom]`.
+public struct GoldenPaddedConvCase: Decodable, Sendable, CustomStringConvertible {
+    public let name: String
+    public let x: GoldenTensor
+    public let w: GoldenTensor
+    public let b: [Double]?
+    public let stride: [Int]
+    public let padding: GoldenPadding
+    public let pad: [Int]?
+    public let padding_mode: String
+    public let dilation: [Int]
+    public let groups: Int
+    public let out: GoldenTensor
+    public let dout: GoldenTensor
+    public let dx: GoldenTensor
+    public let dw: GoldenTensor
+    public let db: [Double]
+
+    /// `padding` as the file writes it: `"same"`, `"valid"` or `[h, w]`.
+    public enum GoldenPadding: Decodable, Sendable {
+        case same, valid
+        case amount([Int])
+
+        public init(from decoder: any Decoder) throws {
+            let value = try decoder.singleValueContainer()
+            if let amount = try? value.decode([Int].self) {
+                self = .amount(amount)
+            } else {
+                let word = try value.decode(String.self)
+                guard word == "same" || word == "valid" else {
+                    throw DecodingError.dataCorruptedError(in: value, debugDescription: "padding \(word)")
+                }
+                self = word == "same" ? .same : .valid
+            }
+        }
+    }
+
+    public var options: Conv2DOptions {
+        var o = Conv2DOptions(stride: Pair(stride[0], stride[1]), dilation: Pair(dilation[0], dilation[1]),
+                              groups: groups, paddingMode: PaddingMode(rawValue: padding_mode) ?? .zeros)
+        switch padding {
+        case .same: o.paddingLayout = .same
+        case .valid: break
+        case .amount(let p): o.padding = Pair(p[0], p[1])
+        }
+        if let pad { o.paddingLayout = .sides(PaddingSides(pad)) }
+        return o
+    }
+
+    public var bias: Tensor? { b.map { Tensor($0) } }
+    public var description: String { name }
+}
+
 /// One case of `pool2d.json`, or of `pool2d_options.json` (which adds `dilation`, `ceil_mode`,
 /// `count_include_pad` and `divisor_override`; PyTorch's defaults where absent).
 public struct GoldenPoolCase: Decodable, Sendable, CustomStringConvertible {

@@ -14,17 +14,24 @@ public struct ConvCase: Sendable, CustomStringConvertible {
 
     public init(x: [Int], w: [Int], stride: Pair = Pair(1), padding: Pair = Pair(0),
                 dilation: Pair = Pair(1), groups: Int = 1,
-                convention: Convention = .crossCorrelation, bias: Bool = true, seed: UInt64 = 1) {
+                convention: Convention = .crossCorrelation, bias: Bool = true, seed: UInt64 = 1,
+                paddingMode: PaddingMode = .zeros, layout: PaddingLayout = .symmetric) {
         xShape = x
         wShape = w
         options = Conv2DOptions(stride: stride, padding: padding, dilation: dilation,
-                                groups: groups, convention: convention)
+                                groups: groups, convention: convention, paddingMode: paddingMode,
+                                paddingLayout: layout)
         hasBias = bias
         self.seed = seed
     }
 
     public var description: String {
-        "x\(xShape) w\(wShape) s\(options.stride) p\(options.padding) d\(options.dilation) "
+        let layout = switch options.paddingLayout {
+        case .symmetric: "p\(options.padding)"
+        case .same: "same"
+        case .sides(let s): "pad\(s)"
+        }
+        return "x\(xShape) w\(wShape) s\(options.stride) \(layout) \(options.paddingMode.rawValue) d\(options.dilation) "
             + "g\(options.groups) \(options.convention.rawValue)\(hasBias ? " +b" : "")"
     }
 
@@ -33,7 +40,7 @@ public struct ConvCase: Sendable, CustomStringConvertible {
         ConvCase(x: xShape, w: wShape, stride: options.stride, padding: options.padding,
                  dilation: options.dilation, groups: options.groups,
                  convention: options.convention == .convolution ? .crossCorrelation : .convolution,
-                 bias: hasBias, seed: seed)
+                 bias: hasBias, seed: seed, paddingMode: options.paddingMode, layout: options.paddingLayout)
     }
 
     /// The layer with seeded values in `[-1, 1)`, and a seeded upstream gradient `dOut`.
@@ -167,6 +174,61 @@ public enum Sweep {
         // Padding wider than the kernel: border outputs are bias only.
         ConvCase(x: [1, 1, 3, 4], w: [1, 1, 1, 2], padding: Pair(2)),
     ].flatMap { [$0, $0.flipped] }
+
+    /// Convolutions whose padding copies cells, or is `"same"` or explicit sides: each mode at its
+    /// deepest padding, with stride, dilation, groups and both conventions.
+    public static let chosenPadded: [ConvCase] = [
+        ConvCase(x: [1, 1, 4, 5], w: [1, 1, 3, 3], padding: Pair(1), bias: false, paddingMode: .reflect),
+        ConvCase(x: [2, 2, 3, 4], w: [2, 2, 3, 2], padding: Pair(2, 3), paddingMode: .reflect),
+        ConvCase(x: [1, 2, 4, 3], w: [2, 1, 2, 2], stride: Pair(2), padding: Pair(3, 2), groups: 2,
+                 paddingMode: .replicate),
+        ConvCase(x: [1, 1, 2, 3], w: [2, 1, 3, 3], padding: Pair(2, 3), paddingMode: .circular),
+        ConvCase(x: [1, 3, 4, 4], w: [3, 1, 2, 3], dilation: Pair(2), groups: 3, paddingMode: .circular,
+                 layout: .same),
+        ConvCase(x: [1, 1, 5, 4], w: [2, 1, 4, 2], paddingMode: .reflect, layout: .same),
+        ConvCase(x: [1, 2, 4, 4], w: [1, 2, 2, 2], layout: .same),
+        ConvCase(x: [2, 1, 3, 4], w: [1, 1, 2, 3], stride: Pair(2, 1),
+                 layout: .sides(PaddingSides(left: 0, right: 2, top: 1, bottom: 0))),
+        ConvCase(x: [1, 2, 4, 3], w: [2, 2, 3, 2], dilation: Pair(1, 2), paddingMode: .replicate,
+                 layout: .sides(PaddingSides(left: 3, right: 0, top: 0, bottom: 4))),
+        ConvCase(x: [1, 1, 3, 3], w: [1, 1, 2, 2], stride: Pair(2), paddingMode: .reflect,
+                 layout: .sides(PaddingSides(left: 2, right: 1, top: 0, bottom: 2))),
+    ].flatMap { [$0, $0.flipped] }
+
+    /// `count` convolutions drawn from `seed` with a padding mode and a layout drawn too (invalid
+    /// draws, such as reflect padding as deep as the input, are skipped).
+    public static func paddedConvolutions(seed: UInt64, count: Int) -> [ConvCase] {
+        var random = SeededRandom(seed: seed)
+        var cases: [ConvCase] = []
+        while cases.count < count {
+            let groups = random.int(in: 1...2)
+            let layouts: [PaddingLayout] = [
+                .symmetric, .same,
+                .sides(PaddingSides(left: random.int(in: 0...3), right: random.int(in: 0...3),
+                                    top: random.int(in: 0...3), bottom: random.int(in: 0...3))),
+            ]
+            let layout = layouts[random.int(in: 0...2)]
+            let c = ConvCase(
+                x: [random.int(in: 1...2), groups * random.int(in: 1...2), random.int(in: 1...5), random.int(in: 1...5)],
+                w: [groups * random.int(in: 1...2), 0, random.int(in: 1...3), random.int(in: 1...3)],
+                stride: layout == .same ? Pair(1) : Pair(random.int(in: 1...2), random.int(in: 1...2)),
+                padding: layout == .symmetric ? Pair(random.int(in: 0...3), random.int(in: 0...3)) : Pair(0),
+                dilation: Pair(random.int(in: 1...2), random.int(in: 1...2)),
+                groups: groups,
+                convention: random.int(in: 0...1) == 0 ? .crossCorrelation : .convolution,
+                bias: random.int(in: 0...1) == 0,
+                seed: random.next(),
+                paddingMode: PaddingMode.allCases[random.int(in: 0...3)], layout: layout)
+            // w.shape[1] is the channels per group.
+            let fixed = ConvCase(
+                x: c.xShape, w: [c.wShape[0], c.xShape[1] / groups] + c.wShape.dropFirst(2), stride: c.options.stride,
+                padding: c.options.padding, dilation: c.options.dilation, groups: groups,
+                convention: c.options.convention, bias: c.hasBias, seed: c.seed,
+                paddingMode: c.options.paddingMode, layout: layout)
+            if (try? fixed.make()) != nil { cases.append(fixed) }
+        }
+        return cases
+    }
 
     /// `count` convolutions drawn from `seed` (invalid draws are skipped).
     public static func convolutions(seed: UInt64, count: Int) -> [ConvCase] {

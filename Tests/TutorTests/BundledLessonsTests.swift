@@ -9,7 +9,7 @@ import TestSupport
 import Testing
 @testable import Tutor
 
-/// The lessons shipped in `Lessons/en` and `Lessons/zh`: all thirteen in both languages, clean
+/// The lessons shipped in `Lessons/en` and `Lessons/zh`: all fifteen in both languages, clean
 /// under every check `convtutor check` runs (numbers against the compute core, nothing cut at
 /// 80×24, en/zh parity), with their checkpoints, every widely copied mistake quizzed, and each one
 /// played through in the player.
@@ -18,7 +18,8 @@ struct BundledLessonsTests {
     static let ids = [
         "what-is-convolution", "properties", "convolution-vs-correlation", "conv2d-sliding-window", "padding",
         "stride", "dilation-receptive-field", "channels-filters-bias", "pooling-and-cnn-structure",
-        "forward-pass-in-code", "backpropagation", "transposed-convolution", "interview-drill",
+        "forward-pass-in-code", "backpropagation", "transposed-convolution", "interview-drill", "fast-convolution",
+        "padding-and-pooling-in-practice",
     ]
     static let languages = ["en", "zh"]
 
@@ -34,7 +35,7 @@ struct BundledLessonsTests {
         return try #require(result.lesson)
     }
 
-    @Test("each language has exactly the thirteen lessons, in order, each requiring the one before")
+    @Test("each language has exactly the fifteen lessons, in order, each requiring the one before, except fast convolution: like the drill, it follows the transposed convolution")
     func files() throws {
         for lang in Self.languages {
             let folder = packageRoot.appendingPathComponent("Lessons/\(lang)")
@@ -47,7 +48,8 @@ struct BundledLessonsTests {
             #expect(lesson.meta.id == Self.ids[k - 1], "\(path)")
             #expect(lesson.meta.order == k, "\(path)")
             #expect(lesson.meta.lang == String(path.prefix(2)), "\(path)")
-            #expect(lesson.meta.requires == (k == 1 ? [] : [Self.ids[k - 2]]), "\(path)")
+            let before: String? = lesson.meta.id == "fast-convolution" ? "transposed-convolution" : k == 1 ? nil : Self.ids[k - 2]
+            #expect(lesson.meta.requires == (before.map { [$0] } ?? []), "\(path)")
         }
     }
 

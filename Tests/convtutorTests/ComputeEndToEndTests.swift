@@ -73,6 +73,16 @@ struct ComputeEndToEndTests {
               16 17 18 19 20
               21 22 23 24 25
 
+            the padded input (zeros), what the window slides over:
+            x[0,0]  (7×7)
+               0  0  0  0  0  0  0
+               0  1  2  3  4  5  0
+               0  6  7  8  9 10  0
+               0 11 12 13 14 15  0
+               0 16 17 18 19 20  0
+               0 21 22 23 24 25  0
+               0  0  0  0  0  0  0
+
             w[0,0]  (3×3)
               1 2 3
               4 5 6
@@ -175,12 +185,87 @@ struct ComputeEndToEndTests {
         #expect(run.stdout.contains(" = "))
     }
 
+    @Test("human form: --padding-mode reflect prints the padded input, and a ring cell's term names its source")
+    func humanReflect() throws {
+        let run = try runConvtutor(["compute", "conv2d", "--input", "3x3", "--kernel", "2", "--padding", "1",
+                                    "--padding-mode", "reflect", "--values", "ramp", "--cell", "0,0"], environment: Self.english)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines[0] == "conv2d  x (1,1,3,3)  w (1,1,2,2)  stride 1  padding 1  padding_mode reflect  dilation 1  groups 1  →  out (1,1,4,4)")
+        #expect(run.lines[2] == #"PyTorch: torch.nn.functional.conv2d(torch.nn.functional.pad(x, (1, 1, 1, 1), mode="reflect"), w)"#)
+        // numpy.pad([[1,2,3],[4,5,6],[7,8,9]], 1, mode="reflect")
+        #expect(run.stdout.contains("""
+            the padded input (reflect), what the window slides over:
+            x[0,0]  (5×5)
+              5 4 5 6 5
+              2 1 2 3 2
+              5 4 5 6 5
+              8 7 8 9 8
+              5 4 5 6 5
+
+            """))
+        #expect(run.lines.contains("  x[0,0,-1,-1] × w[0,0,0,0] = 5 (reflect: x[0,0,1,1]) × 1 = 5"))
+    }
+
+    @Test("human form: --pad L,R,T,B and --padding same, as F.pad and PyTorch's \"same\" (the extra zero at the end)")
+    func humanPadAndSame() throws {
+        let pad = try runConvtutor(["compute", "conv2d", "--input", "2x3", "--kernel", "1", "--pad", "2,0,0,1",
+                                    "--padding-mode", "circular", "--values", "ramp"], environment: Self.english)
+        #expect(pad.status == 0, "\(pad.stderr)")
+        // numpy.pad([[1,2,3],[4,5,6]], ((0,1),(2,0)), mode="wrap")
+        #expect(pad.stdout.contains("x[0,0]  (3×5)\n  2 3 1 2 3\n  5 6 4 5 6\n  2 3 1 2 3\n"))
+        let same = try runConvtutor(["compute", "conv2d", "--input", "3x3", "--kernel", "2", "--padding", "same",
+                                     "--values", "ramp"], environment: Self.english)
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(same.lines[0].hasSuffix("stride 1  padding same  dilation 1  groups 1  →  out (1,1,3,3)"))
+        #expect(same.stdout.contains("x[0,0]  (4×4)\n  1 2 3 0\n  4 5 6 0\n  7 8 9 0\n  0 0 0 0\n"))
+    }
+
+    @Test("an unknown --padding word or --padding-mode is a usage error naming the option", arguments: [
+        (["--padding", "full"], "--padding"), (["--padding-mode", "mirror"], "--padding-mode"),
+    ])
+    func paddingUsage(_ arguments: [String], _ option: String) throws {
+        let run = try runConvtutor(["compute", "conv2d"] + arguments, environment: Self.english)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(option) && run.stderr.contains(arguments[1]), "\(run.stderr)")
+    }
+
+    @Test("conv2d-backward --check: every cell's L(v±h), centred difference, analytic value and relative error")
+    func humanCheck() throws {
+        let run = try runConvtutor(["compute", "conv2d-backward", "--input", "3x3", "--kernel", "2", "--padding", "1",
+                                    "--padding-mode", "replicate", "--values", "ramp", "--check"], environment: Self.english)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("gradient check: L = Σ dOut ⊙ out, each value moved by ±h, h = 1e-05\n"))
+        let header = try #require(run.lines.firstIndex { $0.hasPrefix("cell ") })
+        #expect(run.lines[header].split(separator: " ", omittingEmptySubsequences: true)
+                == ["cell", "L(v+h)", "L(v−h)", "(L⁺−L⁻)/2h", "analytic", "rel.", "error"])
+        // 9 cells of dx, 4 of dw, 1 of db, each row: cell, five numbers.
+        let rows = run.lines[(header + 1)...].prefix { !$0.isEmpty }
+        #expect(rows.count == 14)
+        #expect(rows.first?.hasPrefix("dx[0,0,0,0] ") == true && rows.last?.hasPrefix("db[0] ") == true)
+        for row in rows {
+            let fields = row.split(separator: " ")
+            #expect(fields.count == 6)
+            let (numeric, analytic, error) = (Double(fields[3])!, Double(fields[4])!, Double(fields[5])!)
+            #expect(abs(numeric - analytic) <= 1e-6 * max(1, abs(analytic)) && error < 1e-7, "\(row)")
+        }
+        #expect(run.lines.last { !$0.isEmpty }?.hasPrefix("all 14 cells agree: largest relative error ") == true)
+        #expect(run.lines.last { !$0.isEmpty }?.hasSuffix(" ✓") == true)
+        let chinese = try runConvtutor(["compute", "conv2d-backward", "--input", "2x2", "--kernel", "1", "--check", "--lang", "zh"])
+        #expect(chinese.stdout.contains("梯度检验：L = Σ dOut ⊙ out，每个值各加减 h，h = 1e-05\n"))
+        #expect(chinese.lines.last { !$0.isEmpty }?.hasPrefix("全部 6 个单元一致：最大相对误差 ") == true)
+    }
+
     @Test("human form: invalid parameters exit 1 with the reason on stderr", arguments: [
         (["compute", "conv2d", "--input", "4", "--kernel", "3", "--dilation", "2"], "kernel: effective kernel height 5 is larger than the padded input height 4"),
         (["compute", "conv2d", "--input", "3x4x4", "--groups", "2"], "groups: 2 does not divide the 3 input channels"),
         (["compute", "conv2d", "--x", "1 2; 3", "--kernel", "1"], "x: row 2 has 1 numbers, row 1 has 2"),
         (["compute", "conv2d", "--cell", "9,9"], "cell: index [0, 0, 9, 9] is outside the shape (1, 1, 3, 3)"),
         (["compute", "maxpool2d", "--kernel", "2", "--padding", "2"], "padding: the height 2 must be at most half the kernel (2/2 = 1)"),
+        (["compute", "conv2d", "--pad", "1,1"], "pad: expected four numbers L,R,T,B (left, right, top, bottom), got 2"),
+        (["compute", "conv2d", "--pad", "1,1,0,0", "--padding", "same"], "pad: give either pad or padding \"same\", not both"),
+        (["compute", "conv2d", "--pad", "1,1,0,0", "--padding", "1"], "pad: give either pad or a non-zero padding (1), not both"),
+        (["compute", "conv2d", "--padding", "same", "--stride", "2"], "padding: \"same\" needs stride 1 (as in PyTorch), got a height stride of 2"),
+        (["compute", "conv2d", "--input", "3", "--padding", "3", "--padding-mode", "reflect"], "padding: reflect padding must be smaller than the input height (3), got 3"),
         (["compute", "avgpool2d", "--divisor-override", "0"], "divisor_override: must not be 0"),
         (["compute", "adaptive-avgpool2d", "--output-size", "0"], "output_size: the height must be at least 1, got 0"),
         (["compute", "output-size", "--input", "5", "--kernel", "3", "--transposed", "--stride", "2", "--output-padding", "2"], "output_padding: the height 2 must be at least 0 and smaller than stride (2) or dilation (1)"),
@@ -226,6 +311,7 @@ struct ComputeEndToEndTests {
         ("output size: ", "输出尺寸："), ("output length (full): ", "输出长度（full）："), ("windows: ", "窗口："),
         ("height: ", "输出高度："), ("width : ", "输出宽度："),
         ("PyTorch: ", "PyTorch："), ("NumPy: ", "NumPy："), (" (padding)", "（填充）"), (" (bias)", "（偏置）"),
+        ("the padded input (zeros), what the window slides over:", "填充后的输入（零填充），即窗口滑过的网格："),
         ("← max", "← 最大值"), (" (nothing reaches this cell)", "（没有任何项到达这个单元）"),
         ("true convolution: the kernel is flipped in both axes before sliding", "真卷积：卷积核先在两个方向上翻转，再滑动"),
     ]

@@ -50,6 +50,24 @@ struct ComputeServiceTests {
         #expect(mismatch(try tensor(grads, "db"), Tensor(c.db)) == nil)
     }
 
+    @Test("every golden padded conv2d case through JSON: padding_mode, \"same\", \"valid\" and pad",
+          arguments: goldenCases("conv2d_padding.json", as: GoldenPaddedConvCase.self).prefix(50))
+    func goldenPadded(_ c: GoldenPaddedConvCase) throws {
+        let padding = switch c.padding {
+        case .same: #""same""#
+        case .valid: #""valid""#
+        case .amount(let p): "\(p)"
+        }
+        var fields = #""x":\#(Self.nested(c.x.tensor)),"w":\#(Self.nested(c.w.tensor)),"stride":\#(c.stride),"padding":\#(padding),"padding_mode":"\#(c.padding_mode)","dilation":\#(c.dilation),"groups":\#(c.groups)"#
+        if let pad = c.pad { fields += #","pad":\#(pad)"# }
+        if let b = c.b { fields += #","b":\#(b)"# }
+        #expect(mismatch(try tensor(answer(#"{"op":"conv2d",\#(fields)}"#), "out"), c.out.tensor) == nil)
+        let grads = try answer(#"{"op":"conv2d-backward",\#(fields),"dout":\#(Self.nested(c.dout.tensor))}"#)
+        #expect(mismatch(try tensor(grads, "dx"), c.dx.tensor) == nil)
+        #expect(mismatch(try tensor(grads, "dw"), c.dw.tensor) == nil)
+        #expect(mismatch(try tensor(grads, "db"), Tensor(c.db)) == nil)
+    }
+
     @Test("every golden conv-transpose2d case through JSON", arguments: goldenCases("conv_transpose2d.json", as: GoldenConvCase.self).prefix(40))
     func goldenTransposed(_ c: GoldenConvCase) throws {
         let fields = Self.convFields(c) + #","output_padding":\#(c.output_padding!)"#
@@ -128,6 +146,37 @@ struct ComputeServiceTests {
             .object([("x", JSON([0, 0, 0, 0])), ("w", JSON([0, 0, 1, 1])), ("input", .number(1)), ("weight", .number(4)), ("product", .number(4)), ("padding", .bool(false))]),
         ]
         #expect(json == .object([("value", .number(4.5)), ("bias", .number(0.5)), ("terms", .array(terms))]))
+    }
+
+    @Test("conv2d-trace names the input cell a copying padding cell holds as its source")
+    func traceSource() throws {
+        let json = try answer(#"{"op":"conv2d-trace","x":[[[1,2,3]]],"w":[[[[1,10]]]],"padding":[0,1],"padding_mode":"reflect","cell":[0,0,0]}"#)
+        let terms: [JSON] = [
+            .object([("x", JSON([0, 0, -1])), ("w", JSON([0, 0, 0, 0])), ("input", .number(2)), ("weight", .number(1)), ("product", .number(2)), ("padding", .bool(true)), ("source", JSON([0, 0, 1]))]),
+            .object([("x", JSON([0, 0, 0])), ("w", JSON([0, 0, 0, 1])), ("input", .number(1)), ("weight", .number(10)), ("product", .number(10)), ("padding", .bool(false))]),
+        ]
+        #expect(json == .object([("value", .number(12)), ("bias", .number(0)), ("terms", .array(terms))]))
+    }
+
+    @Test("conv2d-backward with check: every cell's losses, centred difference, analytic value and relative error")
+    func check() throws {
+        // out = 2·x, L = Σ 2·x·dOut; unbatched, so dx is indexed (c, h, w).
+        let json = try answer(#"{"op":"conv2d-backward","x":[[[1,2],[3,4]]],"w":[[[[2]]]],"dout":[[[1,-1],[0.5,2]]],"check":true}"#)
+        guard case .object(let members) = json, case .object(let check)? = members.first(where: { $0.key == "check" })?.value,
+              case .array(let cells)? = check.first(where: { $0.key == "cells" })?.value
+        else { Issue.record("no check in \(json)"); return }
+        #expect(members.map(\.key) == ["dx", "dw", "db", "check"])
+        #expect(check.first?.value == .number(1e-5))
+        #expect(cells.count == 6)
+        guard case .object(let first) = cells[0] else { Issue.record("\(cells[0])"); return }
+        #expect(first.map(\.key) == ["gradient", "index", "loss_plus", "loss_minus", "numeric", "analytic", "relative_error"])
+        #expect(first[0].value == .string("dx") && first[1].value == JSON([0, 0, 0]) && first[5].value == .number(2))
+        for cell in cells {
+            guard case .object(let fields) = cell, case .number(let error) = fields[6].value else { continue }
+            #expect(error < 1e-7)
+        }
+        #expect(try answer(#"{"op":"conv2d-backward","x":[[[[1]]]],"w":[[[[2]]]],"dout":[[[[1]]]],"check":false}"#)
+                == .object([("dx", JSON(Tensor(shape: [1, 1, 1, 1], data: [2]))), ("dw", JSON(Tensor(shape: [1, 1, 1, 1], data: [1]))), ("db", JSON(Tensor([1])))]))
     }
 
     @Test("output-size for convolution, transposed convolution and pooling (ceil_mode, its dropped window)")
@@ -216,7 +265,7 @@ struct ComputeServiceTests {
         (#"{"op": "conv2d-backwrd", "x": [[[[1]]]], "w": [[[[1]]]]}"#, "op: unknown operation \"conv2d-backwrd\" (operations: \(operationList))"),
         (#"{"op": "Conv2D"}"#, "op: unknown operation \"Conv2D\" (operations: \(operationList))"),
         (#"{"op": "conv2d trace"}"#, "op: unknown operation \"conv2d trace\" (operations: \(operationList))"),
-        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"strdie":2}"#, "strdie: unknown field for conv2d (fields: x, w, b, stride, padding, dilation, groups)"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"strdie":2}"#, "strdie: unknown field for conv2d (fields: x, w, b, stride, padding, padding_mode, pad, dilation, groups)"),
         (#"{"op":"conv2d","w":[[[[1]]]]}"#, "x: required field is missing"),
         (#"{"op":"conv2d","x":[[[[1]]]]}"#, "w: required field is missing"),
         (#"{"op":"conv2d","x":[[1,2],[3,4]],"w":[[[[1]]]]}"#, "x: expected a 4-D or 3-D nested array, got 2-D (shape [2, 2])"),
@@ -248,7 +297,7 @@ struct ComputeServiceTests {
         (#"{"op":"conv2d_backward","x":[[[[1]]]],"w":[[[[1]]]]}"#, "dout: required field is missing"),
         (#"{"op":"conv2d_backward","x":[[[[1,2]]]],"w":[[[[1]]]],"dout":[[[[1]]]]}"#, "dout: shape[3] must be 2 (the output shape), got 1"),
         (#"{"op":"conv2d_backward","x":[[[1,2]]],"w":[[[[1]]]],"dout":[[[[1,2]]]]}"#, "dout: expected a 3-D nested array, got 4-D (shape [1, 1, 1, 2])"),
-        (#"{"op":"conv2d_backward","x":[[[[1]]]],"w":[[[[1]]]],"dout":[[[[1]]]],"cell":[0,0,0,0]}"#, "cell: unknown field for conv2d-backward (fields: x, w, b, stride, padding, dilation, groups, dout)"),
+        (#"{"op":"conv2d_backward","x":[[[[1]]]],"w":[[[[1]]]],"dout":[[[[1]]]],"cell":[0,0,0,0]}"#, "cell: unknown field for conv2d-backward (fields: x, w, b, stride, padding, padding_mode, pad, dilation, groups, dout, check)"),
         (#"{"op":"conv_transpose2d","x":[[[[1]]]],"w":[[[[1]]]],"stride":2,"output_padding":2}"#, "output_padding: the height 2 must be at least 0 and smaller than stride (2) or dilation (1)"),
         (#"{"op":"conv_transpose2d","x":[[[[1]]]],"w":[[[[1]]]],"output_padding":-1}"#, "output_padding: the height must be at least 0, got -1"),
         (#"{"op":"conv_transpose2d","x":[[[[1]]]],"w":[[[[1]]]],"padding":1}"#, "padding: the output height would be -1; it must be at least 1"),
@@ -279,6 +328,21 @@ struct ComputeServiceTests {
         (#"{"op":"conv2d_trace","x":[[[[1]]]],"w":[[[[1]]]],"cell":[0,0,1,0]}"#, "cell: index [0, 0, 1, 0] is outside the shape (1, 1, 1, 1)"),
         (#"{"op":"conv2d-trace","x":[[[[1]]]],"w":[[[[1]]]],"cell":[0,0]}"#, "cell: expected a list of 4 integers, got an array"),
         (#"{"op":"conv2d","x":[[[[1e300]]]],"w":[[[[1e300]]]]}"#, "out: the result overflows the range of a Double (values too large)"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"padding":"full"}"#, "padding: expected \"same\", \"valid\", an integer or an [h, w] pair, got \"full\""),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"padding":true}"#, "padding: expected an integer or an [h, w] pair of integers, got a boolean"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"padding_mode":"mirror"}"#, "padding_mode: expected one of \"zeros\", \"reflect\", \"replicate\", \"circular\", got \"mirror\""),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"padding_mode":1}"#, "padding_mode: expected a string, got a number"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"pad":[1,1]}"#, "pad: expected a list of 4 integers, got an array"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"pad":[0,0,-1,0]}"#, "pad: must be at least 0, got -1"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"pad":[1,0,0,0],"padding":1}"#, "pad: give either pad or a non-zero padding (1), not both"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"pad":[1,0,0,0],"padding":"same"}"#, "pad: give either pad or padding \"same\", not both"),
+        (#"{"op":"conv2d","x":[[[[1,2]]]],"w":[[[[1]]]],"padding":[0,2],"padding_mode":"reflect"}"#, "padding: reflect padding must be smaller than the input width (2), got 2"),
+        (#"{"op":"conv2d","x":[[[[1,2]]]],"w":[[[[1]]]],"pad":[3,0,0,0],"padding_mode":"circular"}"#, "pad: circular padding must be at most the input width (2), got 3"),
+        (#"{"op":"conv2d","x":[[[[1,2]]]],"w":[[[[1]]]],"padding":"same","stride":2}"#, "padding: \"same\" needs stride 1 (as in PyTorch), got a height stride of 2"),
+        (#"{"op":"conv-transpose2d","x":[[[[1]]]],"w":[[[[1]]]],"padding":"same"}"#, "padding: the transposed convolution takes no \"same\" padding (nor does PyTorch's conv_transpose2d)"),
+        (#"{"op":"conv-transpose2d","x":[[[[1]]]],"w":[[[[1]]]],"padding_mode":"reflect"}"#, "padding_mode: unknown field for conv-transpose2d (fields: x, w, b, stride, padding, output_padding, dilation, groups)"),
+        (#"{"op":"conv2d-backward","x":[[[[1]]]],"w":[[[[1]]]],"dout":[[[[1]]]],"check":"yes"}"#, "check: expected true or false, got a string"),
+        (#"{"op":"conv2d","x":[[[[1]]]],"w":[[[[1]]]],"check":true}"#, "check: unknown field for conv2d (fields: x, w, b, stride, padding, padding_mode, pad, dilation, groups)"),
     ]
 
     @Test("invalid requests answer an error naming the field", arguments: invalid)

@@ -38,6 +38,9 @@ public enum ComputePhrase: Equatable, Sendable {
     case notACell(cell: String, tensor: TensorName, plane: Pair?)
     /// A 1-D identity whose sides differ (never, for the identities that hold).
     case sidesDiffer(String)
+    /// The heading of the padded input a window slides over: `padded input (reflect), as F.pad
+    /// gives it:`.
+    case paddedInput(PaddingMode)
     /// The compute core refused the parameters: `invalid: <why>`.
     case invalid(String)
 }

@@ -126,4 +126,9 @@ public enum TraceWord: Equatable, Sendable {
     case bias
     /// Beside the term that a max pooling window keeps.
     case maximum
+    /// The name of a padding mode: `reflect`, `反射填充`.
+    case paddingMode(PaddingMode)
+    /// A gradient term that arrived through the padding cell named here (which copies the cell
+    /// the gradient is of): `via x[0,0,-1,2]`.
+    case via(String)
 }

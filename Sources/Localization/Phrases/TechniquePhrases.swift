@@ -92,4 +92,12 @@ public enum TechniquePhrase: Equatable, Sendable {
     case heStd(fanIn: Int, std: String)
     /// The uniform form's bound `√(6/fan_in)`, formatted.
     case heBound(fanIn: Int, bound: String)
+
+    // MARK: TensorFlow's SAME padding
+
+    /// One axis (the rows when `rows`, else the columns): `out = ⌈H/S⌉`, the total
+    /// `max((out − 1)·S + D·(K − 1) + 1 − H, 0)` and its split.
+    case tfSameAxis(rows: Bool, input: Int, kernel: Int, stride: Int, dilation: Int, out: Int, total: Int, before: Int, after: Int)
+    /// The sides `[left, right, top, bottom]`, as `F.pad` and the `pad` key take them.
+    case tfSamePad(sides: [Int])
 }

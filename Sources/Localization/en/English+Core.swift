@@ -120,6 +120,8 @@ extension English {
         case .padding: "padding"
         case .bias: "bias"
         case .maximum: "max"
+        case .paddingMode(let mode): mode.rawValue
+        case .via(let cell): "via \(cell)"
         }
     }
 
@@ -163,6 +165,32 @@ extension English {
             "cell: \(cell) is not a cell of \(tensor.rawValue)" + (plane.map { " (its planes are \($0.h)×\($0.w))" } ?? "")
         case .sidesDiffer(let property): "the two sides of \(property) differ"
         case .invalid(let reason): "invalid: " + reason
+        case .paddedInput(let mode): "the padded input (\(mode.rawValue)), what the window slides over:"
+        }
+    }
+
+    func gradientCheck(_ phrase: GradientCheckPhrase) -> String {
+        switch phrase {
+        case .heading(let step): "gradient check: L = Σ dOut ⊙ out, each value moved by ±h, h = \(step)"
+        case .rule(let tolerance):
+            "relative error = |analytic − numeric| / max(|analytic|, |numeric|); below \(tolerance) the gradient is right"
+        case .column(let column):
+            switch column {
+            case .cell: "cell"
+            case .lossPlus: "L(v+h)"
+            case .lossMinus: "L(v−h)"
+            case .numeric: "(L⁺−L⁻)/2h"
+            case .analytic: "analytic"
+            case .relativeError: "rel. error"
+            }
+        case .allAgree(let cells, let largest): "all \(count(cells, "cell")) agree: largest relative error \(largest) ✓"
+        case .disagree(let n, let of, let cells):
+            "\(n) of \(count(of, "cell")) disagree: \(cells.joined(separator: ", "))\(n > cells.count ? ", …" : "") ✗"
+        case .probeLosses(let cell, let plus, let minus, let step):
+            "check \(cell): L(v+h) = \(plus), L(v−h) = \(minus), h = \(step)"
+        case .probeResult(let numeric, let analytic, let error, let agrees):
+            "(L⁺−L⁻)/2h = \(numeric), analytic \(analytic), relative error \(error) " + (agrees ? "✓" : "✗")
+        case .probeNeedsGradientCell: "the gradient check is for a cell of dx, dw or db"
         }
     }
 

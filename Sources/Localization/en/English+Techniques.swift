@@ -70,6 +70,10 @@ extension English {
             "fan_in = C/groups·KH·KW = \(c)/\(groups)·\(k.h)·\(k.w) = \(grouped(fanIn))"
         case .heStd(let fanIn, let std): "He: std = √(2/fan_in) = √(2/\(fanIn)) = \(std)"
         case .heBound(let fanIn, let bound): "uniform: bound = √(6/fan_in) = √(6/\(fanIn)) = \(bound)"
+        case .tfSameAxis(let rows, let h, let k, let s, let d, let out, let total, let before, let after):
+            "\(rows ? "rows" : "columns"): out = ⌈\(h)/\(s)⌉ = \(out); total = max((\(out)−1)·\(s) + \(d)·(\(k)−1) + 1 − \(h), 0) = \(total): "
+                + (rows ? "\(before) on top, \(after) at the bottom" : "\(before) on the left, \(after) on the right")
+        case .tfSamePad(let sides): "F.pad sides [left, right, top, bottom] = [\(sides.map(String.init).joined(separator: ", "))]"
         }
     }
 

@@ -119,6 +119,8 @@ extension Chinese {
         case .padding: "填充"
         case .bias: "偏置"
         case .maximum: "最大值"
+        case .paddingMode(let mode): modeName(mode)
+        case .via(let cell): "经由 \(cell)"
         }
     }
 
@@ -170,6 +172,23 @@ extension Chinese {
             let i = index.map(String.init).joined(separator: ", ")
             let s = shape.map(String.init).joined(separator: ", ")
             return "\(fieldName(field))：下标 [\(i)] 超出形状 (\(s))"
+        case let .paddingTooDeep(field, mode, axis, padding, input):
+            return mode == .reflect
+                ? "\(fieldName(field))：反射填充（reflect）必须小于输入的\(name(axis))（\(input)），实际为 \(padding)"
+                : "\(fieldName(field))：循环填充（circular）不能超过输入的\(name(axis))（\(input)），实际为 \(padding)"
+        case let .sameNeedsStrideOne(axis, stride):
+            return "\(fieldName("padding"))：\"same\" 只能用于步幅 1（与 PyTorch 相同），\(on(axis))的步幅为 \(stride)"
+        case let .padWithPadding(padding):
+            return "pad：pad 与非零的填充（\(padding)）只能给出其中一个"
+        case .transposedPadding(.mode(let mode)):
+            return "\(fieldName("padding_mode"))：转置卷积只用零填充（与 PyTorch 的 conv_transpose2d 相同），实际为 \(mode.rawValue)"
+        case .transposedPadding(.same):
+            return "\(fieldName("padding"))：转置卷积不接受 \"same\" 填充（PyTorch 的 conv_transpose2d 也不接受）"
+        case .transposedPadding(.sides):
+            return "pad：转置卷积不接受逐边给出的填充，请改用填充"
+        case let .foldedPaddingGradient(mode):
+            return "\(fieldName("padding_mode"))：只有零填充时 dx 才是一次普通卷积；\(modeName(mode))（\(mode.rawValue)）时，"
+                + "到达填充单元的梯度要折回它所复制的单元"
         case let .notPositive(field, value):
             return "\(fieldName(field))：必须大于 0，实际为 \(Text.number(value))"
         case let .offGrid(field, value, step):
@@ -177,11 +196,21 @@ extension Chinese {
         }
     }
 
+    /// A padding mode's name: `反射填充` for reflect.
+    func modeName(_ mode: PaddingMode) -> String {
+        switch mode {
+        case .zeros: "零填充"
+        case .reflect: "反射填充"
+        case .replicate: "复制边缘"
+        case .circular: "循环填充"
+        }
+    }
+
     /// A request's field as the explorer's parameter bar labels it (`步幅` for `stride`); a
     /// tensor's name (`x`, `w`, `dout`) as it is.
     private func fieldName(_ name: String) -> String {
         let labels = ["input": "输入", "kernel": "卷积核", "stride": "步幅", "padding": "填充", "dilation": "膨胀",
-                      "groups": "分组", "output_padding": "输出填充", "channels": "通道", "filters": "滤波器", "cell": "单元",
+                      "groups": "分组", "output_padding": "输出填充", "padding_mode": "填充方式", "channels": "通道", "filters": "滤波器", "cell": "单元",
                       "layers": "层", "length": "长度", "mean": "均值", "var": "方差", "fan_in": "扇入",
                       "width": "宽度", "output_size": "输出尺寸"]
         return labels[name] ?? name
@@ -227,6 +256,31 @@ extension Chinese {
         }
     }
 
+    func gradientCheck(_ phrase: GradientCheckPhrase) -> String {
+        switch phrase {
+        case .heading(let step): "梯度检验：L = Σ dOut ⊙ out，每个值各加减 h，h = \(step)"
+        case .rule(let tolerance):
+            "相对误差 = |解析值 − 数值梯度| / max(|解析值|, |数值梯度|)；低于 \(tolerance) 即梯度正确"
+        case .column(let column):
+            switch column {
+            case .cell: "单元"
+            case .lossPlus: "L(v+h)"
+            case .lossMinus: "L(v−h)"
+            case .numeric: "(L⁺−L⁻)/2h"
+            case .analytic: "解析值"
+            case .relativeError: "相对误差"
+            }
+        case .allAgree(let cells, let largest): "全部 \(cells) 个单元一致：最大相对误差 \(largest) ✓"
+        case .disagree(let n, let of, let cells):
+            "\(of) 个单元中有 \(n) 个不一致：\(cells.joined(separator: "、"))\(n > cells.count ? "……" : "") ✗"
+        case .probeLosses(let cell, let plus, let minus, let step):
+            "检验 \(cell)：L(v+h) = \(plus)，L(v−h) = \(minus)，h = \(step)"
+        case .probeResult(let numeric, let analytic, let error, let agrees):
+            "(L⁺−L⁻)/2h = \(numeric)，解析值 \(analytic)，相对误差 \(error) " + (agrees ? "✓" : "✗")
+        case .probeNeedsGradientCell: "梯度检验只针对 dx、dw 或 db 的单元"
+        }
+    }
+
     func compute(_ phrase: ComputePhrase) -> String {
         switch phrase {
         case .output(let size): "输出：\(size.h)×\(size.w)"
@@ -251,6 +305,7 @@ extension Chinese {
             "cell：\(cell) 不是 \(tensor.rawValue) 的单元" + (plane.map { "（它的每个平面是 \($0.h)×\($0.w)）" } ?? "")
         case .sidesDiffer(let property): "\(property) 的两边不相等"
         case .invalid(let reason): "无效：" + reason
+        case .paddedInput(let mode): "填充后的输入（\(modeName(mode))），即窗口滑过的网格："
         }
     }
 

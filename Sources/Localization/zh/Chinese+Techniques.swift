@@ -69,6 +69,10 @@ extension Chinese {
             "扇入 fan_in = C/groups·KH·KW = \(c)/\(groups)·\(k.h)·\(k.w) = \(grouped(fanIn))"
         case .heStd(let fanIn, let std): "He 初始化：std = √(2/fan_in) = √(2/\(fanIn)) = \(std)"
         case .heBound(let fanIn, let bound): "均匀分布：界 = √(6/fan_in) = √(6/\(fanIn)) = \(bound)"
+        case .tfSameAxis(let rows, let h, let k, let s, let d, let out, let total, let before, let after):
+            "\(rows ? "行" : "列")：out = ⌈\(h)/\(s)⌉ = \(out)；总填充 = max((\(out)−1)·\(s) + \(d)·(\(k)−1) + 1 − \(h), 0) = \(total)："
+                + (rows ? "上边 \(before)，下边 \(after)" : "左边 \(before)，右边 \(after)")
+        case .tfSamePad(let sides): "F.pad 的四边 [左, 右, 上, 下] = [\(sides.map(String.init).joined(separator: ", "))]"
         }
     }
 

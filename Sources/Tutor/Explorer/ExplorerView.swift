@@ -243,6 +243,7 @@ extension ExplorerState {
                 } else if panel.isOverhang(row: r, col: c) {
                     cells[r][c] = " "
                 }
+                if faint[r][c], let ring = panel.ring { cells[r][c] = valuesShown ? Text.compact(ring[[r, c]]) : "_" }
                 cellMarks[r][c] = panelMarks[r * cols + c] ?? .none
             }
         }

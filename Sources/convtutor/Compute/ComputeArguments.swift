@@ -29,16 +29,71 @@ struct Dims: ExpressibleByArgument, Equatable, CustomStringConvertible {
     }
 }
 
-/// How a window moves over the input: `--stride`, `--padding`, `--dilation`, each `N` or `HxW`.
+/// How a window moves over the input: `--stride` and `--dilation`, each `N` or `HxW`.
 struct WindowOptions: ParsableArguments {
     @Option(help: "Stride: S or SHxSW.")
     var stride = Dims([1])
 
-    @Option(help: "Zero padding on each side: P or PHxPW.")
-    var padding = Dims([0])
-
     @Option(help: "Dilation: D or DHxDW.")
     var dilation = Dims([1])
+}
+
+/// `--padding-mode`: what the padding cells hold.
+struct PaddingModeOption: ParsableArguments {
+    @Option(help: "What the padding holds: zeros, reflect, replicate or circular (nn.Conv2d's padding_mode).")
+    var paddingMode: PaddingMode = .zeros
+}
+
+extension PaddingMode: ExpressibleByArgument {}
+
+/// `--padding` as PyTorch's `conv2d` takes it: `P` or `PHxPW` on both sides, `valid` (none) or
+/// `same`.
+enum PaddingArgument: ExpressibleByArgument, Equatable {
+    case amount(Dims)
+    case same
+
+    init?(argument: String) {
+        switch argument {
+        case "same": self = .same
+        case "valid": self = .amount(Dims([0]))
+        default:
+            guard let dims = Dims(argument: argument) else { return nil }
+            self = .amount(dims)
+        }
+    }
+
+    var defaultValueDescription: String {
+        switch self {
+        case .amount(let dims): dims.description
+        case .same: "same"
+        }
+    }
+}
+
+/// A convolution's padding on the command line: `--padding`, `--padding-mode` and `--pad`.
+struct PaddingOptions: ParsableArguments {
+    @Option(help: "Padding on each side: P or PHxPW, valid (none), or same (stride 1: the output keeps the input's size).")
+    var padding = PaddingArgument.amount(Dims([0]))
+
+    @OptionGroup var mode: PaddingModeOption
+
+    @Option(help: "Explicit padding L,R,T,B (left, right, top, bottom, as F.pad takes it), instead of --padding.")
+    var pad: Dims?
+
+    /// The padding, its mode and its layout applied to `options`.
+    func apply(to options: inout Conv2DOptions) throws {
+        options.paddingMode = mode.paddingMode
+        switch padding {
+        case .amount(let dims): options.padding = dims.pair
+        case .same: options.paddingLayout = .same
+        }
+        guard let pad else { return }
+        guard pad.values.count == 4 else {
+            throw RequestError("pad", "expected four numbers L,R,T,B (left, right, top, bottom), got \(pad.values.count)")
+        }
+        guard padding != .same else { throw RequestError.padWithSame }
+        options.paddingLayout = .sides(PaddingSides(pad.values))
+    }
 }
 
 /// `--values ramp` or `--values random --seed N`.
@@ -109,6 +164,8 @@ struct Conv2DArguments: ParsableArguments {
 
     @OptionGroup var window: WindowOptions
 
+    @OptionGroup var padding: PaddingOptions
+
     @Option(help: "Groups (input channels and filters are split into this many independent convolutions).")
     var groups = 1
 
@@ -126,9 +183,11 @@ struct Conv2DArguments: ParsableArguments {
 
     @OptionGroup var values: ValueOptions
 
-    func options(convention: Convention = .crossCorrelation) -> Conv2DOptions {
-        Conv2DOptions(stride: window.stride.pair, padding: window.padding.pair, dilation: window.dilation.pair,
-                      groups: groups, convention: convention)
+    func options(convention: Convention = .crossCorrelation) throws -> Conv2DOptions {
+        var options = Conv2DOptions(stride: window.stride.pair, dilation: window.dilation.pair, groups: groups,
+                                    convention: convention)
+        try padding.apply(to: &options)
+        return options
     }
 
     /// The input: typed values, or `--input`'s shape filled with `--values`.

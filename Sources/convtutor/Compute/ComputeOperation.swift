@@ -47,7 +47,7 @@ enum ComputeOperation: Equatable, Sendable {
 
     /// This operation's request fields and answer.
     var form: Form {
-        let conv = ["x", "w", "b", "stride", "padding", "dilation", "groups"]
+        let conv = ["x", "w", "b", "stride", "padding", "padding_mode", "pad", "dilation", "groups"]
         let transposed = ["x", "w", "b", "stride", "padding", "output_padding", "dilation", "groups"]
         switch self {
         case .core(.conv1d): return Self.oneD(.convolve)
@@ -58,9 +58,13 @@ enum ComputeOperation: Equatable, Sendable {
                 return [("out", try finite(batched.shaped(Self.conv2dLayer(r, batched).forward()), "out"))]
             }
         case .core(.conv2dBackward):
-            return Form(fields: conv + ["dout"]) { r in
+            return Form(fields: conv + ["dout", "check"]) { r in
                 let batched = try Batched(r)
-                return try Self.gradients(Self.conv2dLayer(r, batched).backward(batched.dOut(r)), batched)
+                let layer = try Self.conv2dLayer(r, batched)
+                let dOut = try batched.dOut(r)
+                let check = try r.bool("check") ?? false
+                return try Self.gradients(layer.backward(dOut), batched)
+                    + (check ? [("check", try Self.check(layer.gradientProbes(dOut), batched))] : [])
             }
         case .core(.convTranspose2d):
             return Form(fields: transposed) { r in
@@ -128,10 +132,32 @@ extension ComputeOperation {
         }
     }
 
+    /// The convolution's options; `padding` is an integer, an `[h, w]` pair, `"valid"` or
+    /// `"same"`, `pad` explicit sides `[left, right, top, bottom]`, `padding_mode` one of
+    /// `PaddingMode`'s names.
     static func options(_ r: Request) throws -> Conv2DOptions {
-        Conv2DOptions(
-            stride: try r.pair("stride") ?? Pair(1), padding: try r.pair("padding") ?? Pair(0),
-            dilation: try r.pair("dilation") ?? Pair(1), groups: try r.int("groups") ?? 1)
+        var options = Conv2DOptions(
+            stride: try r.pair("stride") ?? Pair(1), dilation: try r.pair("dilation") ?? Pair(1),
+            groups: try r.int("groups") ?? 1)
+        switch r.value("padding") {
+        case .string("same")?: options.paddingLayout = .same
+        case .string("valid")?: break
+        case .string(let word)?:
+            throw RequestError("padding", "expected \"same\", \"valid\", an integer or an [h, w] pair, got \"\(word.prefix(40))\"")
+        default: options.padding = try r.pair("padding") ?? Pair(0)
+        }
+        if let name = try r.string("padding_mode") {
+            guard let mode = PaddingMode(rawValue: name) else {
+                let names = PaddingMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                throw RequestError("padding_mode", "expected one of \(names), got \"\(name.prefix(40))\"")
+            }
+            options.paddingMode = mode
+        }
+        if let pad = try r.index("pad", count: 4) {
+            guard options.paddingLayout != .same else { throw RequestError.padWithSame }
+            options.paddingLayout = .sides(PaddingSides(pad))
+        }
+        return options
     }
 
     static func conv2dLayer(_ r: Request, _ batched: Batched) throws -> Conv2D {
@@ -150,11 +176,12 @@ extension ComputeOperation {
         let xIndex: ([Int]) -> [Int] = { batched.unbatched ? Array($0.dropFirst()) : $0 }
         let terms: [JSON] = trace.terms.map { term in
             let (x, w) = (term.factors[0], term.factors[1])
+            // A padding cell that copies an input cell (reflect, replicate, circular) names it.
             return .object([
                 ("x", JSON(xIndex(x.index))), ("w", JSON(w.index)),
                 ("input", .number(x.value)), ("weight", .number(w.value)),
                 ("product", .number(term.product)), ("padding", .bool(x.inPadding)),
-            ])
+            ] + (x.copy.map { [("source", JSON(xIndex($0.source)))] } ?? []))
         }
         _ = try finite(Tensor(trace.terms.map(\.product) + [trace.value]), "value")
         return [("value", .number(trace.value)), ("bias", .number(trace.bias?.value ?? 0)), ("terms", .array(terms))]
@@ -165,6 +192,24 @@ extension ComputeOperation {
         let b = try r.tensor("b", ranks: [1])
         return try ConvTranspose2D(x: batched.x, w: w, b: b, options: options(r),
                                    outputPadding: try r.pair("output_padding") ?? Pair(0))
+    }
+
+    /// The gradient check of every cell: `{"step": h, "cells": [{"gradient": "dx", "index": […],
+    /// "loss_plus", "loss_minus", "numeric", "analytic", "relative_error"}, …]}`, `dx` indexed with
+    /// the caller's batching.
+    static func check(_ probes: [GradientProbe], _ batched: Batched) throws -> JSON {
+        let cells: [JSON] = try probes.map { p in
+            let index = p.tensor == .dx && batched.unbatched ? Array(p.index.dropFirst()) : p.index
+            let numbers = [p.lossPlus, p.lossMinus, p.numeric, p.analytic, p.relativeError]
+            _ = try finite(Tensor(numbers), "check")
+            return .object([
+                ("gradient", .string(p.tensor.rawValue)), ("index", JSON(index)),
+                ("loss_plus", .number(p.lossPlus)), ("loss_minus", .number(p.lossMinus)),
+                ("numeric", .number(p.numeric)), ("analytic", .number(p.analytic)),
+                ("relative_error", .number(p.relativeError)),
+            ])
+        }
+        return .object([("step", .number(probes.first?.step ?? 0)), ("cells", .array(cells))])
     }
 
     /// `dx`, `dw` and `db`, `dx` with the caller's batching.

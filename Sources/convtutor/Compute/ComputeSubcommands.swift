@@ -9,17 +9,6 @@ extension CommandConfiguration {
     }
 }
 
-extension Conv2D.Gradients {
-    /// The gradient `--of` names.
-    subscript(_ gradient: Conv2D.Gradient) -> Tensor {
-        switch gradient {
-        case .dx: dx
-        case .dw: dw
-        case .db: db
-        }
-    }
-}
-
 // MARK: - 1-D
 
 /// Shared by `conv1d` and `correlate1d`.
@@ -100,7 +89,7 @@ struct Conv2DCommand: ParsableCommand {
         try Report.emit(in: language.language()) { report in
             let layer = try Self.layer(arguments, convention: convention, extraShapes: []).layer
             var lines = Self.header(.conv2d, layer, convention: convention, report)
-            lines += Report.grids(.x, layer.x) + Report.grids(.w, layer.w)
+            lines += Report.grids(.x, layer.x) + report.paddedInput(layer) + Report.grids(.w, layer.w)
             if let b = layer.b { lines += Report.vector(.b, b) }
             lines += Report.grids(.out, layer.forward())
             if let index = try cell.index(in: layer.geometry.outShape) {
@@ -115,7 +104,7 @@ struct Conv2DCommand: ParsableCommand {
     static func layer(
         _ a: Conv2DArguments, convention: Convention, extraShapes: [(field: String, text: String?)]
     ) throws -> (layer: Conv2D, extra: [Tensor]) {
-        let options = a.options(convention: convention)
+        let options = try a.options(convention: convention)
         let xShape = try a.xShape()
         let wShape = try a.wShape(filters: a.filters, kernelChannels: xShape[1] / max(a.groups, 1))
         let geometry = try Conv2DGeometry(xShape: xShape, wShape: wShape, options: options)
@@ -135,7 +124,7 @@ struct Conv2DCommand: ParsableCommand {
             lines.append(report.t.command(.trueConvolution))
         }
         lines += report.convolutionSizes(g)
-        lines.append(report.t.call(.pytorch(ReferenceCall.conv2d(g.options, bias: layer.b != nil))))
+        lines.append(report.t.call(.pytorch(ReferenceCall.conv2d(g, bias: layer.b != nil))))
         return lines + [""]
     }
 }
@@ -151,6 +140,8 @@ struct Conv2DBackwardCommand: ParsableCommand {
     @OptionGroup var cell: CellOption
     @Option(help: "Which gradient --cell is in: dx, dw or db.")
     var of: Conv2D.Gradient = .dx
+    @Flag(help: "Check every cell of dx, dw and db by central differences of L = Σ dOut ⊙ out, as a table.")
+    var check = false
     @OptionGroup var language: LanguageOption
 
     func run() throws {
@@ -159,10 +150,13 @@ struct Conv2DBackwardCommand: ParsableCommand {
             let dOut = extra[0]
             let g = try layer.backward(dOut)
             var lines = Conv2DCommand.header(.conv2dBackward, layer, convention: convention, report)
-            lines += Report.grids(.x, layer.x) + Report.grids(.w, layer.w) + Report.grids(.dOut, dOut)
+            lines += Report.grids(.x, layer.x) + report.paddedInput(layer) + Report.grids(.w, layer.w) + Report.grids(.dOut, dOut)
             lines += Report.grids(.dx, g.dx) + Report.grids(.dw, g.dw) + Report.vector(.db, g.db)
             if let index = try cell.index(in: g[of].shape) {
-                lines += report.cell(try layer.traceGradient(of, at: index, dOut: dOut))
+                lines += report.cell(try layer.traceGradient(of, at: index, dOut: dOut)) + [""]
+            }
+            if check {
+                lines += report.t.gradientCheckTable(try layer.gradientProbes(dOut))
             }
             return lines
         }
@@ -179,7 +173,7 @@ struct TransposedArguments: ParsableArguments {
 
     /// The layer, plus more tensors shaped like its output (e.g. `dOut`).
     func layer(extra: [(field: String, text: String?)]) throws -> (layer: ConvTranspose2D, extra: [Tensor]) {
-        let options = conv.options()
+        let options = try conv.options()
         let xShape = try conv.xShape()
         let wShape = try conv.wShape(filters: xShape[1], kernelChannels: conv.filters / max(conv.groups, 1))
         let shapes = try ConvTranspose2D(

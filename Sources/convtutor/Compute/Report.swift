@@ -21,14 +21,29 @@ struct Report {
         Text.planes(name, tensor) + [""]
     }
 
+    /// The input with its padding ring, under a heading naming the mode, when there is padding.
+    func paddedInput(_ layer: Conv2D) -> [String] {
+        let g = layer.geometry
+        guard g.sides.values.contains(where: { $0 > 0 }) else { return [] }
+        return [t.compute(.paddedInput(g.paddingMode))] + Self.grids(.x, g.padded(layer.x))
+    }
+
     /// A 1-D tensor on one line, then a blank line: `b = [0.5, -1]`.
     static func vector(_ name: TensorName, _ t: Tensor) -> [String] {
         ["\(name.rawValue) = [\(t.data.map(Text.number).joined(separator: ", "))]", ""]
     }
 
-    /// The options as a header fragment: `stride 2  padding 1  dilation 1  groups 1`.
+    /// The options as a header fragment: `stride 2  padding 1  dilation 1  groups 1`, the padding
+    /// as it was asked for (`padding same`, `pad (1, 0, 1, 0)`) and its mode unless zeros
+    /// (`padding 1  padding_mode reflect`).
     static func options(_ o: Conv2DOptions) -> String {
-        "stride \(o.stride)  padding \(o.padding)  dilation \(o.dilation)  groups \(o.groups)"
+        let padding = switch o.paddingLayout {
+        case .symmetric: "padding \(o.padding)"
+        case .same: "padding same"
+        case .sides(let sides): "pad \(sides)"
+        }
+        let mode = o.paddingMode == .zeros ? "" : "  padding_mode \(o.paddingMode.rawValue)"
+        return "stride \(o.stride)  \(padding)\(mode)  dilation \(o.dilation)  groups \(o.groups)"
     }
 
     /// The equation of a cell, a blank line, then one indented line per term.
@@ -38,11 +53,7 @@ struct Report {
 
     /// `output size: ⌊(5 + 2·1 − 1·(3−1) − 1)/2⌋ + 1 = 3`, or one line per axis when they differ.
     func convolutionSizes(_ g: Conv2DGeometry) -> [String] {
-        t.sizeLines(.axes { axis in
-            OutputSize.convolutionFormula(
-                input: g.input[axis], kernel: g.kernel[axis], stride: g.stride[axis],
-                padding: g.padding[axis], dilation: g.dilation[axis], result: g.output[axis])
-        })
+        t.sizeLines(.axes(g.sizeFormula))
     }
 
     /// The transposed convolution's size formula, as `convolutionSizes`.

@@ -14,6 +14,9 @@ struct RequestError: Error, Equatable, CustomStringConvertible {
     }
 
     var description: String { message }
+
+    /// `pad` beside `padding: "same"`: two ways of saying where the padding goes.
+    static let padWithSame = RequestError("pad", "give either pad or padding \"same\", not both")
 }
 
 /// The fields of one JSON request, read with the types the compute core needs.

@@ -26,6 +26,11 @@ struct Explore: ParsableCommand {
 
     @OptionGroup var window: WindowOptions
 
+    @Option(help: "Padding on each side: P or PHxPW.")
+    var padding = Dims([0])
+
+    @OptionGroup var paddingMode: PaddingModeOption
+
     @Option(help: "Output padding of the transposed convolution: OP or OPHxOPW.")
     var outputPadding = Dims([0])
 
@@ -66,7 +71,8 @@ struct Explore: ParsableCommand {
         c.input = mode.is1D ? Pair(1, input.values.last ?? 5) : input.pair
         c.kernel = mode.is1D ? Pair(1, kernel.values.last ?? 3) : kernel.pair
         c.stride = window.stride.pair
-        c.padding = window.padding.pair
+        c.padding = padding.pair
+        c.paddingMode = paddingMode.paddingMode
         c.dilation = window.dilation.pair
         c.outputPadding = outputPadding.pair
         c.channels = channels

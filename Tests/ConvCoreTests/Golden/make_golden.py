@@ -5,10 +5,12 @@ Run from the repository root:
 
     python3 Tests/ConvCoreTests/Golden/make_golden.py
 
-The script writes four files next to itself:
+The script writes five files next to itself:
 
     conv1d.json            numpy.convolve / numpy.correlate, modes full/same/valid
     conv2d.json            PyTorch conv2d forward + backward (dx, dw, db)
+    conv2d_padding.json    the same with padding_mode zeros/reflect/replicate/circular,
+                           padding "same"/"valid" and F.pad's explicit sides
     conv_transpose2d.json  PyTorch conv_transpose2d forward + backward
     pool2d.json            PyTorch max_pool2d / avg_pool2d forward + backward (dx)
 
@@ -41,6 +43,16 @@ loops below are only used as assertions, never as the written answer):
            summed over n.
   db       dout summed over n, i, j.
 
+* conv2d with nn.Conv2d's padding_mode and explicit sides: x is padded first with
+  numpy.pad (zeros -> "constant", reflect -> "reflect", replicate -> "edge",
+  circular -> "wrap"; sides (left, right, top, bottom); "same" puts
+  d*(k-1)//2 before and the rest after), then convolved as above with padding 0.
+  dx       the padded input's gradient (as above, padding 0) folded back: each
+           padded cell's gradient is added (np.add.at) to the input cell whose
+           value it holds, found by numpy.pad-ing an array of cell numbers the
+           same way.
+  dw, db   as above, on the padded input.
+
 * conv_transpose2d (weights (Cin, Cout/G, KH, KW)):
   forward  full[n,o] = sum_{c in group} convolve2d(insert_zeros(x[n,c], s),
            dilate(w[c,o']), "full"); zero-extend bottom/right when
@@ -68,6 +80,8 @@ Self-checks (assertions; the script fails loudly if any is violated):
     (max abs error <= 1e-6 * max(1, max |grad|)).
   * max-pool dx equals a brute-force "first maximum" scatter (all cases).
   * conv2d cells that no window reads have dx exactly 0.
+  * padded conv2d forwards equal brute-force loops over a padded copy built
+    cell by cell from PyTorch's documented rules; "same" keeps the input's size.
 """
 
 import json
@@ -449,6 +463,226 @@ def make_conv2d():
     cases = conv2d_named_cases(rng)
     cases += conv2d_sweep_cases(rng, 120 - len(cases))
     write_cases("conv2d.json", cases)
+
+
+# --------------------------------------------------------------------------
+# conv2d with padding modes, "same"/"valid" and explicit sides
+# --------------------------------------------------------------------------
+
+# PyTorch's padding_mode -> numpy.pad's mode (F.pad's "constant" is zeros).
+NUMPY_PAD_MODE = {"zeros": "constant", "reflect": "reflect", "replicate": "edge",
+                  "circular": "wrap"}
+
+
+def padding_sides(padding, pad, kernel, dilation):
+    """(left, right, top, bottom) as PyTorch resolves them.
+
+    padding: [ph, pw] (both sides), "valid" (none) or "same" (total d*(k-1) per
+    axis, total//2 before and the rest after); pad: F.pad's explicit
+    [left, right, top, bottom] (then padding is 0)."""
+    if pad is not None:
+        return tuple(pad)
+    if padding == "valid":
+        return (0, 0, 0, 0)
+    if padding == "same":
+        th, tw = dilation[0] * (kernel[0] - 1), dilation[1] * (kernel[1] - 1)
+        return (tw // 2, tw - tw // 2, th // 2, th - th // 2)
+    return (padding[1], padding[1], padding[0], padding[0])
+
+
+def pad_input(x, sides, mode):
+    """F.pad(x, (left, right, top, bottom), mode) with numpy.pad.  -> (N,C,H+t+b,W+l+r)"""
+    left, right, top, bottom = sides
+    return np.pad(x, ((0, 0), (0, 0), (top, bottom), (left, right)), mode=NUMPY_PAD_MODE[mode])
+
+
+def fold_padding(dxpad, x_shape, sides, mode):
+    """The adjoint of pad_input: each padded cell's gradient is added to the input
+    cell whose value it holds.  Which cell that is comes from padding an array of
+    flat cell numbers the same way (zeros: -1, dropped); np.add.at adds the
+    repeats.  -> (N,C,H,W)"""
+    n_, c_, h, wd = x_shape
+    left, right, top, bottom = sides
+    cells = np.arange(h * wd).reshape(h, wd)
+    if mode == "zeros":
+        held = np.pad(cells, ((top, bottom), (left, right)), constant_values=-1)
+    else:
+        held = np.pad(cells, ((top, bottom), (left, right)), mode=NUMPY_PAD_MODE[mode])
+    real = held >= 0
+    dx = np.zeros((n_, c_, h * wd))
+    for n in range(n_):
+        for c in range(c_):
+            np.add.at(dx[n, c], held[real], dxpad[n, c][real])
+    return dx.reshape(x_shape)
+
+
+def padded_conv2d_bruteforce(x, w, b, stride, sides, dilation, groups, mode):
+    """Self-check only: the defining sum over a padded copy built cell by cell
+    from PyTorch's documented rules (reflect: the edge not repeated; replicate:
+    the edge repeated; circular: wrapped)."""
+    n_, c_, h, wd = x.shape
+    f_, cg, kh, kw = w.shape
+    left, right, top, bottom = sides
+    hp, wp = h + top + bottom, wd + left + right
+
+    def held(p, size):
+        if 0 <= p < size:
+            return p
+        if mode == "zeros":
+            return None
+        if mode == "replicate":
+            return 0 if p < 0 else size - 1
+        if mode == "circular":
+            return p % size
+        return -p if p < 0 else 2 * (size - 1) - p
+
+    xp = np.zeros((n_, c_, hp, wp))
+    for r in range(hp):
+        for q in range(wp):
+            sr, sq = held(r - top, h), held(q - left, wd)
+            if sr is not None and sq is not None:
+                xp[:, :, r, q] = x[:, :, sr, sq]
+    return conv2d_bruteforce(xp, w, b, stride, (0, 0), dilation, groups)
+
+
+def padded_conv2d_case(rng, name, n, c, f, hw, k, mode="zeros", padding=(0, 0), pad=None,
+                       stride=(1, 1), dilation=(1, 1), groups=1, bias=True, ints=False):
+    """One conv2d case with a padding mode and layout: x padded with numpy.pad,
+    then the padding-0 conv2d above; dx folded back from the padded input's
+    gradient.  Checked against a brute-force sum and finite differences."""
+    h, wd = hw
+    assert c % groups == 0 and f % groups == 0
+    if padding == "same":
+        assert tuple(stride) == (1, 1), name
+    sides = padding_sides(padding, pad, k, dilation)
+    left, right, top, bottom = sides
+    if mode == "reflect":
+        assert max(top, bottom) < h and max(left, right) < wd, name
+    if mode == "circular":
+        assert max(top, bottom) <= h and max(left, right) <= wd, name
+    gen = small_ints if ints else uniform
+    x = gen(rng, (n, c, h, wd))
+    w = gen(rng, (f, c // groups, *k))
+    b = gen(rng, (f,)) if bias else None
+    conv = (list(stride), [0, 0], list(dilation), groups)
+    out = conv2d_forward(pad_input(x, sides, mode), w, b, *conv)
+    assert out.shape[2] >= 1 and out.shape[3] >= 1, name
+    if padding == "same":
+        assert out.shape[2:] == x.shape[2:], name
+    dout = gen(rng, out.shape)
+    dxpad, dw, db = conv2d_backward(pad_input(x, sides, mode), w, dout, *conv)
+    dx = fold_padding(dxpad, x.shape, sides, mode)
+
+    for t in (x, w, out, dout):
+        assert 1 <= t.size <= MAX_ELEMS, (name, t.shape)
+    brute = padded_conv2d_bruteforce(x, w, b, conv[0], sides, conv[2], groups, mode)
+    assert np.allclose(out, brute, rtol=0, atol=1e-12), name
+    loss = lambda: float(np.sum(conv2d_forward(pad_input(x, sides, mode), w, b, *conv) * dout))
+    assert_grad_fd(name, "dx", loss, x, dx)
+    assert_grad_fd(name, "dw", loss, w, dw)
+    if b is not None:
+        assert_grad_fd(name, "db", loss, b, db)
+
+    case = {
+        "name": name, "x": T(x), "w": T(w), "b": None if b is None else floats(b),
+        "stride": list(stride), "padding": padding if isinstance(padding, str) else list(padding),
+        "padding_mode": mode, "dilation": list(dilation), "groups": groups,
+        "out": T(out), "dout": T(dout), "dx": T(dx), "dw": T(dw), "db": floats(db),
+    }
+    if pad is not None:
+        case["pad"] = list(pad)
+    return case
+
+
+def conv2d_padding_named_cases(rng):
+    """Hand-picked: each mode at its deepest padding, "same" with odd, even and
+    dilated kernels, explicit sides, strides, dilation, groups."""
+    C = padded_conv2d_case
+    return [
+        C(rng, "reflect_readable_p1", 1, 1, 1, (3, 4), (3, 3), "reflect", (1, 1), ints=True, bias=False),
+        C(rng, "replicate_readable_p1", 1, 1, 1, (3, 4), (3, 3), "replicate", (1, 1), ints=True, bias=False),
+        C(rng, "circular_readable_p1", 1, 1, 1, (3, 4), (3, 3), "circular", (1, 1), ints=True, bias=False),
+        C(rng, "zeros_readable_p1", 1, 1, 1, (3, 4), (3, 3), "zeros", (1, 1), ints=True, bias=False),
+        C(rng, "reflect_deepest", 1, 2, 2, (3, 4), (3, 3), "reflect", (2, 3)),
+        C(rng, "circular_full_wrap", 1, 1, 2, (2, 3), (3, 3), "circular", (2, 3)),
+        C(rng, "replicate_deeper_than_input", 1, 1, 1, (2, 3), (2, 2), "replicate", (4, 5)),
+        C(rng, "reflect_stride2_dilation2", 2, 1, 2, (5, 6), (2, 3), "reflect", (2, 1), stride=(2, 2),
+          dilation=(2, 2)),
+        C(rng, "replicate_stride3", 1, 2, 1, (6, 5), (2, 2), "replicate", (2, 2), stride=(3, 2)),
+        C(rng, "circular_dilation3", 1, 1, 1, (4, 4), (2, 2), "circular", (3, 4), dilation=(3, 3)),
+        C(rng, "reflect_groups2", 1, 4, 2, (4, 4), (3, 3), "reflect", (1, 1), groups=2),
+        C(rng, "circular_depthwise", 2, 3, 3, (3, 3), (3, 3), "circular", (1, 1), groups=3),
+        C(rng, "replicate_multiplier2", 1, 2, 4, (3, 4), (2, 3), "replicate", (1, 2), groups=2, bias=False),
+        C(rng, "reflect_row_input", 1, 1, 1, (1, 6), (1, 3), "reflect", (0, 2)),
+        C(rng, "circular_input_1x1", 1, 1, 2, (1, 1), (3, 3), "circular", (1, 1)),
+        C(rng, "replicate_input_1x1", 1, 2, 1, (1, 1), (3, 2), "replicate", (1, 2)),
+        C(rng, "valid", 1, 2, 2, (4, 5), (3, 2), "zeros", "valid"),
+        C(rng, "valid_reflect_is_unpadded", 1, 1, 1, (3, 3), (2, 2), "reflect", "valid"),
+        C(rng, "same_k3", 1, 1, 2, (4, 5), (3, 3), "zeros", "same"),
+        C(rng, "same_even_kernel", 1, 2, 1, (4, 4), (4, 2), "zeros", "same"),
+        C(rng, "same_dilated_even_total", 1, 1, 1, (5, 5), (2, 3), "zeros", "same", dilation=(3, 2)),
+        C(rng, "same_reflect_k3", 1, 1, 1, (3, 3), (3, 3), "reflect", "same", ints=True),
+        C(rng, "same_reflect_even", 2, 1, 2, (4, 5), (4, 4), "reflect", "same"),
+        C(rng, "same_circular_rect", 1, 2, 2, (3, 4), (3, 4), "circular", "same", groups=2),
+        C(rng, "same_replicate_dilated", 1, 1, 1, (3, 3), (3, 2), "replicate", "same", dilation=(2, 3)),
+        C(rng, "pad_zeros_top_left", 1, 1, 1, (3, 3), (2, 2), "zeros", pad=(1, 0, 1, 0), ints=True),
+        C(rng, "pad_zeros_bottom_right_stride2", 1, 2, 1, (4, 5), (3, 3), "zeros", pad=(0, 2, 0, 1),
+          stride=(2, 2)),
+        C(rng, "pad_reflect_uneven", 1, 1, 2, (4, 4), (3, 3), "reflect", pad=(0, 3, 2, 1)),
+        C(rng, "pad_replicate_one_side", 2, 1, 1, (3, 4), (2, 2), "replicate", pad=(3, 0, 0, 2)),
+        C(rng, "pad_circular_dilated", 1, 2, 1, (3, 4), (2, 2), "circular", pad=(4, 1, 0, 3), dilation=(2, 2)),
+        C(rng, "pad_only_left", 1, 1, 1, (2, 3), (2, 2), "reflect", pad=(2, 0, 0, 0)),
+    ]
+
+
+def conv2d_padding_sweep_cases(rng, count, start):
+    """Random valid configurations: the mode cycles zeros, reflect, replicate,
+    circular; the layout is symmetric, "same" or explicit sides by turns."""
+    modes = ["zeros", "reflect", "replicate", "circular"]
+    cases = []
+    while len(cases) < count:
+        idx = start + len(cases)
+        mode = modes[len(cases) % 4]
+        layout = (len(cases) // 4) % 3
+        n, groups = int(rng.integers(1, 3)), int(rng.choice([1, 1, 2]))
+        c, f = groups * int(rng.integers(1, 3)), groups * int(rng.integers(1, 3))
+        h, wd = pair(rng, 1, 6)
+        k = tuple(pair(rng, 1, 4))
+        dilation = pair(rng, 1, 2)
+        stride = [1, 1] if layout == 1 else pair(rng, 1, 3)
+        padding, pad = (0, 0), None
+        if layout == 0:
+            padding = pair(rng, 0, 3)
+        elif layout == 1:
+            padding = "same"
+        else:
+            pad = tuple(int(v) for v in rng.integers(0, 4, size=4))
+        left, right, top, bottom = padding_sides(padding, pad, k, dilation)
+        if mode == "reflect" and (max(top, bottom) >= h or max(left, right) >= wd):
+            continue
+        if mode == "circular" and (max(top, bottom) > h or max(left, right) > wd):
+            continue
+        hp, wp = h + top + bottom, wd + left + right
+        eh, ew = dilation[0] * (k[0] - 1) + 1, dilation[1] * (k[1] - 1) + 1
+        if eh > hp or ew > wp:
+            continue
+        oh, ow = (hp - eh) // stride[0] + 1, (wp - ew) // stride[1] + 1
+        if n * c * h * wd > MAX_ELEMS or n * f * oh * ow > MAX_ELEMS:
+            continue
+        where = "same" if layout == 1 else ("p%d%d" % tuple(padding) if pad is None else "pad%d%d%d%d" % pad)
+        name = "sweep%03d_%s_%s_n%dc%df%d_g%d_%dx%d_k%dx%d_s%d%d_d%d%d" % (
+            idx, mode, where, n, c, f, groups, h, wd, *k, *stride, *dilation)
+        cases.append(padded_conv2d_case(rng, name, n, c, f, (h, wd), k, mode, padding, pad, stride,
+                                        dilation, groups, bool(rng.integers(0, 2))))
+    return cases
+
+
+def make_conv2d_padding():
+    """conv2d_padding.json: named cases + random sweep (90 cases)."""
+    rng = np.random.default_rng(SEED)
+    cases = conv2d_padding_named_cases(rng)
+    cases += conv2d_padding_sweep_cases(rng, 90 - len(cases), len(cases))
+    write_cases("conv2d_padding.json", cases)
 
 
 # --------------------------------------------------------------------------
@@ -875,6 +1109,7 @@ def make_pool2d():
 def main():
     make_conv1d()
     make_conv2d()
+    make_conv2d_padding()
     make_conv_transpose2d()
     make_pool2d()
     print("all self-checks passed")
