@@ -9,7 +9,7 @@ import TestSupport
 import Testing
 @testable import Tutor
 
-/// The lessons shipped in `Lessons/en` and `Lessons/zh`: all fifteen in both languages, clean
+/// The lessons shipped in `Lessons/en` and `Lessons/zh`: all sixteen in both languages, clean
 /// under every check `convtutor check` runs (numbers against the compute core, nothing cut at
 /// 80×24, en/zh parity), with their checkpoints, every widely copied mistake quizzed, and each one
 /// played through in the player.
@@ -18,14 +18,17 @@ struct BundledLessonsTests {
     static let ids = [
         "what-is-convolution", "properties", "convolution-vs-correlation", "conv2d-sliding-window", "padding",
         "stride", "dilation-receptive-field", "channels-filters-bias", "pooling-and-cnn-structure",
-        "forward-pass-in-code", "backpropagation", "transposed-convolution", "interview-drill", "fast-convolution",
-        "padding-and-pooling-in-practice",
+        "forward-pass-in-code", "backpropagation", "transposed-convolution", "fast-convolution",
+        "padding-and-pooling-in-practice", "factorised-kernels", "interview-drill",
     ]
+    /// Each lesson's `order`, its number: the three technique lessons have the fixed numbers 14–16
+    /// and the drill, which quizzes them, follows as 17.
+    static let orders = Array(1...12) + [14, 15, 16, 17]
     static let languages = ["en", "zh"]
 
     /// `Lessons/<lang>/NN-id.md` for every bundled lesson.
     static var paths: [String] {
-        languages.flatMap { lang in ids.enumerated().map { k, id in String(format: "%@/%02d-%@.md", lang, k + 1, id) } }
+        languages.flatMap { lang in zip(orders, ids).map { k, id in String(format: "%@/%02d-%@.md", lang, k, id) } }
     }
 
     static func parse(_ path: String) throws -> Lesson {
@@ -35,7 +38,7 @@ struct BundledLessonsTests {
         return try #require(result.lesson)
     }
 
-    @Test("each language has exactly the fifteen lessons, in order, each requiring the one before, except fast convolution: like the drill, it follows the transposed convolution")
+    @Test("each language has exactly the sixteen lessons, in order, each requiring the one before")
     func files() throws {
         for lang in Self.languages {
             let folder = packageRoot.appendingPathComponent("Lessons/\(lang)")
@@ -45,10 +48,11 @@ struct BundledLessonsTests {
         for path in Self.paths {
             let lesson = try Self.parse(path)
             let k = Int(path.dropFirst(3).prefix(2))!
-            #expect(lesson.meta.id == Self.ids[k - 1], "\(path)")
+            let index = try #require(Self.orders.firstIndex(of: k))
+            #expect(lesson.meta.id == Self.ids[index], "\(path)")
             #expect(lesson.meta.order == k, "\(path)")
             #expect(lesson.meta.lang == String(path.prefix(2)), "\(path)")
-            let before: String? = lesson.meta.id == "fast-convolution" ? "transposed-convolution" : k == 1 ? nil : Self.ids[k - 2]
+            let before: String? = index == 0 ? nil : Self.ids[index - 1]
             #expect(lesson.meta.requires == (before.map { [$0] } ?? []), "\(path)")
         }
     }
@@ -122,6 +126,11 @@ struct BundledLessonsTests {
         if lesson.meta.id == "interview-drill" {
             #expect(lesson.quizzes.count >= 25)
             #expect(Set(lesson.quizzes.map(\.kind)) == Set(QuizItem.Kind.allCases))
+            // The drill comes last and quizzes lessons 14–16 too: FFT, Winograd, TF's SAME,
+            // ceil_mode, separable kernels and batch-norm folding, fan-in.
+            let techniques = ["drill-fft-length", "drill-winograd-layer", "drill-tf-same", "drill-ceil-mode",
+                              "drill-practice-myths", "drill-he-fan-in"]
+            #expect(Set(techniques).isSubset(of: lesson.quizzes.map(\.id)), "\(path)")
         }
     }
 

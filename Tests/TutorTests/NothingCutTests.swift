@@ -51,12 +51,12 @@ struct NothingCutTests {
         for (width, height) in Self.sizes {
             var state = AppState(screen: .lessons(LessonListState()), width: width, height: height, language: language)
             state.catalogue = LessonCatalogue(lessons: lessons)
-            for (k, lesson) in lessons.enumerated() {
+            for lesson in lessons {
                 let frame = view(state).text
                 // The summary's words, however the page wraps them.
                 let words = { (text: String) in text.split(whereSeparator: \.isWhitespace).joined() }
                 #expect(words(frame).contains(words(lesson.meta.summary)), "\(lesson.meta.id) at \(width)×\(height)")
-                #expect(frame.contains("▶ \(String(k + 1).leftPadded(to: 2))  \(lesson.meta.title)"))
+                #expect(frame.contains("▶ \(String(lesson.meta.order).leftPadded(to: 2))  \(lesson.meta.title)"))
                 _ = update(&state, .key(.down))
             }
         }

@@ -196,12 +196,12 @@ struct LessonEndToEndTests {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("convtutor-list-\(UUID().uuidString.prefix(8))")
         let run = try runConvtutor(["lessons", "--data-dir", data.path])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.lines.count == 15)
+        #expect(run.lines.count == 16)
         #expect(run.lines.first?.contains("1  what-is-convolution") == true)
-        #expect(run.lines.last?.contains("15  padding-and-pooling-in-practice") == true)
+        #expect(run.lines.last?.contains("17  interview-drill") == true)
         let json = try runConvtutor(["lessons", "--json", "--data-dir", data.path])
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        #expect(entries.map { $0["number"] as? Int } == (1...15).map { $0 })
+        #expect(entries.map { $0["number"] as? Int } == Array(1...12) + [14, 15, 16, 17])
         #expect(entries.first?["id"] as? String == "what-is-convolution")
         #expect(entries.allSatisfy { ($0["steps"] as? Int ?? 0) > 0 && $0["progress"] == nil })
         let zh = try runConvtutor(["lessons", "--lang", "zh", "--data-dir", data.path])
@@ -261,7 +261,7 @@ struct LessonEndToEndTests {
         #expect(missing.status != 0)
         // The bundled lessons first, then the folder's.
         #expect(missing.stderr.contains("no lesson with id 'no-such-lesson' in en; lessons: what-is-convolution, properties,"))
-        #expect(missing.stderr.contains("padding-and-pooling-in-practice, e2e-padding"))
+        #expect(missing.stderr.contains("factorised-kernels, interview-drill, e2e-padding"))
     }
 
     @Test("a lesson with errors is refused before the screen opens, with its diagnostics")

@@ -109,7 +109,7 @@ extension Chinese {
         case .foldedBiasPrompt(let b, let gamma, let beta, let mean, let variance):
             (b.map { "一个偏置 b = \($0) 的卷积" } ?? "一个 bias=False 的卷积")
                 + "后面接一个推理状态的 nn.BatchNorm2d：γ = \(gamma)，β = \(beta)，滑动均值 μ = \(mean)，滑动方差 σ² = \(variance)，"
-                + "ε = 1e-5。把批归一化折叠进卷积后，新的偏置 b′ 是多少？保留 2 位小数。"
+                + "ε = 1e-5。把批量归一化折叠进卷积后，新的偏置 b′ 是多少？保留 2 位小数。"
         case .foldedBias(let gamma, let variance, let scale, let b, let mean, let beta, let result):
             "s = γ/√(σ² + ε) = \(gamma)/√(\(variance) + 0.00001) = \(scale)；"
                 + "b′ = s·(b − μ) + β = \(scale)·(\(b) − \(mean)) + \(beta) = \(result)。权重变为 w′ = s·w。"

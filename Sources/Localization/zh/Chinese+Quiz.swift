@@ -51,7 +51,7 @@ extension Chinese {
         case .parameters: "生成题：参数量"
         case .macs: "生成题：乘加次数"
         case .separableCost: "生成题：可分离卷积核的代价"
-        case .foldedBias: "生成题：批归一化折叠后的偏置"
+        case .foldedBias: "生成题：批量归一化折叠后的偏置"
         case .receptiveField: "生成题：感受野"
         case .outputCell: "生成题：计算一个输出单元"
         case .dxCell: "生成题：计算 dx 的一个单元"

@@ -43,7 +43,7 @@ extension Chinese {
         case .firstTile(let stage): "\(stage)（第一个分块）"
         case .roundingError(let precision, let winograd, let direct):
             "\(precision.rawValue)：Winograd 的最大误差 \(winograd)，直接求和的最大误差 \(direct)（相对精确和）"
-        case .foldedWeights: "批归一化折叠：w′ = s·w，逐个滤波器："
+        case .foldedWeights: "批量归一化折叠：w′ = s·w，逐个滤波器："
         case .noBias: "b = 0（卷积没有偏置）"
         case .factorisation(let column, let row): "可分离卷积核：w = c·rᵀ，c = \(column)，r = \(row)"
         case .passes(let k):
