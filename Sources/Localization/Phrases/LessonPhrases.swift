@@ -44,6 +44,9 @@ public enum ExplorerPhrase: Equatable, Sendable {
     case moreGrids(Int)
     /// After the title of a grid drawn with its padding ring.
     case paddingMark
+    /// After the title of a grid whose padding ring holds copies of its cells (reflect,
+    /// replicate, circular), so `·` does not mark it.
+    case copiedPaddingMark
     /// A 1-D grid's title with the other array sliding below it (flipped for convolution).
     case slidingBelow(grid: String, slider: String, flipped: Bool)
     /// The value editor: what is typed so far.

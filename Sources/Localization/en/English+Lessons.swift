@@ -31,6 +31,7 @@ extension English {
         case .undoAdvice: "Press u to return to the last valid settings, or keep changing parameters."
         case .moreGrids(let n): "(\(count(n, "more grid")): enlarge the terminal or reduce the sizes)"
         case .paddingMark: " (· = padding)"
+        case .copiedPaddingMark: " (outer ring = padding, copied cells)"
         case .slidingBelow(let grid, let slider, let flipped): "\(grid), \(slider)\(flipped ? " flipped" : "") sliding below"
         case .newValue(let text): "new value: \(text)▏  (Enter to set, Esc to cancel)"
         case .numbersOnly: "a value is a number: digits, '-', '.' and 'e' only"

@@ -31,6 +31,7 @@ extension Chinese {
         case .undoAdvice: "按 u 回到上一组有效的参数，或者继续修改参数。"
         case .moreGrids(let n): "（还有 \(n) 个网格放不下：请调大终端或减小尺寸）"
         case .paddingMark: "（· = 填充）"
+        case .copiedPaddingMark: "（外圈 = 填充，复制自网格）"
         case .slidingBelow(let grid, let slider, let flipped): "\(grid)，下方滑动的是\(flipped ? "翻转后的 " : " ")\(slider)"
         case .newValue(let text): "新数值：\(text)▏  （Enter 确定，Esc 取消）"
         case .numbersOnly: "数值只能由数字、“-”、“.”和“e”组成"

@@ -247,7 +247,7 @@ extension ExplorerState {
                 cellMarks[r][c] = panelMarks[r * cols + c] ?? .none
             }
         }
-        let title = panel.name + (panel.caption.map(t.caption) ?? "") + (panel.padding == Pair(0) ? "" : t.explorer(.paddingMark))
+        let title = panel.name + (panel.caption.map(t.caption) ?? "") + (panel.padding == Pair(0) && panel.paddingAfter == Pair(0) ? "" : t.explorer(panel.ring == nil ? .paddingMark : .copiedPaddingMark))
         return GridWidget(title: title, cells: cells, marks: cellMarks, faint: faint, cursor: cursor,
                           tints: tinted ? tints : nil, titleStyle: Style(foreground: roleColor(panel.role), bold: true))
     }
