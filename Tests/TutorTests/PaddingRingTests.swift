@@ -1,6 +1,7 @@
 import ConvCore
 import Localization
 import Scenes
+import TermCanvas
 import Testing
 @testable import Tutor
 
@@ -8,12 +9,16 @@ import Testing
 /// drawn with the values it copies, its title saying which of the two the reader sees.
 @Suite("Padding ring")
 struct PaddingRingTests {
-    /// conv2d over the 3×4 ramp (1…12) with padding 1 and `mode`, at step 1.
-    static func frame(_ mode: PaddingMode, _ language: Language) -> String {
-        view(FrameSnapshotTests.explorer({
+    /// The explorer on conv2d over the 3×4 ramp (1…12) with padding 1 and `mode`, at step 1.
+    static func state(_ mode: PaddingMode, _ language: Language) -> AppState {
+        FrameSnapshotTests.explorer({
             $0.mode = .conv2d; $0.input = Pair(3, 4); $0.kernel = Pair(3, 3); $0.padding = Pair(1, 1)
             $0.paddingMode = mode
-        }, steps: 0, width: 80, height: 24, language: language)).text
+        }, steps: 0, width: 80, height: 24, language: language)
+    }
+
+    static func frame(_ mode: PaddingMode, _ language: Language) -> String {
+        view(state(mode, language)).text
     }
 
     @Test("zeros: the ring is drawn as · and the title says so")
@@ -32,5 +37,19 @@ struct PaddingRingTests {
         #expect(text.contains("x[0,0] (outer ring = padding, copied cells)"))
         #expect(text.contains(firstRow), "\(text)")
         #expect(Self.frame(mode, .zh).contains("x[0,0]（外圈 = 填充，复制自网格）"))
+    }
+
+    @Test("the cursor on a copying ring cell says which cell it copies; on a zero it does not")
+    func cursorOnRing() {
+        var reflect = Self.state(.reflect, .en)
+        // Tab opens the cursor on x[0,0,0,0]; up and left reach the ring's corner.
+        for key in [Key.tab, .up, .left] { _ = update(&reflect, .key(key)) }
+        let text = view(reflect).text
+        #expect(text.contains("x[0,0,-1,-1] = x[0,0,1,1] (reflect)"), "\(text)")
+        #expect(text.contains("x[0,0,-1,-1] (padding) feeds 1 cell: out[0,0,0,0]"))
+        var zeros = Self.state(.zeros, .en)
+        for key in [Key.tab, .up, .left] { _ = update(&zeros, .key(key)) }
+        #expect(view(zeros).text.contains("x[0,0,-1,-1] (padding) feeds 1 cell"))
+        #expect(!view(zeros).text.contains("x[0,0,-1,-1] = "))
     }
 }

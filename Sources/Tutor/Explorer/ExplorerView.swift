@@ -363,11 +363,15 @@ extension ExplorerState {
             return Self.equationLines(t.equation(of: own), width: width, maxLines: 3)
         }
         let typing = valueIndex(at: p) == nil ? [] : [t.explorer(.enterTypesValue)]
+        // A reflected, replicated or wrapped padding cell says which cell it copies.
+        let copy = inPadding ? related.lazy.compactMap(\.trace).flatMap(\.terms).flatMap(\.factors)
+            .first { $0.tensor == tensor && $0.index == index && $0.copy != nil }?.copy : nil
+        let source = copy.map { [t.copyLine(tensor, $0)] } ?? []
         if related.isEmpty {
             return TextLayout.wrap(t.explorer(.takesNoPart(name)), width: width).prefix(2) + typing
         }
         let targets = related.map { Text.cell($0.subject.tensor, $0.subject.index) }
-        return Paragraph.wrap(t.explorer(.feeds(name, targets)), width: width).prefix(2).map(\.plainText) + typing
+        return source + Paragraph.wrap(t.explorer(.feeds(name, targets)), width: width).prefix(2).map(\.plainText) + typing
     }
 
     // MARK: Key hints
