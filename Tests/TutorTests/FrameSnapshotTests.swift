@@ -111,6 +111,20 @@ struct FrameSnapshotTests {
 
     struct Failure: Error {}
 
+    @Test("padding_mode chosen in the bar: the reflect ring, and reflect refused past the input", arguments: Language.allCases)
+    func paddingMode(_ language: Language) {
+        // padding_mode is the tenth entry of the conv2d bar; → moves zeros to reflect.
+        let keys: [Key] = [.character("e")] + Array(repeating: .down, count: 9) + [.right]
+        for (width, height) in Self.sizes {
+            var state = Self.explorer({ $0.padding = Pair(2, 2) }, width: width, height: height, language: language)
+            for key in keys { _ = update(&state, .key(key)) }
+            Self.check(state, "explorer-padding-mode")
+        }
+        var refused = Self.explorer({ $0.padding = Pair(5, 5) }, width: 80, height: 24, language: language)
+        for key in keys { _ = update(&refused, .key(key)) }
+        Self.check(refused, "explorer-padding-mode-refused")
+    }
+
     @Test("an invalid configuration shows the reason instead of the grids", arguments: Language.allCases)
     func invalid(_ language: Language) {
         Self.check(Self.explorer({ $0.input = Pair(3, 3); $0.kernel = Pair(3, 3); $0.dilation = Pair(2, 2) }, width: 80, height: 24,
