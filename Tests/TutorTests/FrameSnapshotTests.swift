@@ -82,6 +82,49 @@ struct FrameSnapshotTests {
         Self.check(parameters, "explorer-parameters")
     }
 
+    @Test("the gradient check of the cursor's dx cell, whole at 80x24 and 120x40", arguments: Language.allCases)
+    func gradientCheck(_ language: Language) throws {
+        let backward = try #require(Self.configs.first { $0.0 == "conv2d-backward" }).1
+        for (width, height) in Self.sizes {
+            var state = Self.explorer(backward, width: width, height: height, language: language)
+            // Tab opens the cursor on x; five grids on is dx (x, w, dOut, db, dw, dx).
+            for key: Key in [.tab] + Array(repeating: .character("n"), count: 5) + [.right, .character("d")] {
+                _ = update(&state, .key(key))
+            }
+            guard case .explorer(let e) = state.screen else { throw Failure() }
+            #expect(e.probe?.tensor == .dx)
+            #expect(e.clipping(width: width, height: height, language.catalogue).isEmpty)
+            Self.check(state, "explorer-gradient-check")
+        }
+    }
+
+    @Test("the gradient check refused outside conv2d backward mode", arguments: Language.allCases)
+    func gradientCheckRefused(_ language: Language) throws {
+        for (width, height) in Self.sizes {
+            var state = Self.explorer(width: width, height: height, language: language)
+            for key: Key in [.tab, .character("d")] { _ = update(&state, .key(key)) }
+            guard case .explorer(let e) = state.screen else { throw Failure() }
+            #expect(e.clipping(width: width, height: height, language.catalogue).isEmpty)
+            Self.check(state, "explorer-gradient-check-refused")
+        }
+    }
+
+    struct Failure: Error {}
+
+    @Test("padding_mode chosen in the bar: the reflect ring, and reflect refused past the input", arguments: Language.allCases)
+    func paddingMode(_ language: Language) {
+        // padding_mode is the tenth entry of the conv2d bar; → moves zeros to reflect.
+        let keys: [Key] = [.character("e")] + Array(repeating: .down, count: 9) + [.right]
+        for (width, height) in Self.sizes {
+            var state = Self.explorer({ $0.padding = Pair(2, 2) }, width: width, height: height, language: language)
+            for key in keys { _ = update(&state, .key(key)) }
+            Self.check(state, "explorer-padding-mode")
+        }
+        var refused = Self.explorer({ $0.padding = Pair(5, 5) }, width: 80, height: 24, language: language)
+        for key in keys { _ = update(&refused, .key(key)) }
+        Self.check(refused, "explorer-padding-mode-refused")
+    }
+
     @Test("an invalid configuration shows the reason instead of the grids", arguments: Language.allCases)
     func invalid(_ language: Language) {
         Self.check(Self.explorer({ $0.input = Pair(3, 3); $0.kernel = Pair(3, 3); $0.dilation = Pair(2, 2) }, width: 80, height: 24,

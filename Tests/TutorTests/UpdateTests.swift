@@ -98,8 +98,8 @@ struct UpdateTests {
     func invalidAndUndo() throws {
         var state = explorerState()
         send(&state, .character("e"))
-        // dilation h is the tenth entry.
-        for _ in 0..<9 { send(&state, .down) }
+        // dilation h is the eleventh entry, after padding_mode.
+        for _ in 0..<10 { send(&state, .down) }
         #expect(try explorer(state).config.parameters[try explorer(state).parameter] == .dilationH)
         send(&state, .right, .right)
         var e = try explorer(state)

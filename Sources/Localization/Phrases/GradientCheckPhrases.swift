@@ -16,6 +16,8 @@ public enum GradientCheckPhrase: Equatable, Sendable {
     case probeResult(numeric: String, analytic: String, error: String, agrees: Bool)
     /// The explorer's check asked for a cell that is not a gradient's.
     case probeNeedsGradientCell
+    /// The explorer's check asked for outside the conv2d backward pass.
+    case probeNeedsBackward
 }
 
 /// A column of the gradient check's table.

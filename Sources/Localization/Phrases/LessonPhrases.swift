@@ -83,7 +83,7 @@ public enum ExplorerPhrase: Equatable, Sendable {
 
 /// A parameter of the explorer as its bar labels it.
 public enum ParameterLabel: Equatable, Sendable {
-    case mode, input, kernel, window, stride, padding, dilation, outputPadding
+    case mode, input, kernel, window, stride, padding, paddingMode, dilation, outputPadding
     case channels, filters, groups, bias, convention, mode1D, view, values
     /// A 1-D convolution's two lengths.
     case lengthA, lengthV

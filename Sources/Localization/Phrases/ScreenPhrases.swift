@@ -52,7 +52,7 @@ public enum KeyHelp: Equatable, Sendable {
     case changeStep, playAnimation, playAnimationK, answerQuestions, restart
     // The explorer
     case step, playPause, speed, ends, cursorMode, parameters, mode, values, nextSeed, undo
-    case moveCursor, nextGrid, pin, typeValue, steps
+    case moveCursor, nextGrid, pin, typeValue, gradientCheck, steps
     case chooseParameter, changeParameter, done, bias, convention
     case typeNumber, setValue, erase, cancel
     // A quiz

@@ -191,6 +191,7 @@ extension English {
         case .probeResult(let numeric, let analytic, let error, let agrees):
             "(L⁺−L⁻)/2h = \(numeric), analytic \(analytic), relative error \(error) " + (agrees ? "✓" : "✗")
         case .probeNeedsGradientCell: "the gradient check is for a cell of dx, dw or db"
+        case .probeNeedsBackward: "the gradient check works in mode conv2d-backward (m changes the mode)"
         }
     }
 

@@ -49,6 +49,7 @@ extension English {
             case .window: "window"
             case .stride: "stride"
             case .padding: "padding"
+            case .paddingMode: "padding_mode"
             case .dilation: "dilation"
             case .outputPadding: "output padding"
             case .channels: "channels"

@@ -79,6 +79,7 @@ extension English {
         case .nextGrid: "grid"
         case .pin: "pin"
         case .typeValue: "type"
+        case .gradientCheck: "gradient check"
         case .steps: "steps"
         case .chooseParameter: "choose"
         case .changeParameter: "change"

@@ -278,6 +278,7 @@ extension Chinese {
         case .probeResult(let numeric, let analytic, let error, let agrees):
             "(L⁺−L⁻)/2h = \(numeric)，解析值 \(analytic)，相对误差 \(error) " + (agrees ? "✓" : "✗")
         case .probeNeedsGradientCell: "梯度检验只针对 dx、dw 或 db 的单元"
+        case .probeNeedsBackward: "梯度检验只在 conv2d-backward 模式下可用（按 m 切换模式）"
         }
     }
 

@@ -49,6 +49,7 @@ extension Chinese {
             case .window: "窗口"
             case .stride: "步幅"
             case .padding: "填充"
+            case .paddingMode: "填充方式"
             case .dilation: "膨胀"
             case .outputPadding: "输出填充"
             case .channels: "通道"

@@ -79,6 +79,7 @@ extension Chinese {
         case .nextGrid: "换网格"
         case .pin: "固定"
         case .typeValue: "输入数值"
+        case .gradientCheck: "梯度检验"
         case .steps: "逐步"
         case .chooseParameter: "选择"
         case .changeParameter: "修改"

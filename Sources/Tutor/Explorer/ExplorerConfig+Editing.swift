@@ -6,7 +6,7 @@ import Scenes
 /// One setting the learner can change in the explorer's parameter bar.
 public enum Parameter: CaseIterable, Sendable {
     case mode
-    case inputH, inputW, kernelH, kernelW, strideH, strideW, paddingH, paddingW, dilationH, dilationW
+    case inputH, inputW, kernelH, kernelW, strideH, strideW, paddingH, paddingW, paddingMode, dilationH, dilationW
     case outputPaddingH, outputPaddingW
     case channels, filters, groups, bias, convention, mode1D, presentation, values
     case ceilMode, countIncludePad, divisorOverride, outputSizeH, outputSizeW
@@ -35,7 +35,7 @@ public enum Parameter: CaseIterable, Sendable {
 
     /// Typed values belong to the shapes they were typed into: these keep them.
     var keepsTypedValues: Bool {
-        [.mode, .convention, .bias, .mode1D, .presentation, .countIncludePad, .divisorOverride].contains(self)
+        [.mode, .paddingMode, .convention, .bias, .mode1D, .presentation, .countIncludePad, .divisorOverride].contains(self)
     }
 }
 
@@ -47,7 +47,7 @@ extension ExplorerConfig {
         case .conv1d, .correlate1d:
             return [.mode, .inputW, .kernelW, .mode1D, .values]
         case .conv2d:
-            return [.mode] + window + [.dilationH, .dilationW, .channels, .filters, .groups, .bias, .convention, .values]
+            return [.mode] + window + [.paddingMode, .dilationH, .dilationW, .channels, .filters, .groups, .bias, .convention, .values]
         case .conv2dBackward:
             return [.mode, .presentation] + window + [.dilationH, .dilationW, .channels, .filters, .groups, .bias, .convention, .values]
         case .maxpool2d, .maxpool2dBackward:
@@ -84,9 +84,11 @@ extension ExplorerConfig {
         return t.explorer(.parameter(label(group[0]))) + " " + values.joined(separator: "×")
     }
 
-    /// The settings in one line: `mode conv2d, input 5×5, kernel 3×3, stride 2×2, …`.
+    /// The settings in one line: `mode conv2d, input 5×5, kernel 3×3, stride 2×2, …`; zero
+    /// padding goes unsaid, as PyTorch's call leaves `padding_mode` out.
     public func settingsLine(scene: Scene?, _ t: any Catalogue) -> String {
-        parameterGroups.map { text($0, scene: scene, t) }.joined(separator: t.comma)
+        parameterGroups.filter { $0 != [.paddingMode] || paddingMode != .zeros }
+            .map { text($0, scene: scene, t) }.joined(separator: t.comma)
     }
 
     /// The value as the parameter bar shows it.
@@ -101,6 +103,7 @@ extension ExplorerConfig {
         case .strideW: "\(stride.w)"
         case .paddingH: "\(padding.h)"
         case .paddingW: "\(padding.w)"
+        case .paddingMode: t.traceWord(.paddingMode(paddingMode))
         case .dilationH: "\(dilation.h)"
         case .dilationW: "\(dilation.w)"
         case .outputPaddingH: "\(outputPadding.h)"
@@ -161,6 +164,7 @@ extension ExplorerConfig {
         if let pair = p.axisOf?.pair { return pair }
         switch p {
         case .mode: return .mode
+        case .paddingMode: return .paddingMode
         case .channels: return .channels
         case .filters: return .filters
         case .groups: return .groups
@@ -199,6 +203,7 @@ extension ExplorerConfig {
         case .strideW: step(&stride.w, window)
         case .paddingH: step(&padding.h, offset)
         case .paddingW: step(&padding.w, offset)
+        case .paddingMode: cycle(&paddingMode, PaddingMode.allCases)
         case .dilationH: step(&dilation.h, window)
         case .dilationW: step(&dilation.w, window)
         case .outputPaddingH: step(&outputPadding.h, offset)

@@ -48,6 +48,15 @@ public struct ExplorerState: Equatable, Sendable {
     /// than at every frame.
     public private(set) var cursorSteps: [SceneStep] = []
     public private(set) var pinnedSteps: [SceneStep] = []
+    /// The gradient check of the cursor's cell is open (`d` toggles it, in conv2d backward mode);
+    /// it follows the cursor.
+    public private(set) var checking = false
+    /// While `checking`, the centred-difference check of the cursor's cell of `dx`, `dw` or `db`
+    /// (`L = Σ dOut ⊙ out` at `v ± h`), found when the cursor or the configuration changes; nil
+    /// when the cursor is on another grid's cell.
+    public private(set) var probe: GradientProbe?
+    /// Why `d` opened no check, shown until the next key.
+    public private(set) var checkRefusal: GradientCheckPhrase?
     /// A line shown under the step's arithmetic: the learner's own value of the cell, when the
     /// explorer was opened on a wrong cell of a practice check.
     public var remark: String?
@@ -97,6 +106,7 @@ public struct ExplorerState: Equatable, Sendable {
                 cursor = nil
             }
             pinned = nil
+            if newConfig.mode != .conv2dBackward { checking = false }
             refreshRelated()
         } catch {
             self.error = error
@@ -124,6 +134,7 @@ public struct ExplorerState: Equatable, Sendable {
     /// Handles a key; `leave` is true when the learner asked to go back.
     mutating func handle(_ key: Key) -> (leave: Bool, effects: [Effect]) {
         if editor != nil { return (false, edit(key)) }
+        checkRefusal = nil
         guard let action = Keymap.action(for: key, in: keyContext) else { return (false, []) }
         switch action {
         case .back: return (true, [])
@@ -139,6 +150,7 @@ public struct ExplorerState: Equatable, Sendable {
         case .parametersMode: focus = .parameters
         case .cursorUp, .cursorDown, .cursorLeft, .cursorRight, .nextGrid, .previousGrid, .pin, .typeValue:
             cursorAction(action)
+        case .gradientCheck: toggleCheck()
         case .previousParameter, .nextParameter, .increase, .decrease, .doneEditing:
             parameterAction(action)
         default:
@@ -224,10 +236,42 @@ public struct ExplorerState: Equatable, Sendable {
         refreshRelated()
     }
 
-    /// Finds the steps the cursor's and the pinned cell take part in.
+    /// Finds the steps the cursor's and the pinned cell take part in, and the cursor's gradient
+    /// check while it is open.
     private mutating func refreshRelated() {
         cursorSteps = cursor.map(related) ?? []
         pinnedSteps = pinned.map(related) ?? []
+        probe = checking ? cursorProbe() : nil
+    }
+
+    // MARK: Gradient check
+
+    /// Opens or closes the cursor's gradient check; outside conv2d backward mode, or with the
+    /// cursor off `dx`, `dw` and `db`, it stays closed and says why.
+    private mutating func toggleCheck() {
+        if checking {
+            checking = false
+            probe = nil
+            return
+        }
+        guard lastValid.mode == .conv2dBackward, error == nil else {
+            checkRefusal = .probeNeedsBackward
+            return
+        }
+        guard let found = cursorProbe() else {
+            checkRefusal = .probeNeedsGradientCell
+            return
+        }
+        checking = true
+        probe = found
+    }
+
+    /// The check of the cursor's cell, when it is a real cell of `dx`, `dw` or `db` of the
+    /// backward pass on display.
+    private func cursorProbe() -> GradientProbe? {
+        guard let c = cursor, let (tensor, index, inPadding) = cell(at: c), !inPadding,
+              let gradient = Conv2D.Gradient(rawValue: tensor.rawValue) else { return nil }
+        return try? Scene.gradientProbe(lastValid, gradient, at: index)
     }
 
     /// The steps a grid cell takes part in: its own computation when it is a step's subject,

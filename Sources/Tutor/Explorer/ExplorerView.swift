@@ -322,6 +322,7 @@ extension ExplorerState {
             if editorRefused { lines.append((t.explorer(.numbersOnly), Style(bold: true))) }
         } else if focus == .cursor, let cursor {
             lines += cursorLines(cursor, width: width, t).map { ($0, Style(bold: true)) }
+            lines += checkLines(t).flatMap { TextLayout.wrap($0, width: width) }.map { ($0, Style(bold: true)) }
         } else if let step = currentStep {
             let equation = t.equation(of: step)
             lines += Self.equationLines(equation, width: width, maxLines: 3).map { ($0, Style(bold: true)) }
@@ -372,6 +373,14 @@ extension ExplorerState {
         }
         let targets = related.map { Text.cell($0.subject.tensor, $0.subject.index) }
         return source + Paragraph.wrap(t.explorer(.feeds(name, targets)), width: width).prefix(2).map(\.plainText) + typing
+    }
+
+    /// The cursor's gradient check while it is open (or why this cell has none), and why `d`
+    /// opened none.
+    private func checkLines(_ t: any Catalogue) -> [String] {
+        if let checkRefusal { return [t.gradientCheck(checkRefusal)] }
+        guard checking else { return [] }
+        return probe.map(t.probeLines) ?? [t.gradientCheck(.probeNeedsGradientCell)]
     }
 
     // MARK: Key hints

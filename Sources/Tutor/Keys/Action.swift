@@ -15,7 +15,7 @@ public enum Action: Hashable, Sendable {
     case stepBack, stepForward, playPause, faster, slower, firstStep, lastStep
     case cursorMode, parametersMode, nextMode, previousMode, toggleValues, nextSeed, toggleBias, toggleConvention, undo
     // The explorer's cursor
-    case cursorUp, cursorDown, cursorLeft, cursorRight, nextGrid, previousGrid, pin, typeValue, stepsMode
+    case cursorUp, cursorDown, cursorLeft, cursorRight, nextGrid, previousGrid, pin, typeValue, gradientCheck, stepsMode
     // The explorer's parameters
     case previousParameter, nextParameter, increase, decrease, doneEditing
     // Typing a value or an answer

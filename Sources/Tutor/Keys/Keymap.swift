@@ -197,6 +197,7 @@ public enum Keymap {
                                                 (.character(","), .previousGrid)], .nextGrid),
                 KeyRow([.text("p")], also: [.named(.space)], [(.character("p"), .pin), (.character(" "), .pin)], .pin),
                 KeyRow("Enter", [(.enter, .typeValue)], .typeValue),
+                KeyRow("d", [(.character("d"), .gradientCheck)], .gradientCheck, hint: false),
                 KeyRow("Tab", [(.tab, .parametersMode)], .parameters),
                 KeyRow("Esc", [(.escape, .stepsMode)], .steps),
             ] + explorerCommon() + closing(escape: false)
