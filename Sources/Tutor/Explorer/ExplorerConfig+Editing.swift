@@ -49,7 +49,7 @@ extension ExplorerConfig {
         case .conv2d:
             return [.mode] + window + [.paddingMode, .dilationH, .dilationW, .channels, .filters, .groups, .bias, .convention, .values]
         case .conv2dBackward:
-            return [.mode, .presentation] + window + [.dilationH, .dilationW, .channels, .filters, .groups, .bias, .convention, .values]
+            return [.mode, .presentation] + window + [.paddingMode, .dilationH, .dilationW, .channels, .filters, .groups, .bias, .convention, .values]
         case .maxpool2d, .maxpool2dBackward:
             return [.mode] + window + [.dilationH, .dilationW, .ceilMode, .channels, .values]
         case .avgpool2d, .avgpool2dBackward:
