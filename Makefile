@@ -18,7 +18,7 @@ PREFIX ?= $(HOME)/.local
 RELEASE := -c release --static-swift-stdlib
 RELEASE_BIN = "$$($(SWIFT) build $(RELEASE) --show-bin-path)/convtutor"
 
-.PHONY: all deps test-deps build release run install uninstall test test-install bench golden clean
+.PHONY: all deps test-deps build release run install uninstall test test-install bench golden torch-check clean
 
 all: build
 
@@ -69,6 +69,12 @@ golden:
 	python3 Tests/ConvCoreTests/Golden/make_golden.py
 	python3 Tests/ConvCoreTests/Golden/make_golden_pool.py
 	python3 Tests/ConvCoreTests/Golden/make_fast_golden.py
+
+# Runs the golden vectors of the padding and pooling options through PyTorch itself (needs torch;
+# not part of `make test`): python3 -m pip install torch, or PYTHON=path/to/venv/bin/python.
+PYTHON ?= python3
+torch-check:
+	$(PYTHON) Tests/ConvCoreTests/Golden/check_against_torch.py
 
 clean:
 	$(SWIFT) package clean
