@@ -7,7 +7,8 @@ public enum ProgressError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotCreateDirectory(path: String, reason: String, source: DataDirectory.Source)
     /// The progress file cannot be opened at all (its folder is missing, it is a folder, ...).
     case cannotOpen(path: String, reason: String)
-    /// The file is not an SQLite database, or fails `PRAGMA quick_check`. `sideFiles` are the
+    /// The file is not an SQLite database, SQLite found a damaged page in it (opening, reading or
+    /// writing), or it failed `PRAGMA quick_check` before a migration. `sideFiles` are the
     /// `-wal`/`-shm` files beside it, which belong to it and must move with it.
     case damaged(path: String, sideFiles: [String])
     /// The file or its folder is read-only for this user.

@@ -112,6 +112,12 @@ extension ProgressStore {
         return try migrator.appliedIdentifiers(db).subtracting(known).sorted()
     }
 
+    /// The migrations `migrator` knows that `db` does not have yet, in order.
+    static func missingMigrations(_ db: Database) throws -> [String] {
+        let applied = try migrator.appliedIdentifiers(db)
+        return migrator.migrations.filter { !applied.contains($0) }
+    }
+
     /// Applies the migrations the file does not have yet.
     ///
     /// Two processes opening a new file at once may both decide to apply the same migration (GRDB's
@@ -122,11 +128,11 @@ extension ProgressStore {
     func migrate() throws(ProgressError) {
         for attempt in 1... {
             do {
-                let unknown = try pool.read(Self.unknownMigrations)
+                let unknown = try queue.read(Self.unknownMigrations)
                 guard unknown.isEmpty else {
                     throw ProgressError.newerSchema(path: file.path, unknownMigrations: unknown)
                 }
-                try Self.migrator.migrate(pool)
+                try Self.migrator.migrate(queue)
                 return
             } catch let error as DatabaseError
                 where attempt < 5 && [.SQLITE_ERROR, .SQLITE_CONSTRAINT, .SQLITE_BUSY].contains(error.resultCode)
@@ -134,7 +140,7 @@ extension ProgressStore {
                 // "table already exists", "no such column", a duplicate migration name or busy: lost the race
                 continue
             } catch {
-                throw ProgressError.from(error, path: file.path)
+                throw noted(error)
             }
         }
     }

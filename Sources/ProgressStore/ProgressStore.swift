@@ -1,19 +1,25 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The learner's progress, kept in an SQLite database (`progress.sqlite` in the data folder).
 ///
 /// The database runs in WAL mode with a busy timeout of `busyTimeout` seconds, so several
-/// convtutor processes can use the same file at once: readers never wait, and writers take turns.
-/// Every change is its own committed transaction, so killing the process at any moment loses at
-/// most the change in flight. (WAL with `synchronous = NORMAL`: a power cut may lose the last few
-/// changes too, but never leaves the file inconsistent.)
+/// convtutor processes can use the same file at once: a process reading never waits for another
+/// one writing, and writers take turns. Every change is its own committed transaction, so killing
+/// the process at any moment loses at most the change in flight. (WAL with `synchronous = NORMAL`:
+/// a power cut may lose the last few changes too, but never leaves the file inconsistent.)
 ///
-/// Opening checks the file first (`PRAGMA quick_check`) and refuses a damaged file or one written
-/// by a newer convtutor, with a message that says what to do; it never deletes, moves or repairs
-/// a file. The store reads no clock: every date is passed in.
+/// Opening costs the same for a file of a hundred reviews as for one of a million: it reads the
+/// file's header, schema and migration log, and writes nothing unless a migration is missing. It
+/// refuses a file that is not a database, whose schema or log is damaged, or that a newer
+/// convtutor wrote. The whole file is checked (`PRAGMA quick_check`) only before a migration,
+/// which rewrites much of it. Damage met later, by any read or write, is the same `.damaged`
+/// error, and from then on the store writes nothing more to the file. convtutor never deletes,
+/// moves or repairs a file: what was damaged is left as it was found. The store reads no clock:
+/// every date is passed in.
 ///
-/// Thread-safe (GRDB's `DatabasePool` serialises writes and pools readers).
+/// Thread-safe (GRDB's `DatabaseQueue` serialises this process's use of its one connection).
 public final class ProgressStore: Sendable {
     /// The file name of the database inside the data folder.
     public static let fileName = "progress.sqlite"
@@ -22,29 +28,43 @@ public final class ProgressStore: Sendable {
 
     /// The database file.
     public let file: URL
-    /// The connections: one writer, a few readers.
-    let pool: DatabasePool
+    /// The connection. One is enough for one learner's screens, and unlike GRDB's `DatabasePool`
+    /// it needs no write to open an existing file (the pool makes sure a `-wal` file exists by
+    /// creating and dropping a table).
+    let queue: DatabaseQueue
+    /// Whether a read or write has met damage: every later write is refused before it starts.
+    private let damageSeen = Atomic<Bool>(false)
 
-    private init(file: URL, pool: DatabasePool) {
+    private init(file: URL, queue: DatabaseQueue) {
         self.file = file
-        self.pool = pool
+        self.queue = queue
     }
 
     /// Opens (creating if needed) the progress database `file`, checking it and bringing its
     /// schema up to date. The folder must exist: see `open(in:)` or `DataDirectory.create()`.
     ///
-    /// - Throws: `ProgressError`: `.damaged` when the file is not a database or fails
-    ///   `quick_check`; `.newerSchema` when a newer convtutor wrote it; `.permissionDenied`,
-    ///   `.cannotOpen`, `.busy`, `.diskFull` as their names say. In the first two cases the file is
-    ///   left exactly as it was.
+    /// - Throws: `ProgressError`: `.damaged` when the file is not a database, its schema or
+    ///   migration log cannot be read, or it fails `quick_check` before a migration; `.newerSchema`
+    ///   when a newer convtutor wrote it; `.permissionDenied`, `.cannotOpen`, `.busy`, `.diskFull`
+    ///   as their names say. In the first two cases the file is left exactly as it was.
     public static func open(at file: URL) throws(ProgressError) -> ProgressStore {
         let path = file.path
         if let denied = ProgressError.permissionProblem(path) { throw denied }
-        if FileManager.default.fileExists(atPath: path) {
-            try verify(path)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw ProgressError.from(error, path: path)
         }
-        let store = ProgressStore(file: file, pool: try openPool(path))
-        try store.migrate()
+        let store = ProgressStore(file: file, queue: queue)
+        do {
+            try store.prepare()
+        } catch {
+            try? queue.close()
+            // After closing, so that the side files named are the ones really left beside the file.
+            if case .damaged = error { throw .damaged(path: path, sideFiles: ProgressError.sideFiles(of: path)) }
+            throw error
+        }
         return store
     }
 
@@ -60,93 +80,93 @@ public final class ProgressStore: Sendable {
     /// into the database file and removes the `-wal` and `-shm` files.
     public func close() throws(ProgressError) {
         do {
-            // Readers first: SQLite checkpoints and removes the WAL only when the last connection
-            // closes, and only a writer can, while `pool.close()` alone closes the writer first.
-            pool.releaseMemory()
-            try pool.close()
+            try queue.close()
         } catch {
             throw ProgressError.from(error, path: file.path)
         }
     }
 
-    /// The settings of every connection: wait up to `busyTimeout` for other writers.
+    /// The settings of the connection: wait up to `busyTimeout` for other writers, and in WAL mode
+    /// sync only at checkpoints (SQLite's advice for WAL; a setting of the connection, not the file).
     static var configuration: Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "convtutor.progress"
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         return configuration
     }
 
-    /// Opens the connection pool, which switches a new file to WAL mode.
+    /// Checks the file as far as opening can afford and brings it up to date, writing only when
+    /// something is missing: WAL mode (a new file) or a migration.
     ///
-    /// Two races with other processes opening or closing the same file are retried here, with
-    /// growing pauses, for about `busyTimeout` seconds in all:
-    /// - the switch to WAL needs an exclusive lock, and when several processes open a new file at
-    ///   once SQLite may answer "busy" at once instead of waiting (to avoid a deadlock between two
-    ///   connections that each hold a shared lock);
-    /// - GRDB checks the size of the `-wal` file after seeing it exists, and the last process to
-    ///   close the database may remove it in between ("no such file").
-    private static func openPool(_ path: String) throws(ProgressError) -> DatabasePool {
+    /// Reading the migration log reads the file's header and schema first, so a file that is not a
+    /// database, or whose first pages are damaged, fails here with `.damaged` before anything is
+    /// written.
+    private func prepare() throws(ProgressError) {
+        let (unknown, missing, journalMode) = try read { db in
+            (try Self.unknownMigrations(db), try Self.missingMigrations(db),
+             try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+        guard unknown.isEmpty else { throw .newerSchema(path: file.path, unknownMigrations: unknown) }
+        if !missing.isEmpty {
+            // A migration rewrites much of the file: check all of it first, once per upgrade.
+            let check = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            guard check == ["ok"] else { throw .damaged(path: file.path, sideFiles: []) }
+        }
+        if journalMode != "wal" { try switchToWAL() }
+        if !missing.isEmpty { try migrate() }
+    }
+
+    /// Switches the file to WAL mode, which the file then keeps.
+    ///
+    /// The switch needs an exclusive lock, and when several processes open a new file at once
+    /// SQLite may answer "busy" at once instead of waiting (to avoid a deadlock between two
+    /// connections that each hold a shared lock): tried again, with growing pauses, for about
+    /// `busyTimeout` seconds in all.
+    private func switchToWAL() throws(ProgressError) {
         var attempt = 0
         while true {
             attempt += 1
             do {
-                return try DatabasePool(path: path, configuration: configuration)
-            } catch where attempt < 50 && lostRace(error) {
+                let mode = try queue.inDatabase { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+                guard mode == "wal" else {
+                    throw ProgressError.database(path: file.path, message: "cannot switch to WAL mode (still \(mode ?? "?"))")
+                }
+                return
+            } catch let error as DatabaseError where attempt < 50 && error.resultCode == .SQLITE_BUSY {
                 usleep(UInt32(min(attempt, 10)) * 10_000)
             } catch {
-                throw ProgressError.from(error, path: path)
+                throw noted(error)
             }
         }
     }
 
-    /// Whether `error`, from opening the pool, is one of the races `openPool` retries.
-    private static func lostRace(_ error: any Error) -> Bool {
-        if let error = error as? DatabaseError { return error.resultCode == .SQLITE_BUSY }
-        if let error = error as? CocoaError { return error.code == .fileReadNoSuchFile || error.code == .fileNoSuchFile }
-        return false
-    }
-
-    /// Checks an existing file before anything writes to it: it must be an SQLite database that
-    /// passes `PRAGMA quick_check` and holds no migration this version does not know.
-    ///
-    /// Uses a plain connection that only reads, so a file that fails is left byte for byte as it
-    /// was (opening the pool would already write to it, to switch it to WAL mode).
-    private static func verify(_ path: String) throws(ProgressError) {
-        let check: [String], unknown: [String]
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
-            (check, unknown) = try queue.read { db in
-                (try String.fetchAll(db, sql: "PRAGMA quick_check"), try unknownMigrations(db))
-            }
-        } catch {
-            throw ProgressError.from(error, path: path)
-        }
-        // After closing, so that the side files named are the ones really left beside the file.
-        guard check == ["ok"] else {
-            throw .damaged(path: path, sideFiles: ProgressError.sideFiles(of: path))
-        }
-        guard unknown.isEmpty else {
-            throw .newerSchema(path: path, unknownMigrations: unknown)
-        }
-    }
-
-    /// Runs `body` in a write transaction (its own, committed before returning), mapping errors.
+    /// Runs `body` in a write transaction (its own, committed before returning), mapping errors;
+    /// refused without touching the file once damage has been seen.
     func write<T>(_ body: (Database) throws -> T) throws(ProgressError) -> T {
+        guard !damageSeen.load(ordering: .relaxed) else {
+            throw .damaged(path: file.path, sideFiles: ProgressError.sideFiles(of: file.path))
+        }
         do {
-            return try pool.write(body)
+            return try queue.write(body)
         } catch {
-            throw ProgressError.from(error, path: file.path)
+            throw noted(error)
         }
     }
 
     /// Runs `body` on a read-only snapshot, mapping errors.
     func read<T>(_ body: (Database) throws -> T) throws(ProgressError) -> T {
         do {
-            return try pool.read(body)
+            return try queue.read(body)
         } catch {
-            throw ProgressError.from(error, path: file.path)
+            throw noted(error)
         }
+    }
+
+    /// The `ProgressError` for `error`, remembering damage so that nothing more is written.
+    func noted(_ error: any Error) -> ProgressError {
+        let error = ProgressError.from(error, path: file.path)
+        if case .damaged = error { damageSeen.store(true, ordering: .relaxed) }
+        return error
     }
 }

@@ -34,7 +34,7 @@ struct OpenFailureTests {
         #expect(try Data(contentsOf: temp.database) == text)
     }
 
-    @Test("a real progress file with a page overwritten fails quick_check and is left as it was")
+    @Test("a real progress file with its first table pages overwritten is refused at open and left as it was")
     func damagedPage() throws {
         let temp = try TemporaryFolder()
         do {
@@ -63,6 +63,68 @@ struct OpenFailureTests {
         for file in sideFiles { #expect(FileManager.default.fileExists(atPath: file), "\(file)") }
         #expect(error?.description.hasPrefix(damagedMessage(temp.database.path)) == true)
         #expect(try Data(contentsOf: temp.database) == bytes)
+    }
+
+    @Test("damage deep in the review log, unread at open: the first read meeting it is .damaged, then writes are refused")
+    func damageMetLater() throws {
+        let temp = try TemporaryFolder()
+        do {
+            let store = try ProgressStore.open(at: temp.database)
+            let card = try store.register(id: "gen:output-size", topic: "gen:output-size", contentHash: "h", now: day())
+            for k in 0..<2_000 {
+                try store.record(ReviewRecord(cardID: card.id, time: day(Double(k)), rating: 3, correct: true, duration: 1,
+                                              answer: String(repeating: "7", count: 100)), updating: card)
+            }
+            try store.close()
+        }
+        var bytes = try Data(contentsOf: temp.database)
+        let pageSize = Int(bytes[16]) << 8 | Int(bytes[17])
+        try #require(bytes.count >= 40 * pageSize, "\(bytes.count) bytes, pages of \(pageSize)")
+        // The last pages were written last: the review log and its indexes.
+        for k in (bytes.count - 3 * pageSize)..<bytes.count { bytes[k] = UInt8(truncatingIfNeeded: k &* 37 | 0x81) }
+        try bytes.write(to: temp.database)
+
+        let store = try ProgressStore.open(at: temp.database)
+        let error = #expect(throws: ProgressError.self) { try store.reviews(since: .distantPast) }
+        guard case .damaged(let path, _) = error else {
+            Issue.record("expected .damaged, got \(String(describing: error))")
+            return
+        }
+        #expect(path == temp.database.path)
+        // A write that would not even touch the damaged pages is refused too.
+        let refused = #expect(throws: ProgressError.self) {
+            try store.setPosition(lessonID: "a", step: 0, stepCount: 2, at: day())
+        }
+        if case .damaged = refused {} else { Issue.record("expected .damaged, got \(String(describing: refused))") }
+        try store.close()
+        #expect(try Data(contentsOf: temp.database) == bytes)
+    }
+
+    @Test("opening and reading an up-to-date file writes nothing: the file is unchanged, no -wal is left")
+    func openWritesNothing() throws {
+        let temp = try TemporaryFolder()
+        do {
+            let store = try ProgressStore.open(at: temp.database)
+            try store.setPosition(lessonID: "a", step: 1, stepCount: 2, at: day())
+            try store.close()
+        }
+        let path = temp.database.path
+        let before = try Data(contentsOf: temp.database)
+        // Back-dated, so that any write, even of the same bytes, shows as a new modification time.
+        let old = Date(timeIntervalSince1970: 1_600_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path)
+
+        let store = try ProgressStore.open(at: temp.database)
+        #expect(try store.position(of: "a")?.step == 1)
+        _ = try store.statistics(now: day(), calendar: Calendar(identifier: .gregorian))
+        let walWhileOpen = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+        #expect(walWhileOpen == 0, "nothing went to the WAL")
+        try store.close()
+
+        #expect(try Data(contentsOf: temp.database) == before)
+        let modified = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        #expect(modified == old)
+        for side in ["-wal", "-shm"] { #expect(!FileManager.default.fileExists(atPath: path + side), "\(side)") }
     }
 
     @Test("an empty file (say, made by touch) becomes a fresh database")

@@ -23,7 +23,7 @@ struct ReviewKillTests {
     /// `ProgressStore.record` in a loop and prints each id once `record` has returned. It is killed
     /// with SIGKILL at a random moment: mostly after 1 to 150 reviews plus up to 3 ms, sometimes
     /// within 150 ms of starting (while it opens, checks, migrates, registers). Then, on the same
-    /// file every round: the store opens it (`quick_check`); every printed id is in the log; at
+    /// file every round: the store opens it; every printed id is in the log; at
     /// most one review was committed and not yet printed; every card's reps and last review agree
     /// with its reviews (the review and the card went in together); and python3's SQLite finds
     /// `PRAGMA integrity_check` ok.
