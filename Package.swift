@@ -107,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProgressStoreTests",
-            dependencies: ["ProgressStore", "QuizKit", "TestSupport"]
+            dependencies: ["ProgressStore", "QuizKit", "ConvCore", "TestSupport"]
         ),
         .testTarget(
             name: "TermCanvasTests",

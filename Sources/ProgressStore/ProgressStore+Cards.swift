@@ -15,6 +15,25 @@ extension ProgressStore {
         }
     }
 
+    /// Which of `ids` are registered cards.
+    ///
+    /// Asks for those ids only, by primary key, so the cost follows `ids`, not the number of cards
+    /// (the quiz asks this of every lesson question it may ask as new).
+    public func knownCards(among ids: [String]) throws(ProgressError) -> Set<String> {
+        // SQLite before 3.32 allows at most 999 parameters in a statement.
+        let chunkSize = 500
+        return try read { db in
+            var known = Set<String>()
+            for start in stride(from: 0, to: ids.count, by: chunkSize) {
+                let chunk = Array(ids[start..<min(start + chunkSize, ids.count)])
+                let marks = repeatElement("?", count: chunk.count).joined(separator: ", ")
+                known.formUnion(try String.fetchAll(
+                    db, sql: "SELECT id FROM card WHERE id IN (\(marks))", arguments: StatementArguments(chunk)))
+            }
+            return known
+        }
+    }
+
     /// Makes sure card `id` exists, as the quiz does for each card it may ask, and returns it as
     /// stored.
     ///

@@ -103,6 +103,58 @@ extension ProgressStore {
             // An exercise's attempts in order: its status and its first pass.
             try db.execute(sql: "CREATE INDEX practice_attempt_exercise_time ON practice_attempt (exercise_id, time)")
         }
+        migrator.registerMigration("v5-review-totals") { db in
+            // Totals kept beside the log, so that statistics cost the number of topics, not of
+            // reviews: each card's reviews, graded reviews (`correct` not NULL) and correct ones,
+            // and per topic the same summed over its cards plus how many cards it has. Triggers
+            // keep them, in the transaction of every review added and every card added or moved to
+            // another topic: one place for the rule, and never out of step with the log.
+            try db.execute(sql: """
+                ALTER TABLE card ADD COLUMN review_count INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE card ADD COLUMN graded_count INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE card ADD COLUMN correct_count INTEGER NOT NULL DEFAULT 0;
+                UPDATE card SET (review_count, graded_count, correct_count) = (
+                    SELECT count(*), count(correct), coalesce(sum(correct), 0) FROM review WHERE card_id = card.id);
+                CREATE TABLE topic_totals (
+                    topic TEXT NOT NULL PRIMARY KEY,
+                    card_count INTEGER NOT NULL CHECK (card_count > 0),
+                    review_count INTEGER NOT NULL CHECK (review_count >= 0),
+                    graded_count INTEGER NOT NULL CHECK (graded_count >= 0),
+                    correct_count INTEGER NOT NULL CHECK (correct_count >= 0)
+                ) WITHOUT ROWID;
+                INSERT INTO topic_totals (topic, card_count, review_count, graded_count, correct_count)
+                    SELECT topic, count(*), sum(review_count), sum(graded_count), sum(correct_count) FROM card GROUP BY topic;
+                CREATE TRIGGER review_counts AFTER INSERT ON review BEGIN
+                    UPDATE card SET review_count = review_count + 1, graded_count = graded_count + (NEW.correct IS NOT NULL),
+                        correct_count = correct_count + coalesce(NEW.correct, 0)
+                    WHERE id = NEW.card_id;
+                    UPDATE topic_totals SET review_count = review_count + 1,
+                        graded_count = graded_count + (NEW.correct IS NOT NULL),
+                        correct_count = correct_count + coalesce(NEW.correct, 0)
+                    WHERE topic = (SELECT topic FROM card WHERE id = NEW.card_id);
+                END;
+                CREATE TRIGGER card_counts AFTER INSERT ON card BEGIN
+                    INSERT INTO topic_totals (topic, card_count, review_count, graded_count, correct_count)
+                        VALUES (NEW.topic, 1, NEW.review_count, NEW.graded_count, NEW.correct_count)
+                        ON CONFLICT (topic) DO UPDATE SET card_count = card_count + 1,
+                            review_count = review_count + excluded.review_count,
+                            graded_count = graded_count + excluded.graded_count,
+                            correct_count = correct_count + excluded.correct_count;
+                END;
+                CREATE TRIGGER card_topic_counts AFTER UPDATE OF topic ON card WHEN OLD.topic IS NOT NEW.topic BEGIN
+                    DELETE FROM topic_totals WHERE topic = OLD.topic AND card_count = 1;
+                    UPDATE topic_totals SET card_count = card_count - 1, review_count = review_count - OLD.review_count,
+                        graded_count = graded_count - OLD.graded_count, correct_count = correct_count - OLD.correct_count
+                    WHERE topic = OLD.topic;
+                    INSERT INTO topic_totals (topic, card_count, review_count, graded_count, correct_count)
+                        VALUES (NEW.topic, 1, NEW.review_count, NEW.graded_count, NEW.correct_count)
+                        ON CONFLICT (topic) DO UPDATE SET card_count = card_count + 1,
+                            review_count = review_count + excluded.review_count,
+                            graded_count = graded_count + excluded.graded_count,
+                            correct_count = correct_count + excluded.correct_count;
+                END;
+                """)
+        }
         return migrator
     }()
 

@@ -13,28 +13,25 @@ extension ProgressStore {
         let tomorrow = Self.day(after: today, days: 1, calendar: calendar)
         let weekEnd = Self.day(after: today, days: 7, calendar: calendar)
         return try read { db in
-            // Every topic with a card; correct is 0/1/NULL, so count() and sum() skip self-graded.
+            // Every topic with a card, from the totals the triggers keep (see "v5-review-totals").
             let topics = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT card.topic AS topic, count(review.id) AS reviews, count(review.correct) AS graded,
-                        coalesce(sum(review.correct), 0) AS correct
-                    FROM card LEFT JOIN review ON review.card_id = card.id
-                    GROUP BY card.topic ORDER BY card.topic
-                    """
+                db, sql: "SELECT topic, review_count, graded_count, correct_count FROM topic_totals ORDER BY topic"
             ).map { row in
-                ReviewStatistics.Topic(topic: row["topic"], reviews: row["reviews"], graded: row["graded"], correct: row["correct"])
+                ReviewStatistics.Topic(topic: row["topic"], reviews: row["review_count"], graded: row["graded_count"],
+                                       correct: row["correct_count"])
             }
-            let totalReviews = try Int.fetchOne(db, sql: "SELECT count(*) FROM review") ?? 0
-            let due = try Row.fetchOne(
-                db, sql: """
-                    SELECT count(*) FILTER (WHERE due < ?) AS today, count(*) FILTER (WHERE due < ?) AS week FROM card
-                    """,
-                arguments: [tomorrow.timeIntervalSince1970, weekEnd.timeIntervalSince1970])
+            // Every review is of a card, so the topics' reviews add up to the whole log.
+            let totalReviews = topics.reduce(0) { $0 + $1.reviews }
             return ReviewStatistics(
-                topics: topics, totalReviews: totalReviews, dueToday: due?["today"] ?? 0, dueThisWeek: due?["week"] ?? 0,
-                streak: try Self.streak(db, today: today, calendar: calendar))
+                topics: topics, totalReviews: totalReviews, dueToday: try Self.dueCount(db, before: tomorrow),
+                dueThisWeek: try Self.dueCount(db, before: weekEnd), streak: try Self.streak(db, today: today, calendar: calendar))
         }
+    }
+
+    /// The number of cards due before `date`, counted on the `card_due` index: the cost is the
+    /// number of such cards, not of all cards.
+    static func dueCount(_ db: Database, before date: Date) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE due < ?", arguments: [date.timeIntervalSince1970]) ?? 0
     }
 
     /// The number of consecutive days with a review, ending today, or yesterday if today has none.

@@ -6,7 +6,8 @@ import Localization
 public struct QuizPlan: Sendable {
     /// Cards that are due, most overdue first.
     public var due: [CardID]
-    /// Cards the learner has met already (due or not).
+    /// Cards the learner has met already (due or not). Only lesson questions are looked up in it,
+    /// so other cards may be left out.
     public var known: Set<CardID>
     /// Every question of every lesson, in lesson order.
     public var lessonQuestions: [Question]

@@ -86,12 +86,14 @@ let v2Schema = """
 struct MigrationTests {
     /// The schema's names today, as `pythonSchemaNames` prints them: snake_case throughout.
     let currentSchema = [
-        "card: id, topic, content_hash, state, step, stability, difficulty, due, last_review, reps, lapses, changed",
+        "card: id, topic, content_hash, state, step, stability, difficulty, due, last_review, reps, lapses, changed, "
+            + "review_count, graded_count, correct_count",
         "grdb_migrations: identifier",
         "lesson_progress: lesson_id, step, step_count, completed_at, updated_at",
         "practice_attempt: id, exercise_id, time, passed, cases_passed, cases_total",
         "review: id, card_id, time, rating, correct, duration, answer",
         "sqlite_sequence: name, seq",
+        "topic_totals: topic, card_count, review_count, graded_count, correct_count",
         "CREATE INDEX card_due ON card (due)",
         "CREATE INDEX practice_attempt_exercise_time ON practice_attempt (exercise_id, time)",
         "CREATE INDEX review_card_id_time ON review (card_id, time)",
@@ -172,6 +174,7 @@ struct MigrationTests {
         #expect(dump.contains(#"INSERT INTO "grdb_migrations" VALUES('v2-cards-and-reviews');"#))
         #expect(dump.contains(#"INSERT INTO "grdb_migrations" VALUES('v3-snake-case-columns');"#))
         #expect(dump.contains(#"INSERT INTO "grdb_migrations" VALUES('v4-practice-attempts');"#))
+        #expect(dump.contains(#"INSERT INTO "grdb_migrations" VALUES('v5-review-totals');"#))
         #expect(dump.contains(#"INSERT INTO "lesson_progress" VALUES('conv-1d',4,9,1700000060.0,1700000100.0);"#))
         #expect(try runPython(pythonSchemaNames, [temp.database.path]).lines == currentSchema)
         let reopened = try ProgressStore.open(at: temp.database)
@@ -234,8 +237,14 @@ struct MigrationTests {
         // In the file: the same rows with the same values and types, one more migration logged, and
         // the renamed columns and index.
         let after = try runPython(pythonRows, [temp.database.path])
-        #expect(after.lines == before.lines + [#"grdb_migrations ('v3-snake-case-columns',)"#, #"grdb_migrations ('v4-practice-attempts',)"#],
-                "\(after.errors)")
+        // Cards gain their review totals (v5's backfill: reviews, graded, correct).
+        let totals = ["lesson:padding/pad-same-k7": ", 2, 2, 2)", "lesson:stride/s2": ", 2, 1, 0)", "gen:output-size": ", 0, 0, 0)"]
+        let expected = before.lines.map { line in
+            guard line.hasPrefix("card ("), let id = totals.keys.first(where: { line.contains("'\($0)'") }) else { return line }
+            return String(line.dropLast()) + totals[id, default: ""]
+        } + [#"grdb_migrations ('v3-snake-case-columns',)"#, #"grdb_migrations ('v4-practice-attempts',)"#,
+             #"grdb_migrations ('v5-review-totals',)"#]
+        #expect(after.lines == expected, "\(after.errors)")
         #expect(try runPython(pythonSchemaNames, [temp.database.path]).lines == currentSchema)
         // The fixture had v2's schema word for word if, migrated, it matches a new file's exactly.
         func schemaSQL(_ file: URL) throws -> [String] {
@@ -272,7 +281,7 @@ struct MigrationTests {
         }
         let before = try runPython(pythonDump, [temp.database.path])
         try #require(before.status == 0, "\(before.errors)")
-        #expect(before.lines.filter { $0.contains("grdb_migrations\" VALUES") }.count == 4)
+        #expect(before.lines.filter { $0.contains("grdb_migrations\" VALUES") }.count == 5)
         for _ in 0..<2 {
             try ProgressStore.open(at: temp.database).close()
             #expect(try runPython(pythonDump, [temp.database.path]).lines == before.lines)

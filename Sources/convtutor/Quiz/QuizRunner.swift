@@ -123,15 +123,17 @@ final class QuizRunner {
 
     /// The session's questions: due cards, new questions of finished lessons, generated problems.
     func plan(at now: Date) throws(ProgressError) -> [Question] {
-        let cards = try store.cards()
         // Out of a session's scope (one lesson, or generated problems only), due cards give way:
         // read them all then.
         let scoped = options.lesson != nil || options.generated
         let due = try store.dueCards(at: now, limit: scoped ? Int.max : options.count).compactMap { CardID(rawValue: $0.id) }
         let finished = Set(try store.allPositions().filter { $0.value.completed }.keys)
         let seed = options.seed ?? UInt64(now.timeIntervalSince1970 * 1000)
-        let plan = QuizPlan(due: due, known: Set(cards.compactMap { CardID(rawValue: $0.id) }),
-                            lessonQuestions: lessons.flatMap { lesson in lesson.quizzes.map { Question($0, lesson: lesson.meta.id) } },
+        let lessonQuestions = lessons.flatMap { lesson in lesson.quizzes.map { Question($0, lesson: lesson.meta.id) } }
+        // Only the lesson questions' cards: the plan needs no others, and there may be many.
+        let known = try store.knownCards(among: lessonQuestions.map(\.id.rawValue))
+        let plan = QuizPlan(due: due, known: Set(known.compactMap(CardID.init(rawValue:))),
+                            lessonQuestions: lessonQuestions,
                             finishedLessons: finished, families: ProblemFamily.allCases, lesson: options.lesson,
                             onlyGenerated: options.generated, count: options.count)
         return plan.questions { family, k in
