@@ -30,6 +30,10 @@ let package = Package(
         // Markdown lessons: text in, a Lesson with source lines and diagnostics out. Pure.
         .target(name: "LessonKit", dependencies: ["CCmarkGFM", "CLibYAML", "ConvCore"]),
 
+        // The lesson index: each lesson file's summary kept in SQLite by path, size, time and hash,
+        // so that lists and starts parse only what changed.
+        .target(name: "LessonIndex", dependencies: ["LessonKit", .product(name: "GRDB", package: "GRDB.swift")]),
+
         // Questions, grading, generated problems and FSRS scheduling. Pure.
         .target(name: "QuizKit", dependencies: ["ConvCore", "LessonKit", "Localization"]),
 
@@ -59,7 +63,7 @@ let package = Package(
             name: "convtutor",
             dependencies: [
                 "ConvCore", "TermCanvas", "Localization", "LessonKit", "QuizKit", "Scenes", "Tutor", "CursesBackend",
-                "ProgressStore", "Practice",
+                "ProgressStore", "Practice", "LessonIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,6 +112,10 @@ let package = Package(
         .testTarget(
             name: "ProgressStoreTests",
             dependencies: ["ProgressStore", "QuizKit", "ConvCore", "TestSupport"]
+        ),
+        .testTarget(
+            name: "LessonIndexTests",
+            dependencies: ["LessonIndex", "LessonKit", "TestSupport"]
         ),
         .testTarget(
             name: "TermCanvasTests",
