@@ -1,4 +1,5 @@
 import Localization
+import LessonKit
 import Practice
 import Scenes
 import QuizKit
@@ -14,6 +15,14 @@ public enum Msg: Equatable, Sendable {
     case tick
     /// The runner saved (or failed to save) an answer to card `id`.
     case reviewScheduled(id: CardID, ReviewOutcome)
+    /// The runner parsed a lesson of the catalogue (answering `.loadLesson`).
+    case lessonLoaded(Lesson)
+    /// The runner could not parse the lesson `id` of the catalogue.
+    case lessonFailed(id: String)
+    /// The lessons, or the exercises, read by the runner after the first frame of a screen that does
+    /// not show them (home does not): the first frame waits for nothing it does not draw.
+    case catalogueLoaded(LessonCatalogue)
+    case practiceLoaded(PracticeCatalogue)
     /// The questions of a quiz session, as the runner chose them (due first, then new, then
     /// generated).
     case quizReady([Question])
@@ -70,6 +79,8 @@ public enum Effect: Equatable, Sendable {
     case questionShown(id: CardID)
     /// Keep an answer and schedule its card's next review (answer `.reviewScheduled`).
     case recordAnswer(QuizAnswer)
+    /// Parse lesson `id` of the catalogue, to open it (answer `.lessonLoaded` or `.lessonFailed`).
+    case loadLesson(id: String)
     /// Choose the questions of a quiz session (answer `.quizReady`).
     case startQuiz
     /// Read the learner's progress (answer `.statsReady`).
@@ -111,6 +122,8 @@ public struct AppState: Equatable, Sendable {
     public var help: ScrollPosition?
     /// The last key, when it did nothing: the hint line says so until the next key.
     public var ignoredKey: Key?
+    /// A lesson of the list that could not be opened: the hint line says so until the next key.
+    public var unopened: LessonSummary?
     /// The lessons the learner can open, with their saved positions (read by the runner).
     public var catalogue = LessonCatalogue()
     /// The practice exercises, their files and where the learner stands (read by the runner).
@@ -216,6 +229,21 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .statsReady(let summary):
         state.open(.stats(StatsState(summary: summary)))
         return []
+    case .lessonLoaded(let lesson):
+        state.catalogue.loaded[lesson.meta.id] = lesson
+        // Opened only from the list it was chosen on (a key may have left it meanwhile).
+        guard case .lessons(let list) = state.screen, list.kind == .lessons else { return [] }
+        state.open(.player(PlayerState(lesson: lesson, step: state.catalogue.resumeStep(of: lesson))))
+        return []
+    case .lessonFailed(let id):
+        state.unopened = state.catalogue.lessons.first { $0.meta.id == id }
+        return []
+    case .catalogueLoaded(let catalogue):
+        state.catalogue = catalogue
+        return []
+    case .practiceLoaded(let practice):
+        state.practice = practice
+        return []
     case .positionSaved(let lesson, let position):
         state.catalogue.positions[lesson] = position
         return []
@@ -255,6 +283,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
 
 private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     state.ignoredKey = nil
+    state.unopened = nil
     let before = state
     let effects = dispatch(key, &state)
     // A key no row binds, that changed nothing, is named on the hint line (typing contexts refuse
@@ -342,7 +371,8 @@ func follow(_ outcome: LessonListState.Outcome, kind: ListKind, _ state: inout A
     case .stay: return []
     case .back: return state.back()
     case .open(let k) where kind == .lessons:
-        let lesson = state.catalogue.lessons[k]
+        let id = state.catalogue.lessons[k].meta.id
+        guard let lesson = state.catalogue.loaded[id] else { return [.loadLesson(id: id)] }
         state.open(.player(PlayerState(lesson: lesson, step: state.catalogue.resumeStep(of: lesson))))
         return []
     case .open(let k):

@@ -30,12 +30,13 @@ func frame(_ state: AppState) -> (buffer: CellBuffer, hits: Hits) {
         drawHelp(help, into: &buffer, t)
         hits = Hits()
     }
-    if let key = state.ignoredKey {
-        // In place of the hint line, for one frame.
+    // In place of the hint line, until the next key.
+    let notice = state.ignoredKey.map { t.screen(.keyDoesNothing($0.written(t))) }
+        ?? state.unopened.map { t.lesson(.cannotOpen(title: $0.meta.title, file: $0.file)) }
+    if let notice {
         let row = Rect(x: 0, y: buffer.height - 1, width: buffer.width, height: 1)
         buffer.fill(row)
-        buffer.put(TextLayout.truncate(t.screen(.keyDoesNothing(key.written(t))), width: buffer.width - 2), x: 1, y: row.y,
-                   style: Style(bold: true))
+        buffer.put(TextLayout.truncate(notice, width: buffer.width - 2), x: 1, y: row.y, style: Style(bold: true))
     }
     return (buffer, hits)
 }

@@ -4,6 +4,9 @@ public enum LessonPhrase: Equatable, Sendable {
     case lessons
     /// No lesson could be found: where to put some.
     case noLessons
+    /// A lesson of the list could not be read when opened (it changed or went since the list was
+    /// made): which one, and the command that names every problem in it.
+    case cannotOpen(title: String, file: String)
     /// `10 steps`.
     case steps(Int)
     /// A lesson's progress mark: not opened yet, finished, or where the learner stopped.

@@ -4,6 +4,7 @@ extension English {
         case .lessons: "Lessons"
         case .noLessons:
             "No lessons found. Add a folder of lesson files with --lessons DIR, or open one with convtutor learn PATH.md (see Lessons/README.md for the format)."
+        case .cannotOpen(let title, let file): "Cannot open \(title): see convtutor check \(file)"
         case .steps(let n): count(n, "step")
         case .notStarted: "new"
         case .finished: "✓ done"

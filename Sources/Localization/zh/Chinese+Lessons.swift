@@ -4,6 +4,7 @@ extension Chinese {
         case .lessons: "课程"
         case .noLessons:
             "没有找到课程。用 --lessons DIR 加入一个课程文件夹，或者用 convtutor learn PATH.md 打开一个课程（格式见 Lessons/README.md）。"
+        case .cannotOpen(let title, let file): "无法打开「\(title)」：运行 convtutor check \(file) 查看问题"
         case .steps(let n): "\(n) 步"
         case .notStarted: "未开始"
         case .finished: "✓ 已学完"

@@ -5,14 +5,26 @@ import TermCanvas
 
 /// The lessons the learner can open, in order, and where they stopped in each. Loaded by the
 /// runner (files and database live at the edge); a plain value here.
+///
+/// The list needs only each lesson's summary; a lesson is parsed when it is opened (the runner
+/// answers `.loadLesson` with `.lessonLoaded`) and kept in `loaded` from then on.
 public struct LessonCatalogue: Equatable, Sendable {
-    public var lessons: [Lesson]
+    public var lessons: [LessonSummary]
+    /// The lessons parsed so far, by id.
+    public var loaded: [String: Lesson]
     /// The saved position of each lesson opened before, by lesson id.
     public var positions: [String: LessonPosition]
 
-    public init(lessons: [Lesson] = [], positions: [String: LessonPosition] = [:]) {
+    public init(lessons: [LessonSummary] = [], positions: [String: LessonPosition] = [:]) {
         self.lessons = lessons.sorted { ($0.meta.order, $0.meta.id) < ($1.meta.order, $1.meta.id) }
+        self.loaded = [:]
         self.positions = positions
+    }
+
+    /// A catalogue of lessons parsed already (their files unnamed).
+    public init(lessons: [Lesson], positions: [String: LessonPosition] = [:]) {
+        self.init(lessons: lessons.map { LessonSummary($0, file: "") }, positions: positions)
+        loaded = Dictionary(lessons.map { ($0.meta.id, $0) }) { first, _ in first }
     }
 
     /// The step to open `lesson` on: where the learner stopped, or the first.
@@ -71,13 +83,19 @@ public struct LessonListState: Equatable, Sendable {
     func rows(_ catalogue: LessonCatalogue, _ practice: PracticeCatalogue, _ t: any Catalogue) -> [ListRow] {
         switch kind {
         case .lessons:
-            catalogue.lessons.map { lesson in
+            // A catalogue may hold thousands: each step count and mark is worded once.
+            var steps: [Int: String] = [:]
+            let new = Self.mark(nil, t)
+            return catalogue.lessons.map { lesson in
                 let position = catalogue.positions[lesson.meta.id]
-                return ListRow(number: lesson.meta.order, title: lesson.meta.title, detail: t.lesson(.steps(lesson.steps.count)),
-                               mark: Self.mark(position, t), done: position?.completed ?? false, summary: lesson.meta.summary)
+                let detail = steps[lesson.stepCount] ?? t.lesson(.steps(lesson.stepCount))
+                steps[lesson.stepCount] = detail
+                return ListRow(number: lesson.meta.order, title: lesson.meta.title, detail: detail,
+                               mark: position == nil ? new : Self.mark(position, t), done: position?.completed ?? false,
+                               summary: lesson.meta.summary)
             }
         case .exercises:
-            practice.exercises.map { e in
+            return practice.exercises.map { e in
                 let status = practice.status(of: e.meta.id)
                 return ListRow(number: e.meta.order, title: e.meta.title, detail: e.exercise?.spec.function ?? "",
                                mark: t.practice(.status(status)), done: { if case .passed = status { true } else { false } }(),
@@ -106,27 +124,33 @@ public struct LessonListState: Equatable, Sendable {
         let room = max(1, buffer.height - 5)
         let selected = min(self.selected, rows.count - 1)
         let summaryWidth = width - 9
-        let summaries = rows.indices.map { k -> [String] in
-            guard k == selected else { return [TextLayout.truncate(rows[k].summary, width: summaryWidth)] }
-            return Paragraph.wrap(rows[k].summary, width: summaryWidth).map(\.plainText)
+        // Only the items shown are laid out: every other item takes two rows, so a catalogue of
+        // thousands costs no more to draw than a short one.
+        let selectedSummary = Paragraph.wrap(rows[selected].summary, width: summaryWidth).map(\.plainText)
+        func summary(_ k: Int) -> [String] {
+            k == selected ? selectedSummary : [TextLayout.truncate(rows[k].summary, width: summaryWidth)]
         }
-        let markX = width - 2 - (rows.map { TextWidth.columns($0.mark) }.max() ?? 0)
-        let detailX = markX - 3 - (rows.map { TextWidth.columns($0.detail) }.max() ?? 0)
-        let shown = Self.window(heights: summaries.map { 1 + $0.count }, around: selected, room: room)
+        let markX = width - 2 - (Set(rows.map(\.mark)).map(TextWidth.columns).max() ?? 0)
+        let detailX = markX - 3 - (Set(rows.map(\.detail)).map(TextWidth.columns).max() ?? 0)
+        let heights = rows.indices.map { $0 == selected ? 1 + selectedSummary.count : 2 }
+        // Numbers right-aligned to the widest, two digits at least.
+        let numberWidth = max(2, String(rows.map(\.number).max() ?? 0).count)
+        let shown = Self.window(heights: heights, around: selected, room: room)
         var y = 3
         for k in shown {
             let row = rows[k]
             let chosen = k == selected
-            let title = "\(chosen ? "▶" : " ") \(String(row.number).leftPadded(to: 2))  "
-                + TextLayout.truncate(row.title, width: detailX - 10)
+            let title = "\(chosen ? "▶" : " ") \(String(row.number).leftPadded(to: numberWidth))  "
+                + TextLayout.truncate(row.title, width: detailX - 8 - numberWidth)
             buffer.put(title, x: 2, y: y, style: Style(bold: chosen, reverse: chosen))
-            hits.add(Rect(x: 2, y: y, width: width - 4, height: 1 + summaries[k].count), .lessonRow(k))
+            let lines = summary(k)
+            hits.add(Rect(x: 2, y: y, width: width - 4, height: 1 + lines.count), .lessonRow(k))
             buffer.put(row.detail, x: detailX, y: y, style: Style(dim: true))
             buffer.put(row.mark, x: markX, y: y, style: Style(bold: row.done))
-            for (line, text) in summaries[k].enumerated() {
+            for (line, text) in lines.enumerated() {
                 buffer.put(text, x: 7, y: y + 1 + line, style: Style(dim: true))
             }
-            y += 1 + summaries[k].count
+            y += 1 + lines.count
         }
         if shown.lowerBound > 0 { buffer.put("▲", x: width - 2, y: 3, style: Style(bold: true)) }
         if shown.upperBound < rows.count { buffer.put("▼", x: width - 2, y: y - 1, style: Style(bold: true)) }

@@ -8,6 +8,7 @@ let wheelLines = 3
 /// nothing. The wheel scrolls the help page or the screen's text, three lines a notch.
 func respond(to event: MouseEvent, _ state: inout AppState) -> [Effect] {
     state.ignoredKey = nil
+    state.unopened = nil
     guard !state.isTooSmall else { return [] }
     switch event.kind {
     case .wheelUp:

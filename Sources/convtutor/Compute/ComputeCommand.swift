@@ -11,6 +11,7 @@ import Darwin
 /// `--cell`, the arithmetic of one cell, in the learner's language (`--lang`).
 struct Compute: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compute",
         abstract: "Compute convolutions, pooling, gradients and output sizes, with every term shown.",
         discussion: """
             With --json, reads one JSON request per line on standard input and writes one JSON \

@@ -9,6 +9,7 @@ import Tutor
 /// it exit 1, warnings (a Chinese lesson's rejected variant of an agreed term) do not.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check lesson files (or folders of them) and report every problem as file:line:column: message.",
         discussion: "Checks the front matter, the markdown, every animation and computed number against the compute core, every quiz, that nothing is cut when the lesson plays in an 80x24 terminal (or --terminal), and that an en lesson and its zh twin have the same steps and quiz ids. Warns, as file:line:column: warning: message, where a zh lesson (lang: zh, whatever --lang says) uses a rejected variant of an agreed Chinese term (the glossary of Lessons/README.md). Exits 1 if there is any error; warnings alone exit 0.")
 

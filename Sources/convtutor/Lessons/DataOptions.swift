@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonIndex
 import ProgressStore
 import QuizKit
 import Tutor
@@ -10,16 +11,36 @@ struct DataOptions: ParsableArguments {
     @Option(help: "Folder for your progress (default: $CONVTUTOR_DATA_DIR, $XDG_DATA_HOME/convtutor or ~/.local/share/convtutor).")
     var dataDir: String?
 
-    var directory: DataDirectory {
-        DataDirectory.resolve(
-            explicit: dataDir, environment: ProcessInfo.processInfo.environment,
-            home: FileManager.default.homeDirectoryForCurrentUser,
-            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    var directory: DataDirectory { Self.directory(explicit: dataDir) }
+
+    /// The data folder for `--data-dir` given as `explicit`, or not given (`nil`).
+    static func directory(explicit: String?) -> DataDirectory {
+        let environment = ProcessInfo.processInfo.environment
+        // $HOME when set: asking the user database (what Foundation does) costs a millisecond.
+        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0, isDirectory: true) : nil }
+            ?? FileManager.default.homeDirectoryForCurrentUser
+        return DataDirectory.resolve(explicit: explicit, environment: environment, home: home,
+                                     currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
+    /// The lesson index, beside the progress database (used once the folder exists).
+    var lessonIndex: URL { Self.lessonIndex(in: directory) }
+
+    /// The lesson index of the data folder for commands without `--data-dir`.
+    static var defaultLessonIndex: URL { lessonIndex(in: directory(explicit: nil)) }
+
+    static func lessonIndex(in directory: DataDirectory) -> URL {
+        directory.url.appendingPathComponent(LessonIndex.fileName)
     }
 
     /// The progress store; a folder or database that cannot be used stops here, before the
     /// screen opens, with the store's message (what is wrong and what to do).
     func openStore() throws -> ProgressStore {
+        try Self.openStore(in: directory)
+    }
+
+    /// The progress store of `directory`, its problems as the error.
+    static func openStore(in directory: DataDirectory) throws -> ProgressStore {
         do {
             return try ProgressStore.open(in: directory)
         } catch {
@@ -28,7 +49,7 @@ struct DataOptions: ParsableArguments {
     }
 
     /// The saved positions of every lesson opened before, by lesson id.
-    func positions(_ store: ProgressStore) throws -> [String: LessonPosition] {
+    static func positions(_ store: ProgressStore) throws -> [String: LessonPosition] {
         do {
             return try store.allPositions()
         } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonIndex
 import LessonKit
 import Localization
 import QuizKit
@@ -31,43 +32,78 @@ struct LessonOptions: ParsableArguments {
     @Option(name: .customLong("lessons"), help: "A folder of your own lessons, added to the bundled ones (repeatable).")
     var folders: [String] = []
 
-    /// The bundled lessons and the learner's own, in `language`; files with errors are left out
-    /// (`convtutor check` reports them).
-    func catalogue(_ language: Language) -> [Lesson] {
-        files(language).filter { $0.meta.kind == .lesson }
+    /// The summaries of the bundled lessons and exercises and the learner's own, in `language`,
+    /// the first file of each id kept; files with errors are left out (`convtutor check` reports
+    /// them). Read through the lesson index at `index` (see `LessonIndex`): only files that
+    /// changed since it was written are parsed.
+    func summaries(_ language: Language, index: URL?) -> [LessonSummary] {
+        Self.summaries(folders: folders, language, index: index)
     }
 
-    /// The bundled exercises and the learner's own, in `language`, in order.
-    func exercises(_ language: Language) -> [Lesson] {
-        files(language).filter { $0.meta.kind == .exercise }.sorted { ($0.meta.order, $0.meta.id) < ($1.meta.order, $1.meta.id) }
-    }
-
-    /// Every lesson and exercise file of the bundled folder and the learner's, the first of each
-    /// id kept.
-    private func files(_ language: Language) -> [Lesson] {
-        let folders = (LessonLibrary.bundledFolder().map { [$0] } ?? []) + self.folders.map { URL(fileURLWithPath: $0) }
+    /// The summaries of the bundled lessons and exercises and those in `folders` (`--lessons`).
+    static func summaries(folders: [String], _ language: Language, index: URL?) -> [LessonSummary] {
+        let files = sources(folders).flatMap { LessonLibrary.files(in: $0, language: language.rawValue) }
+        let all = LessonIndex.summaries(of: files, index: index, read: LessonLibrary.bytes(atPath:)) { contents in
+            zip(contents, LessonParser.parseAll(contents)).map { c, parsed in parsed.lesson.map { LessonSummary($0, file: c.file) } }
+        }
         var seen = Set<String>()
-        var lessons: [Lesson] = []
-        let files = folders.flatMap { LessonLibrary.files(in: $0, language: language.rawValue) }
-        for (lesson, _) in LessonLibrary.loadAll(files) {
-            guard let lesson, seen.insert(lesson.meta.id).inserted else { continue }
-            lessons.append(lesson)
-        }
-        return lessons
+        return all.compactMap { $0 }.filter { seen.insert($0.meta.id).inserted }
     }
 
-    /// A lesson by id (from the catalogue in `language`) or by path (any markdown file).
-    func lesson(_ reference: String, _ language: Language) throws -> Lesson {
-        if reference.hasSuffix(".md") || FileManager.default.fileExists(atPath: reference) {
-            let (lesson, diagnostics) = LessonLibrary.load(URL(fileURLWithPath: reference))
-            guard let lesson, diagnostics.isEmpty else {
-                throw LessonError(diagnostics.map(\.description).joined(separator: "\n"))
+    /// The exercises in `language`, parsed, in order.
+    func exercises(_ language: Language, index: URL?) -> [Lesson] {
+        Self.parse(Self.exerciseSummaries(of: summaries(language, index: index)))
+    }
+
+    /// The folders lessons are read from: the bundled one, then `folders` (`--lessons`).
+    static func sources(_ folders: [String]) -> [URL] {
+        (LessonLibrary.bundledFolder().map { [$0] } ?? []) + folders.map { URL(fileURLWithPath: $0) }
+    }
+
+    /// What the lesson index keeps the last list of `folders` in `language` under.
+    static func snapshotKey(folders: [String], _ language: Language) -> String {
+        ([language.rawValue] + sources(folders).map(\.path)).joined(separator: "\u{0}")
+    }
+
+    /// The lessons (not exercises) of `summaries`, in order.
+    static func lessons(of summaries: [LessonSummary]) -> [LessonSummary] {
+        summaries.filter { $0.meta.kind == .lesson }.sorted(by: inOrder)
+    }
+
+    /// The order of lists: by `order`, then id.
+    private static func inOrder(_ a: LessonSummary, _ b: LessonSummary) -> Bool {
+        (a.meta.order, a.meta.id) < (b.meta.order, b.meta.id)
+    }
+
+    /// The exercises of `summaries`, in order.
+    static func exerciseSummaries(of summaries: [LessonSummary]) -> [LessonSummary] {
+        summaries.filter { $0.meta.kind == .exercise }.sorted(by: inOrder)
+    }
+
+    /// The lessons of `summaries` parsed in full, in order, on every core; a file that no longer
+    /// parses is left out.
+    static func parse(_ summaries: [LessonSummary]) -> [Lesson] {
+        LessonLibrary.loadAll(summaries.map { URL(fileURLWithPath: $0.file) }).compactMap(\.lesson)
+    }
+
+    /// A lesson by id (from the lessons in `language`) or by path (any markdown file).
+    func lesson(_ reference: String, _ language: Language, index: URL?) throws -> Lesson {
+        // A file named is opened only without a problem; a lesson of the list as the list has it.
+        let named = reference.hasSuffix(".md") || FileManager.default.fileExists(atPath: reference)
+        let file: URL
+        if named {
+            file = URL(fileURLWithPath: reference)
+        } else {
+            // In the order of the files, bundled first, as the error lists them.
+            let all = summaries(language, index: index).filter { $0.meta.kind == .lesson }
+            guard let summary = all.first(where: { $0.meta.id == reference }) else {
+                throw LessonError(language.catalogue.command(.noLesson(id: reference, language: language.rawValue, known: all.map(\.meta.id))))
             }
-            return lesson
+            file = URL(fileURLWithPath: summary.file)
         }
-        let all = catalogue(language)
-        guard let lesson = all.first(where: { $0.meta.id == reference }) else {
-            throw LessonError(language.catalogue.command(.noLesson(id: reference, language: language.rawValue, known: all.map(\.meta.id))))
+        let (lesson, diagnostics) = LessonLibrary.load(file)
+        guard let lesson, !named || diagnostics.isEmpty else {
+            throw LessonError(diagnostics.map(\.description).joined(separator: "\n"))
         }
         return lesson
     }
@@ -82,6 +118,7 @@ struct LessonError: Error, CustomStringConvertible {
 /// `convtutor learn`: the lesson list, or one lesson played in the terminal.
 struct Learn: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "learn",
         abstract: "Open the lessons, or play one lesson (by id or from a markdown file).",
         discussion: "Keys: ←/→ (or [ and ]) change step, ↑/↓ scroll, PgUp/PgDn page, a plays the step's animation, t answers the step's questions (graded and scheduled for review), R restarts, q goes back. Reopening a lesson resumes where you left it.")
 
@@ -98,18 +135,11 @@ struct Learn: ParsableCommand {
 
     func run() throws {
         let language = lessons.language.language(lessonFile: lesson)
-        let store = try data.openStore()
-        let catalogue = LessonCatalogue(lessons: lessons.catalogue(language), positions: try data.positions(store))
-        var state: AppState
-        if let reference = lesson {
-            let lesson = try lessons.lesson(reference, language)
-            let resume = step.map { $0 - 1 } ?? catalogue.resumeStep(of: lesson)
-            state = AppState(screen: .player(PlayerState(lesson: lesson, step: resume)), width: 80, height: 24, language: language)
-        } else {
-            state = AppState(screen: .lessons(LessonListState()), width: 80, height: 24, language: language)
-        }
-        state.catalogue = catalogue
-        launch(state, screen: screen, runner: QuizRunner(store: store, lessons: catalogue.lessons, language: language),
-               instead: lesson.map { "convtutor replay \($0) --plain" } ?? "convtutor lessons")
+        let opened = try lesson.map { try lessons.lesson($0, language, index: data.lessonIndex) }
+        try TutorStart(lessons: lessons, language: language, data: data, practice: nil, screen: screen).open(on: { positions in
+            guard let opened else { return .lessons(LessonListState()) }
+            let resume = step.map { $0 - 1 } ?? positions[opened.meta.id]?.resumeStep(currentStepCount: opened.steps.count) ?? 0
+            return .player(PlayerState(lesson: opened, step: resume))
+        }, instead: lesson.map { "convtutor replay \($0) --plain" } ?? "convtutor lessons", opened: opened)
     }
 }

@@ -47,17 +47,18 @@ enum LessonLibrary {
         return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     }
 
-    /// The `.md` lesson and exercise files of a folder for a language: `folder/<lang>/*.md` and
-    /// `folder/<lang>/practice/*.md`, and `folder/*.md` for a flat folder of one's own. Authors'
-    /// guides (`README.md`) are not lessons.
-    static func files(in folder: URL, language: String) -> [URL] {
+    /// The paths of the `.md` lesson and exercise files of a folder for a language:
+    /// `folder/<lang>/*.md` and `folder/<lang>/practice/*.md`, and `folder/*.md` for a flat folder
+    /// of one's own. Authors' guides (`README.md`) are not lessons. Paths, not URLs: a catalogue
+    /// of thousands is listed at every start, and building URLs costs more than listing.
+    static func files(in folder: URL, language: String) -> [String] {
         let fm = FileManager.default
-        var found: [URL] = []
-        let own = folder.appendingPathComponent(language)
-        for dir in [own, own.appendingPathComponent("practice"), folder] {
-            let names = (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
+        var found: [String] = []
+        let own = folder.path + "/" + language
+        for dir in [own, own + "/practice", folder.path] {
+            let names = (try? fm.contentsOfDirectory(atPath: dir)) ?? []
             for name in names.sorted() where name.hasSuffix(".md") && name != "README.md" {
-                found.append(dir.appendingPathComponent(name))
+                found.append(dir + "/" + name)
             }
         }
         return found
@@ -124,11 +125,20 @@ enum LessonLibrary {
         }
     }
 
+    /// A file's bytes, or `nil` when it cannot be read or is too large (`load` says why).
+    static func bytes(of url: URL) -> Data? {
+        try? read(url).bytes.get()
+    }
+
+    /// The bytes of the file at `path`, as `bytes(of:)`.
+    static func bytes(atPath path: String) -> Data? {
+        bytes(of: URL(fileURLWithPath: path))
+    }
+
     /// A file's text as the lints read it, bytes that are not UTF-8 replaced; `nil` when it cannot be
     /// read (`loadAll` reports why).
     static func text(of url: URL) -> String? {
-        guard case .success(let data) = read(url).bytes else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        bytes(of: url).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A file's bytes, or the problem that keeps it from being read.

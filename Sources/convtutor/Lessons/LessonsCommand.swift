@@ -8,6 +8,7 @@ import Tutor
 /// JSON for scripts; the ids are what `learn` and `replay` take.
 struct Lessons: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lessons",
         abstract: "List the lessons: number, id, title, steps and your progress (--json for scripts).")
 
     @Flag(help: "JSON on stdout: one object per lesson.")
@@ -20,10 +21,11 @@ struct Lessons: ParsableCommand {
         let language = lessons.language.language()
         let t = language.catalogue
         let store = try data.openStore()
-        let catalogue = LessonCatalogue(lessons: lessons.catalogue(language), positions: try data.positions(store))
+        let catalogue = LessonCatalogue(lessons: LessonOptions.lessons(of: lessons.summaries(language, index: data.lessonIndex)),
+                                        positions: try DataOptions.positions(store))
         if json {
             let entries = catalogue.lessons.map { lesson in
-                Entry(number: lesson.meta.order, id: lesson.meta.id, title: lesson.meta.title, steps: lesson.steps.count,
+                Entry(number: lesson.meta.order, id: lesson.meta.id, title: lesson.meta.title, steps: lesson.stepCount,
                       position: catalogue.positions[lesson.meta.id].map {
                           Entry.Progress(step: $0.step + 1, completed: $0.completed)
                       })
@@ -42,7 +44,7 @@ struct Lessons: ParsableCommand {
             let number = String(lesson.meta.order).leftPadded(to: 3)
             let id = lesson.meta.id + String(repeating: " ", count: idWidth - lesson.meta.id.count)
             let mark = LessonListState.mark(catalogue.positions[lesson.meta.id], t)
-            print("\(number)  \(id)  \(lesson.meta.title)  ·  \(t.lesson(.steps(lesson.steps.count)))  ·  \(mark)")
+            print("\(number)  \(id)  \(lesson.meta.title)  ·  \(t.lesson(.steps(lesson.stepCount)))  ·  \(mark)")
         }
     }
 

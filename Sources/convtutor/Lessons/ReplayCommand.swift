@@ -6,6 +6,7 @@ import Tutor
 /// `convtutor replay`: a lesson played through without a screen, as text or as a recording.
 struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "replay",
         abstract: "Play a lesson through without a screen: as linear text (--plain) or as an asciicast recording (--cast FILE).")
 
     @Argument(help: "A lesson id or the path of a lesson file.")
@@ -34,7 +35,7 @@ struct Replay: ParsableCommand {
 
     func run() throws {
         let language = lessons.language.language(lessonFile: lesson)
-        let lesson = try lessons.lesson(self.lesson, language)
+        let lesson = try lessons.lesson(self.lesson, language, index: DataOptions.defaultLessonIndex)
         guard let cast else {
             print(LessonReplay.plainLines(lesson, language.catalogue).joined(separator: "\n"))
             return

@@ -4,23 +4,40 @@ import LessonKit
 import Localization
 import Practice
 import ProgressStore
+import QuizKit
 import Tutor
 
 /// `--dir` and `--timeout`: where the learner's files are, and how long a check may run.
 struct PracticeOptions: ParsableArguments {
     @Option(help: "The folder of your exercise files.")
-    var dir: String = "convtutor-practice"
+    var dir: String = PracticeFolder.defaultDir
 
     @Option(help: "Seconds a check may run before it is stopped.")
-    var timeout: Double = 10
+    var timeout: Double = PracticeFolder.defaultTimeout
 
-    var folder: URL { URL(fileURLWithPath: dir).standardizedFileURL }
-
-    var limits: Harness.Limits { Harness.Limits(seconds: timeout) }
+    var practice: PracticeFolder { PracticeFolder(dir: dir, timeout: timeout) }
+    var folder: URL { practice.folder }
+    var limits: Harness.Limits { practice.limits }
 
     func validate() throws {
         guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout: give a number of seconds from 0 to 600, got \(timeout)") }
     }
+
+    func file(of exercise: Lesson) -> URL { practice.file(of: exercise) }
+}
+
+/// The learner's exercise folder and how long a check may run, as `--dir` and `--timeout` give
+/// them.
+struct PracticeFolder: Equatable {
+    static let defaultDir = "convtutor-practice"
+    static let defaultTimeout: Double = 10
+
+    var dir = defaultDir
+    var timeout = defaultTimeout
+
+    var folder: URL { URL(fileURLWithPath: dir).standardizedFileURL }
+
+    var limits: Harness.Limits { Harness.Limits(seconds: timeout) }
 
     /// The learner's file for `exercise`: `<dir>/<id>.py`.
     func file(of exercise: Lesson) -> URL {
@@ -55,24 +72,9 @@ struct PracticeCommand: ParsableCommand {
     @OptionGroup var screen: ScreenOptions
 
     func run() throws {
-        try launchTutor(on: .lessons(LessonListState(kind: .exercises)), lessons: lessons, data: data, practice: practice, screen: screen,
-                        instead: "convtutor practice check ID FILE")
+        try TutorStart(lessons: lessons, data: data, practice: practice, screen: screen)
+            .open(on: { _ in .lessons(LessonListState(kind: .exercises)) }, instead: "convtutor practice check ID FILE")
     }
-}
-
-/// Opens the full screen on `first`, with everything the screens reachable from it need: the
-/// lessons and where the learner stands in them, the exercises and their files, the runner.
-func launchTutor(on first: Screen, lessons: LessonOptions, data: DataOptions, practice: PracticeOptions, screen: ScreenOptions,
-                 instead: String) throws -> Never {
-    let language = lessons.language.language()
-    let store = try data.openStore()
-    let exercises = lessons.exercises(language)
-    var state = AppState(screen: first, width: 80, height: 24, language: language)
-    state.catalogue = LessonCatalogue(lessons: lessons.catalogue(language), positions: try data.positions(store))
-    let work: PracticeWork
-    (state.practice, work) = practice.setUp(exercises, statuses: try data.practiceStatuses(store))
-    let runner = QuizRunner(store: store, lessons: state.catalogue.lessons, exercises: exercises, language: language, practice: work)
-    launch(state, screen: screen, runner: runner, instead: instead)
 }
 
 /// `convtutor practice init`: the starter files, one per exercise, and a README.
@@ -86,7 +88,7 @@ struct PracticeInit: ParsableCommand {
     func run() throws {
         let language = lessons.language.language()
         let t = language.catalogue
-        let exercises = lessons.exercises(language)
+        let exercises = lessons.exercises(language, index: DataOptions.defaultLessonIndex)
         try FileManager.default.createDirectory(at: practice.folder, withIntermediateDirectories: true)
         var (wrote, kept) = (0, 0)
         for (url, text) in exercises.compactMap({ e in e.exercise.map { (practice.file(of: e), $0.starter + "\n") } }) {
@@ -112,8 +114,9 @@ struct PracticeList: ParsableCommand {
     func run() throws {
         let language = lessons.language.language()
         let t = language.catalogue
-        let exercises = lessons.exercises(language)
-        let statuses = try data.practiceStatuses(try data.openStore())
+        let store = try data.openStore()
+        let exercises = lessons.exercises(language, index: data.lessonIndex)
+        let statuses = try DataOptions.practiceStatuses(store)
         if json {
             let entries = exercises.map { e in
                 let status = statuses[e.meta.id] ?? .new
@@ -168,7 +171,7 @@ struct PracticeCheck: ParsableCommand {
     func run() throws {
         let language = lessons.language.language()
         let t = language.catalogue
-        let exercises = lessons.exercises(language)
+        let exercises = lessons.exercises(language, index: DataOptions.defaultLessonIndex)
         guard let lesson = exercises.first(where: { $0.meta.id == id }), let exercise = lesson.exercise else {
             FileHandle.standardError.write(Data("convtutor: \(t.practice(.unknownExercise(id, known: exercises.map(\.meta.id))))\n".utf8))
             throw ExitCode(2)
@@ -231,7 +234,7 @@ extension PracticeRecord {
 
 extension DataOptions {
     /// Where the learner stands on each exercise checked before: passing if the last check passed.
-    func practiceStatuses(_ store: ProgressStore) throws -> [String: ExerciseStatus] {
+    static func practiceStatuses(_ store: ProgressStore) throws -> [String: ExerciseStatus] {
         do {
             return try store.practiceRecords().mapValues(\.status)
         } catch {

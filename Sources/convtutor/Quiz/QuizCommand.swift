@@ -8,6 +8,7 @@ import Tutor
 /// problems; on the screen, or with `--plain` as text on stdout with answers read from stdin.
 struct Quiz: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "quiz",
         abstract: "Answer questions: due reviews first, then new ones from finished lessons, then generated problems.",
         discussion: """
             Every answer is saved at once and its card scheduled with FSRS: wrong answers come back soon, right ones later. \
@@ -43,7 +44,7 @@ struct Quiz: ParsableCommand {
         let language = lessons.language.language()
         let t = language.catalogue
         let store = try data.openStore()
-        let catalogue = lessons.catalogue(language)
+        let catalogue = LessonOptions.lessons(of: lessons.summaries(language, index: data.lessonIndex))
         if let lesson, !catalogue.contains(where: { $0.meta.id == lesson }) {
             throw LessonError(t.command(.noLesson(id: lesson, language: language.rawValue, known: catalogue.map(\.meta.id))))
         }
@@ -59,8 +60,8 @@ struct Quiz: ParsableCommand {
             throw ExitCode(runPlain(questions, runner, t))
         }
         var state = AppState(screen: .quiz(QuizState(questions: questions)), width: 80, height: 24, language: language)
-        state.catalogue = LessonCatalogue(lessons: catalogue, positions: try data.positions(store))
-        launch(state, screen: screen, runner: runner, instead: "convtutor quiz --plain")
+        state.catalogue = LessonCatalogue(lessons: catalogue, positions: try DataOptions.positions(store))
+        launch(state, screen: screen.settings, runner: runner, instead: "convtutor quiz --plain")
     }
 
     /// The session as text, through the same engine as the screen: each question printed, its

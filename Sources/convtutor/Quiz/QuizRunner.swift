@@ -9,22 +9,26 @@ import Tutor
 /// tutor's effects (progress, answers, choosing questions, stats) and answers with messages.
 final class QuizRunner {
     let store: ProgressStore
-    /// The lessons of the learner's language, in order.
-    let lessons: [Lesson]
+    /// The lessons of the learner's language, in order; parsed only when a quiz asks their
+    /// questions or one is opened. Set after the first frame when that screen does not show them.
+    var lessons: [LessonSummary]
     /// The practice exercises of the learner's language, in order.
-    let exercises: [Lesson]
+    var exercises: [LessonSummary]
     let language: Language
     let options: QuizOptions
     /// The practice exercises' files and checks, when the practice screens can open.
-    let practice: PracticeWork?
+    var practice: PracticeWork?
     let scheduler = Scheduler()
-    let calendar = Calendar.current
+    /// The learner's calendar, for due days and streaks; read when first needed (loading it takes
+    /// longer than drawing a frame).
+    lazy var calendar = Calendar.current
     /// When each question went on screen, for the time an answer took.
     private var shownAt: [CardID: Date] = [:]
     /// The first failure to save, reported when the screen has closed.
     private(set) var failure: String?
 
-    init(store: ProgressStore, lessons: [Lesson], exercises: [Lesson] = [], language: Language, options: QuizOptions = QuizOptions(),
+    init(store: ProgressStore, lessons: [LessonSummary] = [], exercises: [LessonSummary] = [], language: Language,
+         options: QuizOptions = QuizOptions(),
          practice: PracticeWork? = nil) {
         self.store = store
         self.lessons = lessons
@@ -68,6 +72,10 @@ final class QuizRunner {
                 fail(error.description)
                 return [.reviewScheduled(id: answer.card, .failed(error.description))]
             }
+        case .loadLesson(let id):
+            guard let summary = lessons.first(where: { $0.meta.id == id }),
+                  let lesson = LessonLibrary.load(URL(fileURLWithPath: summary.file)).lesson else { return [.lessonFailed(id: id)] }
+            return [.lessonLoaded(lesson)]
         case .startQuiz:
             do {
                 return [.quizReady(try plan(at: Date()))]
@@ -129,7 +137,14 @@ final class QuizRunner {
         let due = try store.dueCards(at: now, limit: scoped ? Int.max : options.count).compactMap { CardID(rawValue: $0.id) }
         let finished = Set(try store.allPositions().filter { $0.value.completed }.keys)
         let seed = options.seed ?? UInt64(now.timeIntervalSince1970 * 1000)
-        let lessonQuestions = lessons.flatMap { lesson in lesson.quizzes.map { Question($0, lesson: lesson.meta.id) } }
+        // Only the lessons the plan can ask from are parsed: finished ones, the one asked for, and
+        // those of due cards.
+        var asked = options.generated ? [] : finished.union(options.lesson.map { [$0] } ?? [])
+        if !options.generated {
+            for case .lesson(let lessonID, _) in due { asked.insert(lessonID) }
+        }
+        let parsed = LessonOptions.parse(lessons.filter { asked.contains($0.meta.id) })
+        let lessonQuestions = parsed.flatMap { lesson in lesson.quizzes.map { Question($0, lesson: lesson.meta.id) } }
         // Only the lesson questions' cards: the plan needs no others, and there may be many.
         let known = try store.knownCards(among: lessonQuestions.map(\.id.rawValue))
         let plan = QuizPlan(due: due, known: Set(known.compactMap(CardID.init(rawValue:))),

@@ -6,6 +6,7 @@ import Tutor
 /// streak; as a screen, as text (`--plain`) or as JSON (`--json`).
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Your progress: lessons completed, accuracy by topic, reviews due, streak.")
 
     @OptionGroup var output: OutputFormat
@@ -17,7 +18,9 @@ struct Stats: ParsableCommand {
     func run() throws {
         let language = lessons.language.language()
         let store = try data.openStore()
-        let runner = QuizRunner(store: store, lessons: lessons.catalogue(language), exercises: lessons.exercises(language), language: language)
+        let summaries = lessons.summaries(language, index: data.lessonIndex)
+        let runner = QuizRunner(store: store, lessons: LessonOptions.lessons(of: summaries),
+                                exercises: LessonOptions.exerciseSummaries(of: summaries), language: language)
         let summary: StatsSummary
         do {
             summary = try runner.stats(at: Date())
@@ -32,7 +35,7 @@ struct Stats: ParsableCommand {
             for line in summary.lines(language.catalogue) { print(line) }
         } else {
             launch(AppState(screen: .stats(StatsState(summary: summary)), width: 80, height: 24, language: language),
-                   screen: screen, runner: runner, instead: "convtutor stats --plain")
+                   screen: screen.settings, runner: runner, instead: "convtutor stats --plain")
         }
     }
 }

@@ -8,6 +8,7 @@ import Tutor
 /// `convtutor explore`: the explorer, opened on the configuration given by the options.
 struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explore",
         abstract: "Watch a kernel slide over a grid: every product, sum and gradient, step by step.",
         discussion: """
             Keys: ←/→ step, space play/pause, +/- speed, g/G first/last, Tab cursor mode, \
@@ -122,7 +123,12 @@ struct Explore: ParsableCommand {
             print(try ScenePlain.lines(config(), language.catalogue).joined(separator: "\n"))
             return
         }
-        launch(AppState(screen: .explorer(ExplorerState(config: config())), width: 80, height: 24, language: language),
+        Self.open(config(), language: language, screen: screen.settings)
+    }
+
+    /// The explorer's full screen on `config`.
+    static func open(_ config: ExplorerConfig, language: Language, screen: ScreenSettings) -> Never {
+        launch(AppState(screen: .explorer(ExplorerState(config: config)), width: 80, height: 24, language: language),
                screen: screen, instead: "convtutor explore --plain")
     }
 }

@@ -9,8 +9,10 @@ import Tutor
 /// happen, so a kill loses at most the change in flight; the messages it answers with are fed
 /// back to `update` before the next frame. Work that answers later (a practice check, a watched
 /// file) is looked at every `background.interval` seconds while there is any, and what it has to
-/// say is fed to `update` the same way.
+/// say is fed to `update` the same way. `afterFirstFrame` runs once, when the first frame is on
+/// screen and before the first key is read: what it answers is fed to `update` like a reply.
 func run(_ initial: AppState, on terminal: inout some TerminalBackend, startEffects: [Effect] = [],
+         afterFirstFrame: () -> [Msg] = { [] },
          perform: (Effect) -> [Msg] = { _ in [] },
          background: (interval: () -> Double?, collect: () -> [Msg])? = nil) -> Int32 {
     var state = initial
@@ -36,11 +38,22 @@ func run(_ initial: AppState, on terminal: inout some TerminalBackend, startEffe
     }
     // The first screen's own effects (a quiz starts its first question's clock).
     if let status = apply(startEffects) { return status }
+    var first = true
     while true {
         let frame = view(state)
         terminal.draw(BufferDiff.changes(from: previous, to: frame))
         terminal.present()
         previous = frame
+        if first {
+            first = false
+            let replies = afterFirstFrame()
+            if !replies.isEmpty {
+                for reply in replies {
+                    if let status = apply(update(&state, reply)) { return status }
+                }
+                continue  // draw what they changed
+            }
+        }
 
         var message: Msg?
         let timeout = [tickDue.map { max(0, seconds(clock.now.duration(to: $0))) }, background?.interval()].compactMap { $0 }.min()

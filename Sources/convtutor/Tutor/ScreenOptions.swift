@@ -12,4 +12,12 @@ struct ScreenOptions: ParsableArguments {
 
     @Flag(help: "Leave the mouse to the terminal: no clicks or wheel in convtutor, and text selects without Shift.")
     var noMouse = false
+
+    var settings: ScreenSettings { ScreenSettings(noColor: noColor, noMouse: noMouse) }
+}
+
+/// How the full screen uses the terminal, as `--no-color` and `--no-mouse` say.
+struct ScreenSettings: Equatable {
+    var noColor = false
+    var noMouse = false
 }

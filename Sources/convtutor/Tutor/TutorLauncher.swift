@@ -10,7 +10,10 @@ import Tutor
 /// need files or the clock go to `runner` as they happen (so a confirmed answer is on disk before
 /// the next frame); a failure to save is reported once the screen is closed. The colours the
 /// terminal opened with (`--no-color`, `NO_COLOR`, its capability) are the state's from then on.
-func launch(_ state: AppState, screen: ScreenOptions, runner: QuizRunner? = nil, instead: String? = nil) -> Never {
+/// `afterFirstFrame` reads what the first screen does not draw; its messages are applied before
+/// the first key.
+func launch(_ state: AppState, screen: ScreenSettings, runner: QuizRunner? = nil, instead: String? = nil,
+            afterFirstFrame: () -> [Msg] = { [] }) -> Never {
     let t = state.language.catalogue
     let terminal: CursesTerminal
     do {
@@ -23,7 +26,7 @@ func launch(_ state: AppState, screen: ScreenOptions, runner: QuizRunner? = nil,
     var state = state
     state.colors = terminal.colorSupport
     let start: [Effect] = if case .quiz(let quiz) = state.screen { quiz.startEffects } else { [] }
-    let status = run(state, on: &backend, startEffects: start, perform: { runner?.perform($0) ?? [] },
+    let status = run(state, on: &backend, startEffects: start, afterFirstFrame: afterFirstFrame, perform: { runner?.perform($0) ?? [] },
                      background: runner.map { runner in (interval: { runner.interval }, collect: runner.collect) })
     terminal.close()
     if let failure = runner?.failure {

@@ -1,0 +1,85 @@
+import Foundation
+import LessonKit
+import Localization
+import QuizKit
+import Testing
+@testable import Tutor
+
+/// The lists hold summaries; a lesson is parsed when opened (`.loadLesson`, answered by the
+/// runner), and catalogues read after the first frame replace the empty ones.
+@Suite struct LessonLoadingTests {
+    static let summary = LessonSummary(LessonFixtures.padding, file: "/lessons/en/05-padding.md")
+
+    static func list(_ language: Language = .en, positions: [String: LessonPosition] = [:]) -> AppState {
+        var state = AppState(screen: .lessons(LessonListState()), width: 80, height: 24, language: language)
+        state.catalogue = LessonCatalogue(lessons: [summary], positions: positions)
+        return state
+    }
+
+    @Test("Enter on a lesson not parsed yet asks for it; the answer opens it where the learner stopped")
+    func opensWhenLoaded() {
+        var state = Self.list(positions: ["padding": LessonPosition(step: 1, stepCount: 3, updatedAt: Date(timeIntervalSince1970: 0))])
+        #expect(update(&state, .key(.enter)) == [.loadLesson(id: "padding")])
+        guard case .lessons = state.screen else { Issue.record("the list stays until the lesson is read"); return }
+        #expect(update(&state, .lessonLoaded(LessonFixtures.padding)) == [])
+        guard case .player(let player) = state.screen else { Issue.record("expected the player"); return }
+        #expect(player.lesson == LessonFixtures.padding)
+        #expect(player.step == 1)
+        // Back to the list and in again: parsed once, opened at once.
+        _ = update(&state, .key(.character("q")))
+        #expect(update(&state, .key(.enter)) == [])
+        guard case .player = state.screen else { Issue.record("expected the player again"); return }
+    }
+
+    @Test("a lesson read after its list was left does not open")
+    func loadedTooLate() {
+        var state = AppState(screen: .home(HomeState()), width: 80, height: 24, language: .en)
+        state.catalogue = LessonCatalogue(lessons: [Self.summary])
+        _ = update(&state, .key(.character("2")))
+        #expect(update(&state, .key(.enter)) == [.loadLesson(id: "padding")])
+        _ = update(&state, .key(.character("q")))
+        _ = update(&state, .lessonLoaded(LessonFixtures.padding))
+        guard case .home = state.screen else { Issue.record("expected home, not the player"); return }
+    }
+
+    @Test("a lesson that cannot be read is named on the hint line, with the command that shows why", arguments: Language.allCases)
+    func failure(_ language: Language) {
+        var state = Self.list(language)
+        _ = update(&state, .key(.enter))
+        _ = update(&state, .lessonFailed(id: "padding"))
+        let bottom = view(state).text.split(separator: "\n", omittingEmptySubsequences: false)[23]
+        let expected = language.catalogue.lesson(.cannotOpen(title: "Padding", file: "/lessons/en/05-padding.md"))
+        #expect(bottom.trimmingCharacters(in: .whitespaces) == expected)
+        _ = update(&state, .key(.down))
+        #expect(!view(state).text.contains(expected), "the next key clears it")
+    }
+
+    @Test("catalogues read after the first frame replace the empty ones")
+    func loadedLater() {
+        var state = AppState(screen: .home(HomeState()), width: 80, height: 24, language: .en)
+        let catalogue = LessonCatalogue(lessons: [Self.summary])
+        let practice = PracticeCatalogue(exercises: [], files: [], statuses: ["x": .new])
+        _ = update(&state, .catalogueLoaded(catalogue))
+        _ = update(&state, .practiceLoaded(practice))
+        #expect(state.catalogue == catalogue)
+        #expect(state.practice == practice)
+    }
+
+    @Test("a list of thousands shows the window around the selection, and its end")
+    func thousands() {
+        var state = AppState(screen: .lessons(LessonListState()), width: 80, height: 24, language: .en)
+        state.catalogue = LessonCatalogue(lessons: (1...3000).map { k in
+            LessonSummary(file: "/l/\(k).md", meta: LessonMeta(id: "l\(k)", title: "Lesson \(k)", lang: "en", order: k, summary: "About \(k)"),
+                          stepCount: k % 12 + 1)
+        })
+        let top = view(state).text
+        #expect(top.contains("▶    1  Lesson 1"))
+        #expect(top.contains("▼"))
+        _ = update(&state, .key(.end))
+        let end = view(state).text
+        #expect(end.contains("▶ 3000  Lesson 3000"))
+        #expect(end.contains("Lesson 2993"))
+        #expect(end.contains("▲"))
+        #expect(end.contains("12 steps"), "the widest detail sets the column")
+    }
+}
