@@ -58,25 +58,9 @@ public enum LessonParser {
     /// With `standIns` (one per file), each is parsed as `parseForCheck` does.
     public static func parseAll(_ files: [(data: Data, file: String)], standIns: [LessonMeta]? = nil)
         -> [(lesson: Lesson?, diagnostics: [Diagnostic])] {
-        let results = Results(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { k in
+        Array(files.indices).concurrentMap { k in
             let (data, file) = files[k]
-            results.set(k, standIns.map { parseForCheck(data: data, file: file, standIn: $0[k]) } ?? parse(data: data, file: file))
-        }
-        return results.values.map { $0! }
-    }
-
-    /// Results filled in by concurrent workers, each at its own index.
-    private final class Results: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var values: [(lesson: Lesson?, diagnostics: [Diagnostic])?]
-
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-
-        func set(_ k: Int, _ value: (lesson: Lesson?, diagnostics: [Diagnostic])) {
-            lock.lock()
-            values[k] = value
-            lock.unlock()
+            return standIns.map { parseForCheck(data: data, file: file, standIn: $0[k]) } ?? parse(data: data, file: file)
         }
     }
 

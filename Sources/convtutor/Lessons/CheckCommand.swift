@@ -37,20 +37,23 @@ struct Check: ParsableCommand {
     func run() throws {
         let size = terminalSize ?? (80, 24)
         let files = LessonLibrary.files(under: paths)
-        var diagnostics: [Diagnostic] = []
-        var parsed: [(file: String, lesson: Lesson)] = []
-        for (file, (lesson, problems)) in zip(files, LessonLibrary.loadAll(files, forCheck: true)) {
-            diagnostics += problems
-            guard let lesson else { continue }
-            diagnostics += LessonCheck.animations(of: lesson, file: file.path)
-            diagnostics += LessonCheck.computations(of: lesson, file: file.path)
-            diagnostics += LessonCheck.exercise(of: lesson, file: file.path)
-            diagnostics += LessonCheck.layout(of: lesson, file: file.path, width: size.width, height: size.height)
+        let loaded = Array(zip(files, LessonLibrary.loadAll(files, forCheck: true)))
+        // Each file's checks are independent and pure: every core takes files.
+        var diagnostics = loaded.concurrentMap { file, result -> [Diagnostic] in
+            guard let lesson = result.lesson else { return result.diagnostics }
+            var found = result.diagnostics
+            found += LessonCheck.animations(of: lesson, file: file.path)
+            found += LessonCheck.computations(of: lesson, file: file.path)
+            found += LessonCheck.exercise(of: lesson, file: file.path)
+            found += LessonCheck.layout(of: lesson, file: file.path, width: size.width, height: size.height)
             if lesson.meta.lang == "zh", let text = LessonLibrary.text(of: file) {
-                diagnostics += LessonLint.terminology(of: text, file: file.path)
+                found += LessonLint.terminology(of: text, file: file.path)
             }
-            // A body read under a stand-in front matter has no twin to compare with.
-            if lesson.meta != LessonLibrary.standIn(for: file) { parsed.append((file.path, lesson)) }
+            return found
+        }.flatMap { $0 }
+        // A body read under a stand-in front matter has no twin to compare with.
+        let parsed = loaded.compactMap { file, result in
+            result.lesson.flatMap { $0.meta != LessonLibrary.standIn(for: file) ? (file.path, $0) : nil }
         }
         diagnostics += translationProblems(parsed)
         // Every problem of a file together, in the order of the text.
