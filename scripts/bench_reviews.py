@@ -103,19 +103,18 @@ def plain_question_ms(convtutor, folder):
     times = []
     for _ in range(QUIZ_RUNS):
         start = time.perf_counter()
-        quiz = subprocess.Popen([convtutor, "quiz", "--plain", *LANG, "--data-dir", folder],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        out = b""
-        while PLAIN_QUESTION not in out:
-            chunk = os.read(quiz.stdout.fileno(), 65536)
-            if not chunk:
-                raise RuntimeError(f"quiz --plain ended without a question: {out[-300:]!r}")
-            out += chunk
-        times.append((time.perf_counter() - start) * 1000)
-        quiz.kill()
-        quiz.wait()
-        quiz.stdin.close()
-        quiz.stdout.close()
+        with subprocess.Popen([convtutor, "quiz", "--plain", *LANG, "--data-dir", folder],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE) as quiz:
+            try:
+                out = b""
+                while PLAIN_QUESTION not in out:
+                    chunk = os.read(quiz.stdout.fileno(), 65536)
+                    if not chunk:
+                        raise RuntimeError(f"quiz --plain ended without a question: {out[-300:]!r}")
+                    out += chunk
+                times.append((time.perf_counter() - start) * 1000)
+            finally:
+                quiz.kill()
     return statistics.median(times)
 
 
@@ -156,12 +155,14 @@ def pty_first_frame(convtutor, starts=7):
             if pid == 0:
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
                 os.execve(convtutor, [convtutor, *args],
-                          dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", SWIFT_BACKTRACE="interactive=no", **env))
-            read_until(fd, marker)
-            times.append((time.perf_counter() - start) * 1000)
-            os.kill(pid, signal.SIGTERM)
-            os.waitpid(pid, 0)
-            os.close(fd)
+                          {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no", **env})
+            try:
+                read_until(fd, marker)
+                times.append((time.perf_counter() - start) * 1000)
+            finally:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+                os.close(fd)
         return statistics.median(times)
 
     return first_frame
