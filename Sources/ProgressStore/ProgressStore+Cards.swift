@@ -26,13 +26,23 @@ extension ProgressStore {
             var known = Set<String>()
             for start in stride(from: 0, to: ids.count, by: chunkSize) {
                 let chunk = Array(ids[start..<min(start + chunkSize, ids.count)])
-                let marks = repeatElement("?", count: chunk.count).joined(separator: ", ")
-                known.formUnion(try String.fetchAll(
-                    db, sql: "SELECT id FROM card WHERE id IN (\(marks))", arguments: StatementArguments(chunk)))
+                known.formUnion(try String.fetchAll(db, sql: Self.knownCardsSQL(count: chunk.count), arguments: StatementArguments(chunk)))
             }
             return known
         }
     }
+
+    /// Which of `count` ids given are registered cards, by primary key.
+    static func knownCardsSQL(count: Int) -> String {
+        "SELECT id FROM card WHERE id IN (\(repeatElement("?", count: count).joined(separator: ", ")))"
+    }
+
+    /// The card of the id given, by primary key.
+    static let cardSQL = "SELECT * FROM card WHERE id = ?"
+
+    /// The cards due at the date given, the longest overdue first, at most as many as the limit
+    /// given: read in order from the `card_due` index.
+    static let dueCardsSQL = "SELECT * FROM card WHERE due <= ? ORDER BY due, id LIMIT ?"
 
     /// Makes sure card `id` exists, as the quiz does for each card it may ask, and returns it as
     /// stored.
@@ -114,10 +124,7 @@ extension ProgressStore {
     public func dueCards(at date: Date, limit: Int) throws(ProgressError) -> [CardRecord] {
         guard limit > 0 else { return [] }
         return try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM card WHERE due <= ? ORDER BY due, id LIMIT ?",
-                arguments: [date.timeIntervalSince1970, limit]
-            ).map(card(from:))
+            try Row.fetchAll(db, sql: Self.dueCardsSQL, arguments: [date.timeIntervalSince1970, limit]).map(card(from:))
         }
     }
 
@@ -148,7 +155,7 @@ extension ProgressStore {
 
     /// The card `id` read in `db`, or `nil`.
     private func fetchCard(_ db: Database, _ id: String) throws -> CardRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM card WHERE id = ?", arguments: [id]).map(card(from:))
+        try Row.fetchOne(db, sql: Self.cardSQL, arguments: [id]).map(card(from:))
     }
 
     /// The card stored in a `card` row.

@@ -14,9 +14,7 @@ extension ProgressStore {
         let weekEnd = Self.day(after: today, days: 7, calendar: calendar)
         return try read { db in
             // Every topic with a card, from the totals the triggers keep (see "v5-review-totals").
-            let topics = try Row.fetchAll(
-                db, sql: "SELECT topic, review_count, graded_count, correct_count FROM topic_totals ORDER BY topic"
-            ).map { row in
+            let topics = try Row.fetchAll(db, sql: Self.topicTotalsSQL).map { row in
                 ReviewStatistics.Topic(topic: row["topic"], reviews: row["review_count"], graded: row["graded_count"],
                                        correct: row["correct_count"])
             }
@@ -28,10 +26,19 @@ extension ProgressStore {
         }
     }
 
+    /// Every topic with a card and its answers, from the totals (one row per topic, in order).
+    static let topicTotalsSQL = "SELECT topic, review_count, graded_count, correct_count FROM topic_totals ORDER BY topic"
+
+    /// The number of cards due before the date given, counted on the `card_due` index.
+    static let dueCountSQL = "SELECT count(*) FROM card WHERE due < ?"
+
+    /// The date of the latest review before the date given, one step down the `review_time` index.
+    static let latestReviewSQL = "SELECT max(time) FROM review WHERE time < ?"
+
     /// The number of cards due before `date`, counted on the `card_due` index: the cost is the
     /// number of such cards, not of all cards.
     static func dueCount(_ db: Database, before date: Date) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM card WHERE due < ?", arguments: [date.timeIntervalSince1970]) ?? 0
+        try Int.fetchOne(db, sql: dueCountSQL, arguments: [date.timeIntervalSince1970]) ?? 0
     }
 
     /// The number of consecutive days with a review, ending today, or yesterday if today has none.
@@ -43,9 +50,7 @@ extension ProgressStore {
         var streak = 0
         var day = today  // the day that must have a review for the streak to go on
         var end = Self.day(after: today, days: 1, calendar: calendar)  // reviews before this count
-        while let latest = try Double.fetchOne(
-            db, sql: "SELECT max(time) FROM review WHERE time < ?", arguments: [end.timeIntervalSince1970])
-        {
+        while let latest = try Double.fetchOne(db, sql: latestReviewSQL, arguments: [end.timeIntervalSince1970]) {
             let reviewDay = calendar.startOfDay(for: Date(timeIntervalSince1970: latest))
             if reviewDay != day {
                 // Nothing today yet: the streak may still run up to yesterday.
