@@ -30,6 +30,16 @@ extension CursesTerminal {
     /// style's attributes and colour pair.
     private func glyph(for cell: Cell) -> cchar_t {
         let (attributes, pair) = palette.rendition(for: colorSupport.adapt(cell.style))
+        var glyph = cchar_t()
+        // Most cells hold one printable ASCII character (a frame of 120x40 is 4,800 cells): no
+        // grapheme or width to work out for those.
+        let utf8 = cell.symbol.utf8
+        if utf8.count == 1, let byte = utf8.first, (0x20..<0x7F).contains(byte) {
+            characters[0] = wchar_t(byte)
+            characters[1] = 0
+            setcchar(&glyph, characters, attributes, pair, nil)
+            return glyph
+        }
         var text = cell.symbol
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
             // Never send a control character, even one that bypassed CellBuffer's sanitizing.
@@ -50,7 +60,6 @@ extension CursesTerminal {
         scalars.forEach(append)
         characters[count] = 0
 
-        var glyph = cchar_t()
         if setcchar(&glyph, characters, attributes, pair, nil) != OK {
             characters[0] = wchar_t(bitPattern: 0xFFFD)
             characters[1] = 0

@@ -24,7 +24,7 @@ struct Convtutor: ParsableCommand {
     /// ArgumentParser's reflection over every command and option takes longer than drawing the
     /// whole frame. (Tests check that parsing no options gives the same start.)
     static func main() {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = processEnvironment
         switch Array(CommandLine.arguments.dropFirst()) {
         case []:
             do {

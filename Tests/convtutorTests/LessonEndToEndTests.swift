@@ -264,6 +264,34 @@ struct LessonEndToEndTests {
         #expect(missing.stderr.contains("factorised-kernels, interview-drill, e2e-padding"))
     }
 
+    @Test("the list draws what the last start listed, then shows a lesson changed or removed since, before any key")
+    func listCatchesUp() throws {
+        let (lesson, data) = try Self.folder()
+        let arguments = [convtutorBinary.path, "learn", "--lessons", lesson.deletingLastPathComponent().path, "--data-dir", data.path]
+        /// The list as it settles: `settled` says when it is the one expected.
+        func list(_ settled: @escaping (String) -> Bool) throws -> String {
+            let session = try TmuxSession(arguments)
+            defer { session.kill() }
+            return try session.waitFor { $0.contains("q/Esc back") && settled($0) }
+        }
+        #expect(try list { $0.contains("Padding, end to end") }.contains("▶  1  Padding, end to end"))
+        // A new title: the first frame still shows the old list (its snapshot), and the files,
+        // checked before the first key, replace it.
+        try Self.lesson.replacingOccurrences(of: "title: Padding, end to end", with: "title: Padding, renamed")
+            .write(to: lesson, atomically: true, encoding: .utf8)
+        let changed = try list { $0.contains("Padding, renamed") }
+        #expect(!changed.contains("Padding, end to end"), "\(changed)")
+        try FileManager.default.removeItem(at: lesson)
+        let gone = try list { !$0.contains("Padding, renamed") }
+        #expect(gone.contains("▶  1  What is convolution?"), "\(gone)")
+        // Opening a lesson of the list parses it then: Enter on the first opens it.
+        let session = try TmuxSession(arguments)
+        defer { session.kill() }
+        _ = try session.waitFor("q/Esc back")
+        try session.sendKeys("Enter")
+        _ = try session.waitFor("step 1/")
+    }
+
     @Test("a lesson with errors is refused before the screen opens, with its diagnostics")
     func refused() throws {
         let bad = try Self.folder("---\nid: x\n---\n")

@@ -15,7 +15,7 @@ struct DataOptions: ParsableArguments {
 
     /// The data folder for `--data-dir` given as `explicit`, or not given (`nil`).
     static func directory(explicit: String?) -> DataDirectory {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = processEnvironment
         // $HOME when set: asking the user database (what Foundation does) costs a millisecond.
         let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0, isDirectory: true) : nil }
             ?? FileManager.default.homeDirectoryForCurrentUser

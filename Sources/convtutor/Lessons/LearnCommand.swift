@@ -19,7 +19,7 @@ struct LanguageOption: ParsableArguments {
            let own = Language(code: lesson.meta.lang) {
             return own
         }
-        return Language.of(environment: ProcessInfo.processInfo.environment)
+        return Language.of(environment: processEnvironment)
     }
 }
 

@@ -14,7 +14,7 @@ enum LessonLibrary {
     /// 3. `<binary folder>/Lessons` (the binary copied next to a `Lessons` folder);
     /// 4. the nearest folder above the binary holding both `Package.swift` and `Lessons/` (a
     ///    development build, e.g. `.build/release/convtutor`).
-    static func bundledFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+    static func bundledFolder(environment: [String: String] = processEnvironment) -> URL? {
         let fm = FileManager.default
         func isFolder(_ url: URL) -> Bool {
             var isDirectory: ObjCBool = false

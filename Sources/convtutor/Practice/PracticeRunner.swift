@@ -7,7 +7,7 @@ import Practice
 enum PracticeRunner {
     /// Checks `file` against `exercise`: the cases drawn, the run, the report.
     static func check(_ exercise: Exercise, file: URL, limits: Harness.Limits,
-                      environment: [String: String] = ProcessInfo.processInfo.environment) -> PracticeReport {
+                      environment: [String: String] = processEnvironment) -> PracticeReport {
         let cases = CaseDraw.cases(exercise.spec)
         guard let python = findPython(environment) else { return .notRun(cases, .noPython) }
         let source = try? String(contentsOf: file, encoding: .utf8)

@@ -53,7 +53,8 @@ struct TutorStart: Equatable {
         let statuses = practice == nil ? [:] : try DataOptions.practiceStatuses(store)
         let runner = QuizRunner(store: store, language: language)
         let index = DataOptions.lessonIndex(in: directory)
-        let key = LessonOptions.snapshotKey(folders: lessonFolders, language)
+        // Finding the bundled folder takes a few looks on disk: home does it after its frame.
+        var key: String { LessonOptions.snapshotKey(folders: lessonFolders, language) }
         var summaries: [LessonSummary] = []
         func catalogue(_ all: [LessonSummary]) -> LessonCatalogue {
             summaries = all
