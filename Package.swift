@@ -123,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "convtutorTests",
-            dependencies: ["convtutor", "ConvCore", "TestSupport", "terminal-probe"]
+            dependencies: ["convtutor", "ConvCore", "LessonKit", "Localization", "QuizKit", "ProgressStore", "TestSupport", "terminal-probe"]
         ),
     ],
     swiftLanguageModes: [.v6]

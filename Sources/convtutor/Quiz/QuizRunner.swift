@@ -137,23 +137,49 @@ final class QuizRunner {
         let due = try store.dueCards(at: now, limit: scoped ? Int.max : options.count).compactMap { CardID(rawValue: $0.id) }
         let finished = Set(try store.allPositions().filter { $0.value.completed }.keys)
         let seed = options.seed ?? UInt64(now.timeIntervalSince1970 * 1000)
-        // Only the lessons the plan can ask from are parsed: finished ones, the one asked for, and
-        // those of due cards.
-        var asked = options.generated ? [] : finished.union(options.lesson.map { [$0] } ?? [])
-        if !options.generated {
-            for case .lesson(let lessonID, _) in due { asked.insert(lessonID) }
-        }
-        let parsed = LessonOptions.parse(lessons.filter { asked.contains($0.meta.id) })
-        let lessonQuestions = parsed.flatMap { lesson in lesson.quizzes.map { Question($0, lesson: lesson.meta.id) } }
-        // Only the lesson questions' cards: the plan needs no others, and there may be many.
-        let known = try store.knownCards(among: lessonQuestions.map(\.id.rawValue))
-        let plan = QuizPlan(due: due, known: Set(known.compactMap(CardID.init(rawValue:))),
+        let (lessonQuestions, known) = try askable(due: due, finished: finished)
+        let plan = QuizPlan(due: due, known: known,
                             lessonQuestions: lessonQuestions,
                             finishedLessons: finished, families: ProblemFamily.allCases, lesson: options.lesson,
                             onlyGenerated: options.generated, count: options.count)
         return plan.questions { family, k in
             ProblemGenerator.question(family, seed: seed &+ UInt64(k) &* 7919, language: language)
         }
+    }
+
+    /// The questions the plan can ask from, in lesson order, and which of them the learner has met.
+    ///
+    /// Only lessons that can give a question are parsed: those of due cards (their questions as
+    /// they are now), then the finished ones (or the one asked for) in order, a few at a time on
+    /// every core, until they hold a session's worth of new questions. The plan takes new
+    /// questions in lesson order, so the lessons after those would never be reached: a learner
+    /// who finished thousands waits for a few. (The due cards' lessons do not count towards that
+    /// session's worth: they may come later in the order than lessons not parsed yet.)
+    private func askable(due: [CardID], finished: Set<String>) throws(ProgressError) -> ([Question], Set<CardID>) {
+        guard !options.generated else { return ([], []) }
+        let dueLessons = Set(due.compactMap { if case .lesson(let lessonID, _) = $0 { lessonID } else { nil } })
+        var parsed = LessonOptions.parse(lessons.filter { dueLessons.contains($0.meta.id) })
+        let rest = lessons.filter { !dueLessons.contains($0.meta.id) && ($0.meta.id == options.lesson || options.lesson == nil && finished.contains($0.meta.id)) }
+        var known = Set<CardID>()
+        /// Which cards of `lessons`' questions the learner has met; returns how many are new.
+        func learn(_ lessons: [Lesson]) throws(ProgressError) -> Int {
+            let ids = lessons.flatMap { lesson in lesson.quizzes.map { Question($0, lesson: lesson.meta.id).id } }
+            // Only these questions' cards: the plan needs no others, and there may be many.
+            let met = Set(try store.knownCards(among: ids.map(\.rawValue)).compactMap(CardID.init(rawValue:)))
+            known.formUnion(met)
+            return ids.filter { !met.contains($0) }.count
+        }
+        _ = try learn(parsed)
+        var fresh = 0
+        let batch = 2 * max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        for start in stride(from: 0, to: rest.count, by: batch) where fresh < options.count {
+            let next = LessonOptions.parse(Array(rest[start..<min(start + batch, rest.count)]))
+            fresh += try learn(next)
+            parsed += next
+        }
+        let order = Dictionary(lessons.enumerated().map { ($1.meta.id, $0) }) { first, _ in first }
+        parsed.sort { order[$0.meta.id, default: 0] < order[$1.meta.id, default: 0] }
+        return (parsed.flatMap { lesson in lesson.quizzes.map { Question($0, lesson: lesson.meta.id) } }, known)
     }
 
     // MARK: Stats
