@@ -44,6 +44,12 @@ extension ProgressStore {
     /// given: read in order from the `card_due` index.
     static let dueCardsSQL = "SELECT * FROM card WHERE due <= ? ORDER BY due, id LIMIT ?"
 
+    /// The same, of cards in one of `count` topics (a session of one lesson, or of generated
+    /// problems): still in order from the `card_due` index, the others passed over in SQLite.
+    static func dueCardsInTopicsSQL(count: Int) -> String {
+        "SELECT * FROM card WHERE due <= ? AND topic IN (\(repeatElement("?", count: count).joined(separator: ", "))) ORDER BY due, id LIMIT ?"
+    }
+
     /// Makes sure card `id` exists, as the quiz does for each card it may ask, and returns it as
     /// stored.
     ///
@@ -120,11 +126,16 @@ extension ProgressStore {
     }
 
     /// The cards due at `date` (due at or before it), the longest overdue first, at most `limit`
-    /// of them (none when `limit <= 0`).
-    public func dueCards(at date: Date, limit: Int) throws(ProgressError) -> [CardRecord] {
-        guard limit > 0 else { return [] }
+    /// of them (none when `limit <= 0`); only those of `topics` when given.
+    public func dueCards(at date: Date, limit: Int, topics: [String]? = nil) throws(ProgressError) -> [CardRecord] {
+        guard limit > 0, topics?.isEmpty != true else { return [] }
         return try read { db in
-            try Row.fetchAll(db, sql: Self.dueCardsSQL, arguments: [date.timeIntervalSince1970, limit]).map(card(from:))
+            guard let topics else {
+                return try Row.fetchAll(db, sql: Self.dueCardsSQL, arguments: [date.timeIntervalSince1970, limit]).map(card(from:))
+            }
+            let arguments = StatementArguments([date.timeIntervalSince1970] as [any DatabaseValueConvertible])
+                + StatementArguments(topics) + StatementArguments([limit])
+            return try Row.fetchAll(db, sql: Self.dueCardsInTopicsSQL(count: topics.count), arguments: arguments).map(card(from:))
         }
     }
 

@@ -163,6 +163,20 @@ struct CardTests {
         #expect(try store.reviews(of: card.id).first { $0.answer == "x" }?.time == exact)
     }
 
+    @Test("dueCards of some topics: only theirs, still longest overdue first and at most the limit")
+    func dueCardsOfTopics() throws {
+        let temp = try TemporaryFolder()
+        let store = try ProgressStore.open(at: temp.database)
+        for (id, topic, at) in [("a1", "a", 10.0), ("b1", "b", 5.0), ("a2", "a", 3.0), ("c1", "c", 1.0), ("a3", "a", 50.0)] {
+            try store.register(id: id, topic: topic, contentHash: "h", now: day(at))
+        }
+        #expect(try store.dueCards(at: day(20), limit: 10, topics: ["a"]).map(\.id) == ["a2", "a1"])
+        #expect(try store.dueCards(at: day(20), limit: 1, topics: ["a"]).map(\.id) == ["a2"])
+        #expect(try store.dueCards(at: day(20), limit: 10, topics: ["a", "c"]).map(\.id) == ["c1", "a2", "a1"])
+        #expect(try store.dueCards(at: day(20), limit: 10, topics: []).isEmpty)
+        #expect(try store.dueCards(at: day(20), limit: 10, topics: nil).map(\.id) == ["c1", "a2", "b1", "a1"])
+    }
+
     @Test("dueCards: due at or before the date, longest overdue first, at most the limit")
     func dueCards() throws {
         let temp = try TemporaryFolder()

@@ -131,10 +131,10 @@ final class QuizRunner {
 
     /// The session's questions: due cards, new questions of finished lessons, generated problems.
     func plan(at now: Date) throws(ProgressError) -> [Question] {
-        // Out of a session's scope (one lesson, or generated problems only), due cards give way:
-        // read them all then.
-        let scoped = options.lesson != nil || options.generated
-        let due = try store.dueCards(at: now, limit: scoped ? Int.max : options.count).compactMap { CardID(rawValue: $0.id) }
+        // A session of one lesson, or of generated problems only, reviews only its own due cards.
+        let topics = options.lesson.map { [Topic.lesson($0).rawValue] }
+            ?? (options.generated ? ProblemFamily.allCases.map { Topic.family($0).rawValue } : nil)
+        let due = try store.dueCards(at: now, limit: options.count, topics: topics).compactMap { CardID(rawValue: $0.id) }
         let finished = Set(try store.allPositions().filter { $0.value.completed }.keys)
         let seed = options.seed ?? UInt64(now.timeIntervalSince1970 * 1000)
         let (lessonQuestions, known) = try askable(due: due, finished: finished)
