@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LessonIndexTests",
-            dependencies: ["LessonIndex", "LessonKit", "TestSupport"]
+            dependencies: ["LessonIndex", "LessonKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "TermCanvasTests",

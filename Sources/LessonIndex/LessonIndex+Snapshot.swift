@@ -21,6 +21,18 @@ extension LessonIndex {
         return data.flatMap { $0 }.flatMap(SnapshotCoding.decode)
     }
 
+    /// The key of the list of `folders` (in the order they are read) in `language`: separated by
+    /// the unit separator, a character no one puts in a folder's name (and, unlike NUL, one SQLite's
+    /// text keeps).
+    public static func snapshotKey(language: String, folders: [String]) -> String {
+        ([language] + folders).joined(separator: "\u{1F}")
+    }
+
+    /// The folders of the list saved under `key`.
+    static func folders(ofSnapshot key: String) -> [String] {
+        key.split(separator: "\u{1F}", omittingEmptySubsequences: false).dropFirst().map(String.init)
+    }
+
     /// Saves `summaries` as the catalogue of `key`, for the next start's first frame; a failure
     /// only means that start checks the files first.
     public static func saveSnapshot(_ summaries: [LessonSummary], key: String, index: URL) {

@@ -54,6 +54,7 @@ public enum LessonIndex {
                     let listed = Set(files)
                     let unlisted = rows.keys.filter { !listed.contains($0) && Stamp(ofPath: $0) == nil }
                     try Row.delete(db, paths: gone + unlisted)
+                    try forgetFoldersGone(db)
                 }
             }
             return built.summaries
@@ -156,6 +157,24 @@ public enum LessonIndex {
                 CREATE TABLE catalogue (key TEXT NOT NULL PRIMARY KEY, data BLOB NOT NULL);
                 PRAGMA user_version = \(formatVersion);
                 """)
+        }
+    }
+
+    /// Deletes the rows, and the saved lists, of folders that no longer exist (a `--lessons` folder
+    /// removed, an old install): the index keeps only what can be listed again. A few folders are
+    /// looked at, and only when something was written anyway.
+    private static func forgetFoldersGone(_ db: Database) throws {
+        func exists(_ folder: String) -> Bool {
+            var st = stat()
+            return stat(folder, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
+        }
+        for folder in try String.fetchAll(db, sql: "SELECT DISTINCT folder FROM lesson_file") where !exists(folder) {
+            try db.execute(sql: "DELETE FROM lesson_file WHERE folder = ?", arguments: [folder])
+        }
+        for key in try String.fetchAll(db, sql: "SELECT key FROM catalogue") {
+            if !folders(ofSnapshot: key).allSatisfy(exists) {
+                try db.execute(sql: "DELETE FROM catalogue WHERE key = ?", arguments: [key])
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LessonKit
 import Testing
 @testable import LessonIndex
@@ -232,5 +233,29 @@ import Testing
         let folder = try Folder()
         #expect(LessonIndex.snapshot("en", index: folder.index) == nil)
         #expect(!FileManager.default.fileExists(atPath: folder.index.path), "looking does not create the index")
+    }
+}
+
+extension LessonIndexTests {
+    @Test func aFolderRemovedIsForgottenAtTheNextWrite() throws {
+        let kept = try Folder()
+        let removed = try Folder()
+        let a = try kept.write("a.md", "alpha")
+        let b = try removed.write("b.md", "beta")
+        _ = kept.summaries([a, b])
+        let gone = LessonIndex.snapshotKey(language: "en", folders: [kept.url.path, removed.url.path])
+        let stays = LessonIndex.snapshotKey(language: "en", folders: [kept.url.path])
+        LessonIndex.saveSnapshot([], key: gone, index: kept.index)
+        LessonIndex.saveSnapshot([], key: stays, index: kept.index)
+        try FileManager.default.removeItem(at: removed.url)
+        // Nothing written, nothing forgotten yet; a change elsewhere writes, and forgets.
+        try kept.write("a.md", "alpha two")
+        _ = kept.summaries([a])
+        #expect(LessonIndex.snapshot(gone, index: kept.index) == nil)
+        #expect(LessonIndex.snapshot(stays, index: kept.index) == [])
+        let rows = try DatabaseQueue(path: kept.index.path).read { db in
+            try String.fetchAll(db, sql: "SELECT path FROM lesson_file ORDER BY path")
+        }
+        #expect(rows == [a.path])
     }
 }

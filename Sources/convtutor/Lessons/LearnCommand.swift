@@ -62,7 +62,7 @@ struct LessonOptions: ParsableArguments {
 
     /// What the lesson index keeps the last list of `folders` in `language` under.
     static func snapshotKey(folders: [String], _ language: Language) -> String {
-        ([language.rawValue] + sources(folders).map(\.path)).joined(separator: "\u{0}")
+        LessonIndex.snapshotKey(language: language.rawValue, folders: sources(folders).map(\.path))
     }
 
     /// The lessons (not exercises) of `summaries`, in order.
