@@ -121,13 +121,13 @@ public enum LessonIndex {
         return nil
     }
 
-    /// Waits for another process's write for up to 5 seconds; a summary lost in a power cut is only
-    /// a file parsed again, so commits need not wait for the disk.
+    /// Waits for another process's write for up to 5 seconds. Commits keep SQLite's default
+    /// durability: the index is written only when a lesson changed, and a file a power cut left
+    /// half-written would be rebuilt, but one silently wrong would show a wrong title.
     static var configuration: Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.label = "convtutor.lesson-index"
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
         return configuration
     }
 

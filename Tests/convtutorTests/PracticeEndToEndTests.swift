@@ -120,6 +120,21 @@ struct PracticeCheckEndToEndTests {
         return (run.status, json)
     }
 
+    @Test("stats --json dates an exercise's first pass in ISO 8601")
+    func firstPassInStats() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("convtutor-first-pass-\(UUID().uuidString.prefix(8))")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("solution-\(UUID().uuidString.prefix(8)).py")
+        try PracticeEndToEndTests.solution("en/practice/01-convolve-1d.md").write(to: file, atomically: false, encoding: .utf8)
+        let checked = try runConvtutor(["practice", "check", "convolve-1d", file.path, "--data-dir", data.path])
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+        let run = try runConvtutor(["stats", "--json", "--data-dir", data.path, "--lang", "en"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)")
+        let exercise = try #require((json["exercises"] as? [[String: Any]])?.first, "\(run.stdout)")
+        let firstPass = try #require(exercise["firstPass"] as? String, "\(run.stdout)")
+        let date = try #require(ISO8601DateFormatter().date(from: firstPass))
+        #expect(abs(date.timeIntervalSinceNow) < 600)
+    }
+
     @Test("every exercise's solution passes every case, in both languages", arguments: exercises)
     func solution(_ path: String) throws {
         #expect(Self.exercises.count == 22)

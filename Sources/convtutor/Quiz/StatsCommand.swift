@@ -30,6 +30,8 @@ struct Stats: ParsableCommand {
         if output.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            // Dates as scripts read them (`2026-12-05T08:30:00Z`), not Foundation's seconds since 2001.
+            encoder.dateEncodingStrategy = .iso8601
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         } else if output.plain {
             for line in summary.lines(language.catalogue) { print(line) }
