@@ -20,18 +20,13 @@ measured in a pseudo-terminal of its own:
     scripts/bench_reviews.py PATH-TO-convtutor WORKDIR
 """
 import datetime
-import fcntl
 import json
 import os
-import pty
 import shutil
-import signal
 import sqlite3
 import statistics
-import struct
 import subprocess
 import sys
-import termios
 import time
 
 SCRIPTS = os.path.dirname(os.path.abspath(__file__))
@@ -143,29 +138,11 @@ def bench_reviews(convtutor, workdir, first_frame):
 
 
 def pty_first_frame(convtutor, starts=7):
-    """A `first_frame` for running this file alone: `convtutor` in a 120x40 pseudo-terminal,
-    TERM=xterm-256color, killed (SIGTERM, which restores the terminal) once `marker` is out."""
-    from bench_terminal import COLUMNS, ROWS, read_until
+    """A `first_frame` for `convtutor`: bench_terminal's, in a 120x40 pseudo-terminal, median of
+    `starts` starts."""
+    from bench_terminal import frame_ms
 
-    def first_frame(args, marker, env):
-        times = []
-        for _ in range(starts):
-            start = time.perf_counter()
-            pid, fd = pty.fork()
-            if pid == 0:
-                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
-                os.execve(convtutor, [convtutor, *args],
-                          {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "SWIFT_BACKTRACE": "interactive=no", **env})
-            try:
-                read_until(fd, marker)
-                times.append((time.perf_counter() - start) * 1000)
-            finally:
-                os.kill(pid, signal.SIGTERM)
-                os.waitpid(pid, 0)
-                os.close(fd)
-        return statistics.median(times)
-
-    return first_frame
+    return lambda args, marker, env: frame_ms(convtutor, args, marker, env, starts=starts)
 
 
 def main():

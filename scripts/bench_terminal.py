@@ -36,7 +36,7 @@ import sys
 import termios
 import time
 
-from bench_reviews import bench_reviews
+from bench_reviews import bench_reviews, pty_first_frame
 
 COLUMNS, ROWS = 120, 40
 STARTS = 11
@@ -209,8 +209,7 @@ def catalogue(convtutor, workdir):
 
 def reviews(convtutor, workdir):
     print("Reviews: 1,000,000 of 50,000 cards beside 100 of 40 (fixtures by make_review_fixture.py)", flush=True)
-    first_frame = lambda args, marker, env: frame_ms(convtutor, args, marker, env, starts=7)  # noqa: E731
-    for label, small, large in bench_reviews(convtutor, os.path.join(workdir, "reviews"), first_frame):
+    for label, small, large in bench_reviews(convtutor, os.path.join(workdir, "reviews"), pty_first_frame(convtutor)):
         row(label, large, "ms", small, "100", 1.5)
 
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension ProgressStore {
@@ -187,9 +188,11 @@ extension ProgressStore {
                 try Self.migrator.migrate(queue)
                 return
             } catch let error as DatabaseError
-                where attempt < 5 && [.SQLITE_ERROR, .SQLITE_CONSTRAINT, .SQLITE_BUSY].contains(error.resultCode)
+                where attempt < 50 && [.SQLITE_ERROR, .SQLITE_CONSTRAINT, .SQLITE_BUSY].contains(error.resultCode)
             {
-                // "table already exists", "no such column", a duplicate migration name or busy: lost the race
+                // "table already exists", "no such column", a duplicate migration name or busy: lost
+                // the race. Several openers may lose it in turn: wait a little longer each time.
+                usleep(UInt32(min(attempt, 10)) * 2_000)
                 continue
             } catch {
                 throw noted(error)

@@ -103,7 +103,7 @@ public final class ProgressStore: Sendable {
     /// database, or whose first pages are damaged, fails here with `.damaged` before anything is
     /// written.
     private func prepare() throws(ProgressError) {
-        let (unknown, missing, journalMode) = try read { db in
+        let (unknown, missing, journalMode) = try readWhileOpenersRace { db in
             (try Self.unknownMigrations(db), try Self.missingMigrations(db),
              try String.fetchOne(db, sql: "PRAGMA journal_mode"))
         }
@@ -115,6 +115,23 @@ public final class ProgressStore: Sendable {
         }
         if journalMode != "wal" { try switchToWAL() }
         if !missing.isEmpty { try migrate() }
+    }
+
+    /// `read`, tried again for up to a second while another process opening the same new file is
+    /// part-way through creating it: this connection may still hold the schema from before its
+    /// tables existed and answer "no such table" for one that does, or meet its lock ("busy").
+    private func readWhileOpenersRace<T>(_ body: (Database) throws -> T) throws(ProgressError) -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try queue.read(body)
+            } catch let error as DatabaseError where attempt < 50 && [.SQLITE_ERROR, .SQLITE_BUSY].contains(error.resultCode) {
+                usleep(UInt32(min(attempt, 10)) * 2_000)
+            } catch {
+                throw noted(error)
+            }
+        }
     }
 
     /// Switches the file to WAL mode, which the file then keeps.

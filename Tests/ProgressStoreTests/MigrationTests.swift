@@ -82,6 +82,23 @@ let v2Schema = """
     CREATE INDEX review_time ON review (time);
     """
 
+/// Python that opens `db` on the file named by its first argument and gives it the migration log
+/// and table of a file convtutor wrote before cards existed (migration v1), in WAL mode.
+let v1SchemaScript = """
+    import random, sqlite3, sys
+    db = sqlite3.connect(sys.argv[1])
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+    db.execute("INSERT INTO grdb_migrations VALUES ('v1-lesson-progress')")
+    db.executescript('''\(v1Schema)''')
+    """
+
+/// The same for a file written before v3 (migrations v1 and v2).
+let v2SchemaScript = v1SchemaScript + "\n" + """
+    db.execute("INSERT INTO grdb_migrations VALUES ('v2-cards-and-reviews')")
+    db.executescript('''\(v2Schema)''')
+    """
+
 @Suite("Migrations: v1 files grow the review schedule, v2 files take snake_case names, newer ones are refused")
 struct MigrationTests {
     /// The schema's names today, as `pythonSchemaNames` prints them: snake_case throughout.
@@ -102,13 +119,7 @@ struct MigrationTests {
 
     /// A progress file as convtutor wrote it before cards existed: GRDB's migration log holding
     /// only "v1-lesson-progress", the v1 table word for word, two lessons, WAL mode.
-    let v1File = """
-        import sqlite3, sys
-        db = sqlite3.connect(sys.argv[1])
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-        db.execute("INSERT INTO grdb_migrations VALUES ('v1-lesson-progress')")
-        db.executescript('''\(v1Schema)''')
+    let v1File = v1SchemaScript + "\n" + """
         db.execute("INSERT INTO lesson_progress VALUES ('conv-1d', 4, 9, 1700000060.0, 1700000100.0)")
         db.execute("INSERT INTO lesson_progress VALUES ('padding', 2, 7, NULL, 1700000200.0)")
         db.commit()
@@ -120,15 +131,7 @@ struct MigrationTests {
     /// word, WAL mode; two lessons (one never completed), three cards (in review with no step; in
     /// relearning and changed; never reviewed, with no stability, difficulty or last review) and
     /// four reviews (one self-graded, with no `correct`).
-    let v2File = """
-        import sqlite3, sys
-        db = sqlite3.connect(sys.argv[1])
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-        db.execute("INSERT INTO grdb_migrations VALUES ('v1-lesson-progress')")
-        db.executescript('''\(v1Schema)''')
-        db.execute("INSERT INTO grdb_migrations VALUES ('v2-cards-and-reviews')")
-        db.executescript('''\(v2Schema)''')
+    let v2File = v2SchemaScript + "\n" + """
         db.execute("INSERT INTO lesson_progress VALUES ('conv-1d', 4, 9, 1700000060.0, 1700000100.0)")
         db.execute("INSERT INTO lesson_progress VALUES ('padding', 2, 7, NULL, 1700000200.5)")
         # id, topic, contentHash, state, step, stability, difficulty, due, lastReview, reps, lapses, changed

@@ -96,15 +96,7 @@ struct ReviewTotalsTests {
         let temp = try TemporaryFolder()
         // A v4-era file through the store's own migrations up to v4 is not at hand, so python3 writes
         // v2's schema (MigrationTests' v2 fixture) and the store migrates it through v3 and v4 to v5.
-        let made = try runPython("""
-            import random, sqlite3, sys
-            db = sqlite3.connect(sys.argv[1])
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-            db.execute("INSERT INTO grdb_migrations VALUES ('v1-lesson-progress')")
-            db.executescript('''\(v1Schema)''')
-            db.execute("INSERT INTO grdb_migrations VALUES ('v2-cards-and-reviews')")
-            db.executescript('''\(v2Schema)''')
+        let made = try runPython(v2SchemaScript + "\n" + """
             rng = random.Random(7)
             topics = ["padding", "stride", "卷积", "gen:output-size"]
             cards = [(f"lesson:l/q{k}", rng.choice(topics)) for k in range(60)]
