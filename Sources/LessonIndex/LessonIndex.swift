@@ -59,8 +59,8 @@ public enum LessonIndex {
             }
             return built.summaries
         } catch {
-            // Damaged after opening: rebuilt at the next start, parsed from the files now.
-            discard(index)
+            // Damaged after opening: rebuilt at the next start. Either way, parsed from the files now.
+            if isDamage(error) { discard(index) }
             return build(files, stamps: stamps, rows: [:], read: read, summarise: summarise).summaries
         }
     }
@@ -111,14 +111,21 @@ public enum LessonIndex {
                     try? database.close()
                     throw error
                 }
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-                // Another process holds it for longer than the timeout: go without, this once.
-                return nil
+            } catch where attempt == 0 && isDamage(error) {
+                discard(url)
             } catch {
-                if attempt == 0 { discard(url) }
+                // Busy beyond the timeout, no folder to put it in, another process part-way through
+                // creating it: go without, this once.
+                return nil
             }
         }
         return nil
+    }
+
+    /// Whether `error` says the file is damaged or not a database: the only reason to delete it.
+    static func isDamage(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
     }
 
     /// Waits for another process's write for up to 5 seconds. Commits keep SQLite's default
