@@ -21,7 +21,7 @@ public enum LessonIndex {
     /// The format of the rows. Raise it whenever a summary would be made differently from the same
     /// bytes (a new field, a parser change that moves a title or a step count): an index of another
     /// version is rebuilt.
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     /// One file's bytes to summarise: the path it was read from and what it holds.
     public typealias Contents = (data: Data, file: String)
@@ -157,7 +157,7 @@ public enum LessonIndex {
                     parsed INTEGER NOT NULL,
                     id TEXT NOT NULL, title TEXT NOT NULL, lang TEXT NOT NULL, ord INTEGER NOT NULL,
                     summary TEXT NOT NULL, requires TEXT NOT NULL, kind TEXT NOT NULL,
-                    steps INTEGER NOT NULL, function TEXT NOT NULL
+                    steps INTEGER NOT NULL, function TEXT NOT NULL, questions TEXT NOT NULL
                 ) WITHOUT ROWID;
                 CREATE INDEX lesson_file_folder ON lesson_file (folder);
                 DROP TABLE IF EXISTS catalogue;
@@ -190,6 +190,11 @@ public enum LessonIndex {
         for suffix in ["", "-journal", "-wal", "-shm"] {
             try? FileManager.default.removeItem(atPath: url.path + suffix)
         }
+    }
+
+    /// A list kept as one text, one item a line (`requires`, question ids).
+    static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n").map(String.init)
     }
 
     /// The folder of the file at `path`: what precedes its last `/`.
@@ -234,7 +239,8 @@ private struct Row {
     var hash: Int64
     var summary: LessonSummary?
 
-    private static let columns = "path, size, mtime, hash, parsed, id, title, lang, ord, summary, requires, kind, steps, function, folder"
+    private static let columns =
+        "path, size, mtime, hash, parsed, id, title, lang, ord, summary, requires, kind, steps, function, folder, questions"
 
     /// Every row of files in `folders`, by path: only what this start lists is read, however many
     /// other folders the index knows.
@@ -254,9 +260,8 @@ private struct Row {
             let summary: LessonSummary? = (r[4] as Int) == 0 ? nil : LessonSummary(
                 file: path,
                 meta: LessonMeta(id: r[5], title: r[6], lang: r[7], order: r[8], summary: r[9],
-                                 requires: (r[10] as String).split(separator: "\n").map(String.init),
-                                 kind: LessonKind(rawValue: r[11]) ?? .lesson),
-                stepCount: r[12], function: r[13])
+                                 requires: LessonIndex.lines(r[10]), kind: LessonKind(rawValue: r[11]) ?? .lesson),
+                stepCount: r[12], function: r[13], questions: LessonIndex.lines(r[15]))
             rows[path] = Row(path: path, stamp: Stamp(size: r[1], mtime: r[2]), hash: r[3], summary: summary)
         }
     }
@@ -265,11 +270,11 @@ private struct Row {
     func save(_ db: Database) throws {
         let meta = summary?.meta
         try db.execute(
-            sql: "INSERT OR REPLACE INTO lesson_file (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            sql: "INSERT OR REPLACE INTO lesson_file (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [path, stamp.size, stamp.mtime, hash, summary == nil ? 0 : 1, meta?.id ?? "", meta?.title ?? "",
                         meta?.lang ?? "", meta?.order ?? 0, meta?.summary ?? "", meta?.requires.joined(separator: "\n") ?? "",
                         meta?.kind.rawValue ?? "", summary?.stepCount ?? 0, summary?.function ?? "",
-                        LessonIndex.folder(of: path)])
+                        LessonIndex.folder(of: path), summary?.questions.joined(separator: "\n") ?? ""])
     }
 
     /// Deletes the rows of `paths`.

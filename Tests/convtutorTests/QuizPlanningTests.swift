@@ -6,13 +6,16 @@ import QuizKit
 import Testing
 @testable import convtutor
 
-/// The quiz parses only the lessons a session can reach, and chooses exactly what it would choose
-/// with every lesson parsed.
+/// The quiz parses only the lessons a session can reach (those of due cards, and finished ones with
+/// a question not met yet, as their summaries say), and chooses exactly what it would choose with
+/// every lesson parsed.
 @Suite struct QuizPlanningTests {
     /// Sixty more lessons (the bundled English ones copied under new ids), all finished, with the
     /// cards of the last copies' questions met and due: due lessons late in the order, the case
-    /// where parsing only a prefix could go wrong.
-    static func learner(count: Int) throws -> (runner: QuizRunner, store: ProgressStore, lessons: [LessonSummary], now: Date) {
+    /// where parsing only a prefix could go wrong. The first `answered` lessons have every question
+    /// answered and due next month, and the one after them all but its last: lessons the session
+    /// must pass over, and one with a single new question.
+    static func learner(count: Int, answered: Int) throws -> (runner: QuizRunner, store: ProgressStore, lessons: [LessonSummary], now: Date) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-plan-\(UUID().uuidString.prefix(8))")
         let folder = root.appendingPathComponent("lessons")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -28,6 +31,15 @@ import Testing
         let store = try ProgressStore.open(at: root.appendingPathComponent("progress.sqlite"))
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         for lesson in lessons { try store.markCompleted(lessonID: lesson.meta.id, at: start) }
+        for (k, lesson) in lessons.prefix(answered + 1).enumerated() {
+            for quiz in k < answered ? lesson.questions : lesson.questions.dropLast() {
+                let question = CardID.lesson(lesson.meta.id, question: quiz)
+                var card = try store.register(id: question.rawValue, topic: lesson.meta.id, contentHash: "h", now: start)
+                card.schedule.due = start.addingTimeInterval(30 * 86_400)
+                _ = try store.record(ReviewRecord(cardID: card.id, time: start, rating: 3, correct: true, duration: 1, answer: "a"),
+                                     updating: card)
+            }
+        }
         for lesson in LessonOptions.parse(Array(lessons.suffix(3))) {
             for quiz in lesson.quizzes.prefix(2) {
                 let question = Question(quiz, lesson: lesson.meta.id)
@@ -38,11 +50,14 @@ import Testing
         return (runner, store, lessons, start.addingTimeInterval(86_400))
     }
 
-    /// With 80 questions the session reaches past the first lessons parsed, where the due lessons'
-    /// own new questions must not be counted as the ones it needs.
-    @Test("a session of due reviews and new questions is the one every lesson parsed would give", arguments: [20, 80])
-    func sameSession(count: Int) throws {
-        let (runner, store, lessons, now) = try Self.learner(count: count)
+    /// With 80 questions the session reaches past the first lessons looked at, where the due
+    /// lessons' own new questions must not be counted as the ones it needs; with the first lessons
+    /// answered, it passes over them (all of a first store query's worth, with 55) to the first
+    /// lessons with new questions.
+    @Test("a session of due reviews and new questions is the one every lesson parsed would give",
+          arguments: [(20, 0), (80, 0), (20, 20), (80, 55)])
+    func sameSession(count: Int, answered: Int) throws {
+        let (runner, store, lessons, now) = try Self.learner(count: count, answered: answered)
         let all = LessonOptions.parse(lessons)
         let questions = all.flatMap { lesson in lesson.quizzes.map { Question($0, lesson: lesson.meta.id) } }
         let known = Set(try store.knownCards(among: questions.map(\.id.rawValue)).compactMap(CardID.init(rawValue:)))

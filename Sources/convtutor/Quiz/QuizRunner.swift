@@ -150,35 +150,50 @@ final class QuizRunner {
     /// The questions the plan can ask from, in lesson order, and which of them the learner has met.
     ///
     /// Only lessons that can give a question are parsed: those of due cards (their questions as
-    /// they are now), then the finished ones (or the one asked for) in order, a few at a time on
-    /// every core, until they hold a session's worth of new questions. The plan takes new
-    /// questions in lesson order, so the lessons after those would never be reached: a learner
-    /// who finished thousands waits for a few. (The due cards' lessons do not count towards that
-    /// session's worth: they may come later in the order than lessons not parsed yet.)
+    /// they are now), and the finished ones (or the one asked for) that hold a question the
+    /// learner has not met, in order, until they hold a session's worth. Which questions a lesson
+    /// holds is in its summary, so the store is asked about them a chunk at a time without parsing
+    /// anything; the plan takes new questions in lesson order, so the lessons after those would
+    /// never be reached. A learner who finished and answered thousands of lessons waits for a few.
+    /// (The due cards' lessons do not count towards that session's worth: they may come later in
+    /// the order than lessons not looked at yet.)
     private func askable(due: [CardID], finished: Set<String>) throws(ProgressError) -> ([Question], Set<CardID>) {
         guard !options.generated else { return ([], []) }
         let dueLessons = Set(due.compactMap { if case .lesson(let lessonID, _) = $0 { lessonID } else { nil } })
-        var parsed = LessonOptions.parse(lessons.filter { dueLessons.contains($0.meta.id) })
-        let rest = lessons.filter { !dueLessons.contains($0.meta.id) && ($0.meta.id == options.lesson || options.lesson == nil && finished.contains($0.meta.id)) }
-        var known = Set<CardID>()
-        /// Which cards of `lessons`' questions the learner has met; returns how many are new.
-        func learn(_ lessons: [Lesson]) throws(ProgressError) -> Int {
-            let ids = lessons.flatMap { lesson in lesson.quizzes.map { Question($0, lesson: lesson.meta.id).id } }
-            // Only these questions' cards: the plan needs no others, and there may be many.
-            let met = Set(try store.knownCards(among: ids.map(\.rawValue)).compactMap(CardID.init(rawValue:)))
-            known.formUnion(met)
-            return ids.filter { !met.contains($0) }.count
+        func cards(_ lesson: LessonSummary) -> [CardID] { lesson.questions.map { .lesson(lesson.meta.id, question: $0) } }
+        func met(_ ids: [CardID]) throws(ProgressError) -> Set<CardID> {
+            Set(try store.knownCards(among: ids.map(\.rawValue)).compactMap(CardID.init(rawValue:)))
         }
-        _ = try learn(parsed)
+        let dueSummaries = lessons.filter { dueLessons.contains($0.meta.id) }
+        var known = try met(dueSummaries.flatMap(cards))
+        let rest = lessons.filter { lesson in
+            !dueLessons.contains(lesson.meta.id)
+                && (options.lesson.map { $0 == lesson.meta.id } ?? finished.contains(lesson.meta.id))
+        }
+        var withNew: [LessonSummary] = []
         var fresh = 0
-        let batch = 2 * max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        for start in stride(from: 0, to: rest.count, by: batch) where fresh < options.count {
-            let next = LessonOptions.parse(Array(rest[start..<min(start + batch, rest.count)]))
-            fresh += try learn(next)
-            parsed += next
+        var next = 0
+        while next < rest.count, fresh < options.count {
+            // Lessons holding up to a store query's worth of questions (at least one lesson).
+            var chunk: [LessonSummary] = []
+            var ids: [CardID] = []
+            while next < rest.count, ids.isEmpty || ids.count + rest[next].questions.count <= 500 {
+                chunk.append(rest[next])
+                ids += cards(rest[next])
+                next += 1
+            }
+            let answered = try met(ids)
+            known.formUnion(answered)
+            for lesson in chunk where fresh < options.count {
+                let new = cards(lesson).filter { !answered.contains($0) }.count
+                if new > 0 {
+                    withNew.append(lesson)
+                    fresh += new
+                }
+            }
         }
         let order = Dictionary(lessons.enumerated().map { ($1.meta.id, $0) }) { first, _ in first }
-        parsed.sort { order[$0.meta.id, default: 0] < order[$1.meta.id, default: 0] }
+        let parsed = LessonOptions.parse((dueSummaries + withNew).sorted { order[$0.meta.id, default: 0] < order[$1.meta.id, default: 0] })
         return (parsed.flatMap { lesson in lesson.quizzes.map { Question($0, lesson: lesson.meta.id) } }, known)
     }
 
