@@ -45,9 +45,8 @@ extension LessonIndex {
     }
 }
 
-/// Summaries as one blob: per summary its text fields (lists one item a line) as a 32-bit length
-/// and UTF-8 bytes, its numbers as 64-bit integers, all little-endian. Read back in one pass, with
-/// no parsing of text.
+/// Summaries as one blob: per summary its text fields as a 32-bit length and UTF-8 bytes, its
+/// numbers as 64-bit integers, all little-endian. Read back in one pass, with no parsing of text.
 enum SnapshotCoding {
     static func encode(_ summaries: [LessonSummary]) -> Data {
         var data = Data()
@@ -59,7 +58,7 @@ enum SnapshotCoding {
         int(summaries.count)
         for s in summaries {
             for field in [s.file, s.meta.id, s.meta.title, s.meta.lang, s.meta.summary, s.meta.requires.joined(separator: "\n"),
-                          s.meta.kind.rawValue, s.function, s.questions.joined(separator: "\n")] {
+                          s.meta.kind.rawValue, s.function] {
                 text(field)
             }
             int(s.meta.order)
@@ -90,12 +89,12 @@ enum SnapshotCoding {
             for _ in 0..<count {
                 guard let file = text(), let id = text(), let title = text(), let lang = text(), let summary = text(),
                       let requires = text(), let kind = text().flatMap(LessonKind.init(rawValue:)), let function = text(),
-                      let questions = text(), let order = int(), let steps = int() else { return nil }
+                      let order = int(), let steps = int() else { return nil }
                 summaries.append(LessonSummary(
                     file: file,
                     meta: LessonMeta(id: id, title: title, lang: lang, order: order, summary: summary,
                                      requires: LessonIndex.lines(requires), kind: kind),
-                    stepCount: steps, function: function, questions: LessonIndex.lines(questions)))
+                    stepCount: steps, function: function))
             }
             return at == bytes.count ? summaries : nil
         }

@@ -26,15 +26,27 @@ public enum LessonIndex {
     /// One file's bytes to summarise: the path it was read from and what it holds.
     public typealias Contents = (data: Data, file: String)
 
+    /// What the index keeps of a file that parses: its summary, and the ids of its questions (kept
+    /// apart: only the quiz asks for them, see `questions(ofFiles:index:)`).
+    public struct Entry: Sendable {
+        public var summary: LessonSummary
+        public var questions: [String]
+
+        public init(summary: LessonSummary, questions: [String]) {
+            self.summary = summary
+            self.questions = questions
+        }
+    }
+
     /// The summaries of `files`, in order; `nil` for a file that cannot be read or has errors.
     ///
     /// - Parameters:
     ///   - index: the index file, or `nil` to use none.
     ///   - read: a file's bytes, or `nil` when it cannot be read (it is then not remembered).
-    ///   - summarise: the summaries of changed files' bytes, in order (`nil` for errors); called at
+    ///   - summarise: the entries of changed files' bytes, in order (`nil` for errors); called at
     ///     most once, with every file that needs parsing, so that it can parse them on every core.
     public static func summaries(of files: [String], index: URL?, read: (String) -> Data?,
-                                 summarise: ([Contents]) -> [LessonSummary?]) -> [LessonSummary?] {
+                                 summarise: ([Contents]) -> [Entry?]) -> [LessonSummary?] {
         let stamps = files.map(Stamp.init(ofPath:))
         guard let index, let database = open(index) else {
             return build(files, stamps: stamps, rows: [:], read: read, summarise: summarise).summaries
@@ -68,7 +80,7 @@ public enum LessonIndex {
     /// Summaries from `rows` where they are still right, from `summarise` where not, and the rows
     /// that changed.
     private static func build(_ files: [String], stamps: [Stamp?], rows: [String: Row], read: (String) -> Data?,
-                              summarise: ([Contents]) -> [LessonSummary?]) -> (summaries: [LessonSummary?], changed: [Row]) {
+                              summarise: ([Contents]) -> [Entry?]) -> (summaries: [LessonSummary?], changed: [Row]) {
         var summaries = [LessonSummary?](repeating: nil, count: files.count)
         var changed: [Row] = []
         var toParse: [(k: Int, stamp: Stamp, hash: Int64, contents: Contents)] = []
@@ -91,9 +103,10 @@ public enum LessonIndex {
             toParse.append((k, stamp, hash, (data, path)))
         }
         guard !toParse.isEmpty else { return (summaries, changed) }
-        for (item, summary) in zip(toParse, summarise(toParse.map(\.contents))) {
-            summaries[item.k] = summary
-            changed.append(Row(path: item.contents.file, stamp: item.stamp, hash: item.hash, summary: summary))
+        for (item, entry) in zip(toParse, summarise(toParse.map(\.contents))) {
+            summaries[item.k] = entry?.summary
+            changed.append(Row(path: item.contents.file, stamp: item.stamp, hash: item.hash, summary: entry?.summary,
+                               questions: entry?.questions ?? []))
         }
         return (summaries, changed)
     }
@@ -194,7 +207,28 @@ public enum LessonIndex {
 
     /// A list kept as one text, one item a line (`requires`, question ids).
     static func lines(_ text: String) -> [String] {
-        text.split(separator: "\n").map(String.init)
+        text.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The question ids of each of `files` the index knows (as the last `summaries` call saw it),
+    /// by path: for the quiz, which asks the store which of them are new before parsing anything.
+    /// A file the index has no row for, or no index, is left out: the caller parses it.
+    public static func questions(ofFiles files: [String], index: URL) -> [String: [String]] {
+        guard FileManager.default.fileExists(atPath: index.path),
+              let database = try? DatabaseQueue(path: index.path, configuration: configuration) else { return [:] }
+        defer { try? database.close() }
+        var found: [String: [String]] = [:]
+        // SQLite before 3.32 allows at most 999 parameters in a statement.
+        for start in stride(from: 0, to: files.count, by: 500) {
+            let chunk = Array(files[start..<min(start + 500, files.count)])
+            let marks = repeatElement("?", count: chunk.count).joined(separator: ", ")
+            let rows = try? database.read { db in
+                try GRDB.Row.fetchAll(db, sql: "SELECT path, questions FROM lesson_file WHERE parsed = 1 AND path IN (\(marks))",
+                                      arguments: StatementArguments(chunk))
+            }
+            for row in rows ?? [] { found[row[0]] = lines(row[1]) }
+        }
+        return found
     }
 
     /// The folder of the file at `path`: what precedes its last `/`.
@@ -232,15 +266,17 @@ struct Stamp: Equatable {
     }
 }
 
-/// One row of the index: a file's stamp and hash, and its summary when it parsed.
+/// One row of the index: a file's stamp and hash, and its summary and question ids when it parsed.
 private struct Row {
     var path: String
     var stamp: Stamp
     var hash: Int64
     var summary: LessonSummary?
+    /// The question ids, when the file was just parsed; `nil` for a row read back, whose ids stay
+    /// in the index unread (the lists never need them).
+    var questions: [String]?
 
-    private static let columns =
-        "path, size, mtime, hash, parsed, id, title, lang, ord, summary, requires, kind, steps, function, folder, questions"
+    private static let columns = "path, size, mtime, hash, parsed, id, title, lang, ord, summary, requires, kind, steps, function, folder"
 
     /// Every row of files in `folders`, by path: only what this start lists is read, however many
     /// other folders the index knows.
@@ -261,20 +297,24 @@ private struct Row {
                 file: path,
                 meta: LessonMeta(id: r[5], title: r[6], lang: r[7], order: r[8], summary: r[9],
                                  requires: LessonIndex.lines(r[10]), kind: LessonKind(rawValue: r[11]) ?? .lesson),
-                stepCount: r[12], function: r[13], questions: LessonIndex.lines(r[15]))
-            rows[path] = Row(path: path, stamp: Stamp(size: r[1], mtime: r[2]), hash: r[3], summary: summary)
+                stepCount: r[12], function: r[13])
+            rows[path] = Row(path: path, stamp: Stamp(size: r[1], mtime: r[2]), hash: r[3], summary: summary, questions: nil)
         }
     }
 
-    /// Writes the row, replacing the file's old one.
+    /// Writes the row, replacing the file's old one; for a row read back, only its new stamp.
     func save(_ db: Database) throws {
+        guard let questions else {
+            try db.execute(sql: "UPDATE lesson_file SET size = ?, mtime = ? WHERE path = ?", arguments: [stamp.size, stamp.mtime, path])
+            return
+        }
         let meta = summary?.meta
         try db.execute(
-            sql: "INSERT OR REPLACE INTO lesson_file (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            sql: "INSERT OR REPLACE INTO lesson_file (\(Self.columns), questions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [path, stamp.size, stamp.mtime, hash, summary == nil ? 0 : 1, meta?.id ?? "", meta?.title ?? "",
                         meta?.lang ?? "", meta?.order ?? 0, meta?.summary ?? "", meta?.requires.joined(separator: "\n") ?? "",
                         meta?.kind.rawValue ?? "", summary?.stepCount ?? 0, summary?.function ?? "",
-                        LessonIndex.folder(of: path), summary?.questions.joined(separator: "\n") ?? ""])
+                        LessonIndex.folder(of: path), questions.joined(separator: "\n")])
     }
 
     /// Deletes the rows of `paths`.

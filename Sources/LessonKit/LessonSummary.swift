@@ -1,6 +1,5 @@
 /// What a list shows of a lesson or exercise file, without its steps: the front matter, the number
-/// of steps and, for an exercise, the function it asks for; and the ids of its questions, so that
-/// the quiz can tell which lessons hold a question the learner has not met without parsing them.
+/// of steps and, for an exercise, the function it asks for.
 ///
 /// Made from a parsed `Lesson` and kept in the lesson index (`LessonIndex`), so that the lists and
 /// the statistics never parse a file that has not changed; a lesson is parsed in full only when it
@@ -12,20 +11,16 @@ public struct LessonSummary: Equatable, Sendable {
     public var stepCount: Int
     /// The function an exercise asks for (`conv2d_forward`); empty for a lesson.
     public var function: String
-    /// The ids of the lesson's questions, in order (`QuizItem.id`).
-    public var questions: [String]
 
-    public init(file: String, meta: LessonMeta, stepCount: Int, function: String = "", questions: [String] = []) {
+    public init(file: String, meta: LessonMeta, stepCount: Int, function: String = "") {
         self.file = file
         self.meta = meta
         self.stepCount = stepCount
         self.function = function
-        self.questions = questions
     }
 
     /// The summary of `lesson`, read from `file`.
     public init(_ lesson: Lesson, file: String) {
-        self.init(file: file, meta: lesson.meta, stepCount: lesson.steps.count, function: lesson.exercise?.spec.function ?? "",
-                  questions: lesson.quizzes.map(\.id))
+        self.init(file: file, meta: lesson.meta, stepCount: lesson.steps.count, function: lesson.exercise?.spec.function ?? "")
     }
 }

@@ -32,7 +32,8 @@ import Testing
         }
 
         /// The summaries of `files` through the index (or none): a file's summary is its text as the
-        /// title, its length as the step count; a text starting with "bad" does not parse.
+        /// title, its length as the step count, its words its questions; a text starting with "bad"
+        /// does not parse.
         func summaries(_ files: [URL], index: URL?? = .none) -> [LessonSummary?] {
             LessonIndex.summaries(of: files.map(\.path), index: index ?? self.index, read: { path in
                 self.read.append(path)
@@ -41,9 +42,13 @@ import Testing
                 self.parsed += contents.map(\.file)
                 return contents.map { c in
                     let text = String(decoding: c.data, as: UTF8.self)
-                    return text.hasPrefix("bad") ? nil : Self.summary(text, file: c.file)
+                    return text.hasPrefix("bad") ? nil : LessonIndex.Entry(summary: Self.summary(text, file: c.file), questions: Self.questions(text))
                 }
             })
+        }
+
+        static func questions(_ text: String) -> [String] {
+            text.split(separator: " ").map { "q-\($0)" }
         }
 
         static func summary(_ text: String, file: String) -> LessonSummary {
@@ -185,7 +190,10 @@ import Testing
                 group.addTask {
                     LessonIndex.summaries(of: files.map(\.path), index: index, read: { FileManager.default.contents(atPath: $0) },
                                           summarise: { contents in
-                        contents.map { Folder.summary(String(decoding: $0.data, as: UTF8.self), file: $0.file) }
+                        contents.map { c in
+                            let text = String(decoding: c.data, as: UTF8.self)
+                            return LessonIndex.Entry(summary: Folder.summary(text, file: c.file), questions: Folder.questions(text))
+                        }
                     })
                 }
             }
@@ -257,5 +265,22 @@ extension LessonIndexTests {
             try String.fetchAll(db, sql: "SELECT path FROM lesson_file ORDER BY path")
         }
         #expect(rows == [a.path])
+    }
+
+    @Test func questionIdsComeBackByPathAndSurviveATouch() throws {
+        let folder = try Folder()
+        let a = try folder.write("a.md", "alpha beta")
+        let bad = try folder.write("bad.md", "bad one")
+        _ = folder.summaries([a, bad])
+        let missing = folder.url.appendingPathComponent("missing.md").path
+        #expect(LessonIndex.questions(ofFiles: [a.path, bad.path, missing], index: folder.index) == [a.path: ["q-alpha", "q-beta"]])
+        // A touch moves only the stamp: the ids stay.
+        try folder.touch(a, by: 30)
+        _ = folder.summaries([a, bad])
+        #expect(LessonIndex.questions(ofFiles: [a.path], index: folder.index) == [a.path: ["q-alpha", "q-beta"]])
+        try folder.write("a.md", "gamma")
+        _ = folder.summaries([a])
+        #expect(LessonIndex.questions(ofFiles: [a.path], index: folder.index) == [a.path: ["q-gamma"]])
+        #expect(LessonIndex.questions(ofFiles: [a.path], index: folder.url.appendingPathComponent("none.sqlite")).isEmpty)
     }
 }

@@ -15,7 +15,9 @@ import Testing
     /// where parsing only a prefix could go wrong. The first `answered` lessons have every question
     /// answered and due next month, and the one after them all but its last: lessons the session
     /// must pass over, and one with a single new question.
-    static func learner(count: Int, answered: Int) throws -> (runner: QuizRunner, store: ProgressStore, lessons: [LessonSummary], now: Date) {
+    /// With `indexed`, the quiz reads question ids from the lesson index; without, it parses.
+    static func learner(count: Int, answered: Int, indexed: Bool) throws
+        -> (runner: QuizRunner, store: ProgressStore, lessons: [LessonSummary], now: Date) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-plan-\(UUID().uuidString.prefix(8))")
         let folder = root.appendingPathComponent("lessons")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -27,12 +29,14 @@ import Testing
                 .replacingOccurrences(of: #"(?m)^order: \d+$"#, with: "order: \(100 + k)", options: .regularExpression)
             try copy.write(to: folder.appendingPathComponent("\(k)-copy.md"), atomically: true, encoding: .utf8)
         }
-        let lessons = LessonOptions.lessons(of: LessonOptions.summaries(folders: [folder.path], .en, index: nil))
+        let index = indexed ? root.appendingPathComponent("lesson-index.sqlite") : nil
+        let lessons = LessonOptions.lessons(of: LessonOptions.summaries(folders: [folder.path], .en, index: index))
         let store = try ProgressStore.open(at: root.appendingPathComponent("progress.sqlite"))
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         for lesson in lessons { try store.markCompleted(lessonID: lesson.meta.id, at: start) }
-        for (k, lesson) in lessons.prefix(answered + 1).enumerated() {
-            for quiz in k < answered ? lesson.questions : lesson.questions.dropLast() {
+        let first = Array(lessons.prefix(answered + 1))
+        for (k, (lesson, questions)) in zip(first, LessonOptions.questions(of: first, index: nil)).enumerated() {
+            for quiz in k < answered ? questions : questions.dropLast() {
                 let question = CardID.lesson(lesson.meta.id, question: quiz)
                 var card = try store.register(id: question.rawValue, topic: lesson.meta.id, contentHash: "h", now: start)
                 card.schedule.due = start.addingTimeInterval(30 * 86_400)
@@ -46,7 +50,7 @@ import Testing
                 _ = try store.register(id: question.id.rawValue, topic: question.topic.rawValue, contentHash: "h", now: start)
             }
         }
-        let runner = QuizRunner(store: store, lessons: lessons, language: .en, options: QuizOptions(count: count, seed: 7))
+        let runner = QuizRunner(store: store, lessons: lessons, index: index, language: .en, options: QuizOptions(count: count, seed: 7))
         return (runner, store, lessons, start.addingTimeInterval(86_400))
     }
 
@@ -55,9 +59,9 @@ import Testing
     /// answered, it passes over them (all of a first store query's worth, with 55) to the first
     /// lessons with new questions.
     @Test("a session of due reviews and new questions is the one every lesson parsed would give",
-          arguments: [(20, 0), (80, 0), (20, 20), (80, 55)])
-    func sameSession(count: Int, answered: Int) throws {
-        let (runner, store, lessons, now) = try Self.learner(count: count, answered: answered)
+          arguments: [(20, 0, true), (80, 0, true), (20, 20, true), (80, 55, true), (80, 55, false)])
+    func sameSession(count: Int, answered: Int, indexed: Bool) throws {
+        let (runner, store, lessons, now) = try Self.learner(count: count, answered: answered, indexed: indexed)
         let all = LessonOptions.parse(lessons)
         let questions = all.flatMap { lesson in lesson.quizzes.map { Question($0, lesson: lesson.meta.id) } }
         let known = Set(try store.knownCards(among: questions.map(\.id.rawValue)).compactMap(CardID.init(rawValue:)))

@@ -44,7 +44,9 @@ struct LessonOptions: ParsableArguments {
     static func summaries(folders: [String], _ language: Language, index: URL?) -> [LessonSummary] {
         let files = sources(folders).flatMap { LessonLibrary.files(in: $0, language: language.rawValue) }
         let all = LessonIndex.summaries(of: files, index: index, read: LessonLibrary.bytes(atPath:)) { contents in
-            zip(contents, LessonParser.parseAll(contents)).map { c, parsed in parsed.lesson.map { LessonSummary($0, file: c.file) } }
+            zip(contents, LessonParser.parseAll(contents)).map { c, parsed in
+                parsed.lesson.map { LessonIndex.Entry(summary: LessonSummary($0, file: c.file), questions: $0.quizzes.map(\.id)) }
+            }
         }
         var seen = Set<String>()
         return all.compactMap { $0 }.filter { seen.insert($0.meta.id).inserted }
@@ -78,6 +80,15 @@ struct LessonOptions: ParsableArguments {
     /// The exercises of `summaries`, in order.
     static func exerciseSummaries(of summaries: [LessonSummary]) -> [LessonSummary] {
         summaries.filter { $0.meta.kind == .exercise }.sorted(by: inOrder)
+    }
+
+    /// The question ids of each of `lessons`, in order: from the lesson index when it has them (as
+    /// `summaries` left it this start), else from the file, parsed.
+    static func questions(of lessons: [LessonSummary], index: URL?) -> [[String]] {
+        let indexed = index.map { LessonIndex.questions(ofFiles: lessons.map(\.file), index: $0) } ?? [:]
+        let missing = lessons.filter { indexed[$0.file] == nil }
+        let parsed = Dictionary(parse(missing).map { ($0.meta.id, $0.quizzes.map(\.id)) }) { first, _ in first }
+        return lessons.map { indexed[$0.file] ?? parsed[$0.meta.id] ?? [] }
     }
 
     /// The lessons of `summaries` parsed in full, in order, on every core; a file that no longer

@@ -48,7 +48,7 @@ struct Quiz: ParsableCommand {
         if let lesson, !catalogue.contains(where: { $0.meta.id == lesson }) {
             throw LessonError(t.command(.noLesson(id: lesson, language: language.rawValue, known: catalogue.map(\.meta.id))))
         }
-        let runner = QuizRunner(store: store, lessons: catalogue, language: language,
+        let runner = QuizRunner(store: store, lessons: catalogue, index: data.lessonIndex, language: language,
                                 options: QuizOptions(lesson: lesson, count: count, generated: generated, seed: seed))
         let questions: [Question]
         do {

@@ -14,6 +14,8 @@ final class QuizRunner {
     var lessons: [LessonSummary]
     /// The practice exercises of the learner's language, in order.
     var exercises: [LessonSummary]
+    /// The lesson index the summaries came from, where the quiz finds each lesson's question ids.
+    let index: URL?
     let language: Language
     let options: QuizOptions
     /// The practice exercises' files and checks, when the practice screens can open.
@@ -27,12 +29,13 @@ final class QuizRunner {
     /// The first failure to save, reported when the screen has closed.
     private(set) var failure: String?
 
-    init(store: ProgressStore, lessons: [LessonSummary] = [], exercises: [LessonSummary] = [], language: Language,
+    init(store: ProgressStore, lessons: [LessonSummary] = [], exercises: [LessonSummary] = [], index: URL? = nil, language: Language,
          options: QuizOptions = QuizOptions(),
          practice: PracticeWork? = nil) {
         self.store = store
         self.lessons = lessons
         self.exercises = exercises
+        self.index = index
         self.language = language
         self.options = options
         self.practice = practice
@@ -152,40 +155,39 @@ final class QuizRunner {
     /// Only lessons that can give a question are parsed: those of due cards (their questions as
     /// they are now), and the finished ones (or the one asked for) that hold a question the
     /// learner has not met, in order, until they hold a session's worth. Which questions a lesson
-    /// holds is in its summary, so the store is asked about them a chunk at a time without parsing
-    /// anything; the plan takes new questions in lesson order, so the lessons after those would
-    /// never be reached. A learner who finished and answered thousands of lessons waits for a few.
+    /// holds is in the lesson index, so the store is asked about them a chunk at a time without
+    /// parsing anything; the plan takes new questions in lesson order, so the lessons after those
+    /// would never be reached. A learner who finished and answered thousands of lessons waits for a few.
     /// (The due cards' lessons do not count towards that session's worth: they may come later in
     /// the order than lessons not looked at yet.)
     private func askable(due: [CardID], finished: Set<String>) throws(ProgressError) -> ([Question], Set<CardID>) {
         guard !options.generated else { return ([], []) }
         let dueLessons = Set(due.compactMap { if case .lesson(let lessonID, _) = $0 { lessonID } else { nil } })
-        func cards(_ lesson: LessonSummary) -> [CardID] { lesson.questions.map { .lesson(lesson.meta.id, question: $0) } }
         func met(_ ids: [CardID]) throws(ProgressError) -> Set<CardID> {
             Set(try store.knownCards(among: ids.map(\.rawValue)).compactMap(CardID.init(rawValue:)))
         }
+        /// Each lesson's question cards, from the lesson index.
+        func cards(of lessons: [LessonSummary]) -> [[CardID]] {
+            zip(lessons, LessonOptions.questions(of: lessons, index: index)).map { lesson, ids in
+                ids.map { CardID.lesson(lesson.meta.id, question: $0) }
+            }
+        }
         let dueSummaries = lessons.filter { dueLessons.contains($0.meta.id) }
-        var known = try met(dueSummaries.flatMap(cards))
         let rest = lessons.filter { lesson in
             !dueLessons.contains(lesson.meta.id)
                 && (options.lesson.map { $0 == lesson.meta.id } ?? finished.contains(lesson.meta.id))
         }
+        var known = try met(cards(of: dueSummaries).flatMap { $0 })
         var withNew: [LessonSummary] = []
         var fresh = 0
-        var next = 0
-        while next < rest.count, fresh < options.count {
-            // Lessons holding up to a store query's worth of questions (at least one lesson).
-            var chunk: [LessonSummary] = []
-            var ids: [CardID] = []
-            while next < rest.count, ids.isEmpty || ids.count + rest[next].questions.count <= 500 {
-                chunk.append(rest[next])
-                ids += cards(rest[next])
-                next += 1
-            }
-            let answered = try met(ids)
+        // Fifty lessons at a time, until a session's worth of new questions.
+        for start in stride(from: 0, to: rest.count, by: 50) where fresh < options.count {
+            let chunk = Array(rest[start..<min(start + 50, rest.count)])
+            let chunkCards = cards(of: chunk)
+            let answered = try met(chunkCards.flatMap { $0 })
             known.formUnion(answered)
-            for lesson in chunk where fresh < options.count {
-                let new = cards(lesson).filter { !answered.contains($0) }.count
+            for (lesson, cards) in zip(chunk, chunkCards) where fresh < options.count {
+                let new = cards.filter { !answered.contains($0) }.count
                 if new > 0 {
                     withNew.append(lesson)
                     fresh += new

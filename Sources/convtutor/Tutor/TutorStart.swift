@@ -51,8 +51,8 @@ struct TutorStart: Equatable {
         let positions = try DataOptions.positions(store)
         let first = first(positions)
         let statuses = practice == nil ? [:] : try DataOptions.practiceStatuses(store)
-        let runner = QuizRunner(store: store, language: language)
         let index = DataOptions.lessonIndex(in: directory)
+        let runner = QuizRunner(store: store, index: index, language: language)
         // Finding the bundled folder takes a few looks on disk: home does it after its frame.
         var key: String { LessonOptions.snapshotKey(folders: lessonFolders, language) }
         var summaries: [LessonSummary] = []
