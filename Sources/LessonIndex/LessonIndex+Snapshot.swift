@@ -14,11 +14,13 @@ extension LessonIndex {
         guard FileManager.default.fileExists(atPath: index.path),
               let database = try? DatabaseQueue(path: index.path, configuration: configuration) else { return nil }
         defer { try? database.close() }
-        let data = try? database.read { db -> Data? in
+        let summaries = try? database.read { db -> [LessonSummary]? in
             guard try Int.fetchOne(db, sql: "PRAGMA user_version") == formatVersion else { return nil }
-            return try Data.fetchOne(db, sql: "SELECT data FROM catalogue WHERE key = ?", arguments: [key])
+            // Decoded where SQLite holds it: a list of thousands is a megabyte, not worth a copy.
+            let rows = try Row.fetchCursor(db, sql: "SELECT data FROM catalogue WHERE key = ?", arguments: [key])
+            return try rows.next()?.dataNoCopy(atIndex: 0).flatMap(SnapshotCoding.decode)
         }
-        return data.flatMap { $0 }.flatMap(SnapshotCoding.decode)
+        return summaries.flatMap { $0 }
     }
 
     /// The key of the list of `folders` (in the order they are read) in `language`: separated by
@@ -46,7 +48,8 @@ extension LessonIndex {
 }
 
 /// Summaries as one blob: per summary its text fields as a 32-bit length and UTF-8 bytes, its
-/// numbers as 64-bit integers, all little-endian. Read back in one pass, with no parsing of text.
+/// numbers (and the count of its required lessons, before their ids) as 64-bit integers, all
+/// little-endian. Read back in one pass, with no parsing of text.
 enum SnapshotCoding {
     static func encode(_ summaries: [LessonSummary]) -> Data {
         var data = Data()
@@ -57,12 +60,13 @@ enum SnapshotCoding {
         }
         int(summaries.count)
         for s in summaries {
-            for field in [s.file, s.meta.id, s.meta.title, s.meta.lang, s.meta.summary, s.meta.requires.joined(separator: "\n"),
-                          s.meta.kind.rawValue, s.function] {
+            for field in [s.file, s.meta.id, s.meta.title, s.meta.lang, s.meta.summary, s.meta.kind.rawValue, s.function] {
                 text(field)
             }
             int(s.meta.order)
             int(s.stepCount)
+            int(s.meta.requires.count)
+            s.meta.requires.forEach(text)
         }
         return data
     }
@@ -88,12 +92,18 @@ enum SnapshotCoding {
             summaries.reserveCapacity(count)
             for _ in 0..<count {
                 guard let file = text(), let id = text(), let title = text(), let lang = text(), let summary = text(),
-                      let requires = text(), let kind = text().flatMap(LessonKind.init(rawValue:)), let function = text(),
-                      let order = int(), let steps = int() else { return nil }
+                      let kind = text().flatMap(LessonKind.init(rawValue:)), let function = text(),
+                      let order = int(), let steps = int(), let requiresCount = int(), (0...bytes.count).contains(requiresCount)
+                else { return nil }
+                var requires: [String] = []
+                for _ in 0..<requiresCount {
+                    guard let id = text() else { return nil }
+                    requires.append(id)
+                }
                 summaries.append(LessonSummary(
                     file: file,
                     meta: LessonMeta(id: id, title: title, lang: lang, order: order, summary: summary,
-                                     requires: LessonIndex.lines(requires), kind: kind),
+                                     requires: requires, kind: kind),
                     stepCount: steps, function: function))
             }
             return at == bytes.count ? summaries : nil

@@ -18,7 +18,7 @@ func frame(_ state: AppState) -> (buffer: CellBuffer, hits: Hits) {
     switch state.screen {
     case .home(let home): home.draw(into: &buffer, hits: &hits, t)
     case .explorer(let explorer): explorer.draw(into: &buffer, hits: &hits, t, tinted: state.colors.showsTint)
-    case .lessons(let list): list.draw(list.rows(state.catalogue, state.practice, t), into: &buffer, hits: &hits, t)
+    case .lessons(let list): list.draw(list.items(state.catalogue, state.practice, t), into: &buffer, hits: &hits, t)
     case .player(let player): player.draw(into: &buffer, hits: &hits, t, tinted: state.colors.showsTint)
     case .quiz(let quiz): quiz.draw(into: &buffer, hits: &hits, t, tinted: state.colors.showsTint)
     case .stats(let stats): stats.draw(into: &buffer, t)

@@ -16,7 +16,13 @@ public struct LessonCatalogue: Equatable, Sendable {
     public var positions: [String: LessonPosition]
 
     public init(lessons: [LessonSummary] = [], positions: [String: LessonPosition] = [:]) {
-        self.lessons = lessons.sorted { ($0.meta.order, $0.meta.id) < ($1.meta.order, $1.meta.id) }
+        func inOrder(_ a: LessonSummary, _ b: LessonSummary) -> Bool { (a.meta.order, a.meta.id) < (b.meta.order, b.meta.id) }
+        // A list read back from the index is in order already: checked in place, not copied and
+        // sorted.
+        let sorted = lessons.indices.dropFirst().allSatisfy { k in
+            (lessons[k - 1].meta.order, lessons[k - 1].meta.id) <= (lessons[k].meta.order, lessons[k].meta.id)
+        }
+        self.lessons = sorted ? lessons : lessons.sorted(by: inOrder)
         self.loaded = [:]
         self.positions = positions
     }
@@ -78,39 +84,52 @@ public struct LessonListState: Equatable, Sendable {
         return position.completed ? t.lesson(.finished) : t.lesson(.atStep(position.step + 1, of: position.stepCount))
     }
 
-    /// The rows of the list: the lessons with their steps and positions, or the exercises with
-    /// their functions and statuses.
-    func rows(_ catalogue: LessonCatalogue, _ practice: PracticeCatalogue, _ t: any Catalogue) -> [ListRow] {
+    /// The items of the list: the lessons with their steps and positions, or the exercises with
+    /// their functions and statuses. A catalogue may hold thousands, so a lesson's row is made only
+    /// when it is drawn, and the columns' widths come from the distinct step counts and the lessons
+    /// opened, not from every row.
+    func items(_ catalogue: LessonCatalogue, _ practice: PracticeCatalogue, _ t: any Catalogue) -> ListItems {
         switch kind {
         case .lessons:
-            // A catalogue may hold thousands: each step count and mark is worded once.
-            var steps: [Int: String] = [:]
-            let new = Self.mark(nil, t)
-            return catalogue.lessons.map { lesson in
-                let position = catalogue.positions[lesson.meta.id]
-                let detail = steps[lesson.stepCount] ?? t.lesson(.steps(lesson.stepCount))
-                steps[lesson.stepCount] = detail
-                return ListRow(number: lesson.meta.order, title: lesson.meta.title, detail: detail,
-                               mark: position == nil ? new : Self.mark(position, t), done: position?.completed ?? false,
-                               summary: lesson.meta.summary)
+            let lessons = catalogue.lessons
+            var markWidth = 0
+            var unopened = false
+            for lesson in lessons {
+                if let position = catalogue.positions[lesson.meta.id] {
+                    markWidth = max(markWidth, TextWidth.columns(Self.mark(position, t)))
+                } else {
+                    unopened = true
+                }
             }
+            if unopened { markWidth = max(markWidth, TextWidth.columns(Self.mark(nil, t))) }
+            return ListItems(
+                count: lessons.count,
+                row: { k in
+                    let lesson = lessons[k]
+                    let position = catalogue.positions[lesson.meta.id]
+                    return ListRow(number: lesson.meta.order, title: lesson.meta.title, detail: t.lesson(.steps(lesson.stepCount)),
+                                   mark: Self.mark(position, t), done: position?.completed ?? false, summary: lesson.meta.summary)
+                },
+                widestNumber: lessons.map(\.meta.order).max() ?? 0,
+                detailWidth: Set(lessons.map(\.stepCount)).map { TextWidth.columns(t.lesson(.steps($0))) }.max() ?? 0,
+                markWidth: markWidth)
         case .exercises:
-            return practice.exercises.map { e in
+            return ListItems(practice.exercises.map { e in
                 let status = practice.status(of: e.meta.id)
                 return ListRow(number: e.meta.order, title: e.meta.title, detail: e.exercise?.spec.function ?? "",
                                mark: t.practice(.status(status)), done: { if case .passed = status { true } else { false } }(),
                                summary: e.meta.summary)
-            }
+            })
         }
     }
 
     /// The items that fit, the selected one in view; each item's rows are where a click opens it.
-    func draw(_ rows: [ListRow], into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue) {
+    func draw(_ items: ListItems, into buffer: inout CellBuffer, hits: inout Hits, _ t: any Catalogue) {
         let width = buffer.width
         buffer.put(kind == .lessons ? t.lesson(.lessons) : t.practice(.practice), x: 2, y: 1, style: Style(bold: true))
         let hints = TextLayout.hints(Keymap.hints(keyContext, t), width: width - 4, separator: "   ")
         buffer.put(hints, x: 2, y: buffer.height - 1, style: Style(dim: true))
-        guard !rows.isEmpty else {
+        guard items.count > 0 else {
             let empty = kind == .lessons ? t.lesson(.noLessons) : t.practice(.noExercises)
             for (k, line) in Paragraph.wrap(empty, width: width - 4).enumerated() {
                 buffer.put(line, x: 2, y: 3 + k)
@@ -122,28 +141,25 @@ public struct LessonListState: Equatable, Sendable {
         // view, with as many items around it as fit. The marks and details take the columns
         // their widest needs, at the right.
         let room = max(1, buffer.height - 5)
-        let selected = min(self.selected, rows.count - 1)
+        let selected = min(self.selected, items.count - 1)
         let summaryWidth = width - 9
         // Only the items shown are laid out: every other item takes two rows, so a catalogue of
         // thousands costs no more to draw than a short one.
-        let selectedSummary = Paragraph.wrap(rows[selected].summary, width: summaryWidth).map(\.plainText)
-        func summary(_ k: Int) -> [String] {
-            k == selected ? selectedSummary : [TextLayout.truncate(rows[k].summary, width: summaryWidth)]
-        }
-        let markX = width - 2 - (Set(rows.map(\.mark)).map(TextWidth.columns).max() ?? 0)
-        let detailX = markX - 3 - (Set(rows.map(\.detail)).map(TextWidth.columns).max() ?? 0)
-        let heights = rows.indices.map { $0 == selected ? 1 + selectedSummary.count : 2 }
+        let selectedSummary = Paragraph.wrap(items.row(selected).summary, width: summaryWidth).map(\.plainText)
+        let markX = width - 2 - items.markWidth
+        let detailX = markX - 3 - items.detailWidth
+        let heights = (0..<items.count).map { $0 == selected ? 1 + selectedSummary.count : 2 }
         // Numbers right-aligned to the widest, two digits at least.
-        let numberWidth = max(2, String(rows.map(\.number).max() ?? 0).count)
+        let numberWidth = max(2, String(items.widestNumber).count)
         let shown = Self.window(heights: heights, around: selected, room: room)
         var y = 3
         for k in shown {
-            let row = rows[k]
+            let row = items.row(k)
             let chosen = k == selected
             let title = "\(chosen ? "▶" : " ") \(String(row.number).leftPadded(to: numberWidth))  "
                 + TextLayout.truncate(row.title, width: detailX - 8 - numberWidth)
             buffer.put(title, x: 2, y: y, style: Style(bold: chosen, reverse: chosen))
-            let lines = summary(k)
+            let lines = k == selected ? selectedSummary : [TextLayout.truncate(row.summary, width: summaryWidth)]
             hits.add(Rect(x: 2, y: y, width: width - 4, height: 1 + lines.count), .lessonRow(k))
             buffer.put(row.detail, x: detailX, y: y, style: Style(dim: true))
             buffer.put(row.mark, x: markX, y: y, style: Style(bold: row.done))
@@ -153,7 +169,7 @@ public struct LessonListState: Equatable, Sendable {
             y += 1 + lines.count
         }
         if shown.lowerBound > 0 { buffer.put("▲", x: width - 2, y: 3, style: Style(bold: true)) }
-        if shown.upperBound < rows.count { buffer.put("▼", x: width - 2, y: y - 1, style: Style(bold: true)) }
+        if shown.upperBound < items.count { buffer.put("▼", x: width - 2, y: y - 1, style: Style(bold: true)) }
     }
 
     /// The items to show, as a range around `selected`, when item k takes `heights[k]` rows and
@@ -180,6 +196,31 @@ public struct LessonListState: Equatable, Sendable {
 /// Which items a list shows.
 public enum ListKind: Equatable, Sendable {
     case lessons, exercises
+}
+
+/// The items of a list as the view needs them: how many, each one's row (made only for the items
+/// drawn), and the widest number, detail and mark, which set the columns.
+struct ListItems {
+    var count: Int
+    var row: (Int) -> ListRow
+    var widestNumber: Int
+    var detailWidth: Int
+    var markWidth: Int
+
+    /// Items made all at once (a short list).
+    init(_ rows: [ListRow]) {
+        self.init(count: rows.count, row: { rows[$0] }, widestNumber: rows.map(\.number).max() ?? 0,
+                  detailWidth: rows.map { TextWidth.columns($0.detail) }.max() ?? 0,
+                  markWidth: rows.map { TextWidth.columns($0.mark) }.max() ?? 0)
+    }
+
+    init(count: Int, row: @escaping (Int) -> ListRow, widestNumber: Int, detailWidth: Int, markWidth: Int) {
+        self.count = count
+        self.row = row
+        self.widestNumber = widestNumber
+        self.detailWidth = detailWidth
+        self.markWidth = markWidth
+    }
 }
 
 /// One item of a list as it is drawn: its number, title, a detail (steps, a function's name),

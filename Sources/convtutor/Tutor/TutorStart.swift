@@ -56,19 +56,20 @@ struct TutorStart: Equatable {
         // Finding the bundled folder takes a few looks on disk: home does it after its frame.
         var key: String { LessonOptions.snapshotKey(folders: lessonFolders, language) }
         var summaries: [LessonSummary] = []
-        func catalogue(_ all: [LessonSummary]) -> LessonCatalogue {
-            summaries = all
-            var catalogue = LessonCatalogue(lessons: LessonOptions.lessons(of: all), positions: positions)
+        /// The catalogue of `lessons`, in order.
+        func catalogue(_ lessons: [LessonSummary]) -> LessonCatalogue {
+            var catalogue = LessonCatalogue(lessons: lessons, positions: positions)
             if let opened { catalogue.loaded[opened.meta.id] = opened }
             runner.lessons = catalogue.lessons
             return catalogue
         }
-        /// The catalogue from the files (through the index), kept for the next start's first frame
-        /// when it differs from `saved`.
+        /// The catalogue from the files (through the index); its lessons, in order, are kept for the
+        /// next start's first frame when they differ from `saved`.
         func loadCatalogue(saved: [LessonSummary]?) -> LessonCatalogue {
-            let all = LessonOptions.summaries(folders: lessonFolders, language, index: index)
-            if all != saved { LessonIndex.saveSnapshot(all, key: key, index: index) }
-            return catalogue(all)
+            summaries = LessonOptions.summaries(folders: lessonFolders, language, index: index)
+            let lessons = LessonOptions.lessons(of: summaries)
+            if lessons != saved { LessonIndex.saveSnapshot(lessons, key: key, index: index) }
+            return catalogue(lessons)
         }
         func loadPractice() -> PracticeCatalogue? {
             guard let practice else { return nil }
