@@ -2,25 +2,34 @@ import Foundation
 import GRDB
 import LessonKit
 
+/// A list as a start last saved it: its lessons (all of them, or the first ones asked for), and,
+/// of all of them, the highest `order` and the step counts, which set the list's columns.
+public struct Snapshot: Equatable, Sendable {
+    public var lessons: [LessonSummary]
+    public var widestOrder: Int
+    public var stepCounts: Set<Int>
+}
+
 extension LessonIndex {
-    /// The catalogue a start last listed under `key` (its folders and language), as it was saved;
+    /// The list a start last saved under `key` (its folders and language), or its `first` lessons;
     /// `nil` when there is none or it cannot be read.
     ///
-    /// A list draws its first frame from this, without looking at a single lesson file, and checks
-    /// the files (`summaries(of:index:read:summarise:)`) right after that frame, before the first
-    /// key: a lesson added, changed or removed since appears a few milliseconds later, and no key
-    /// ever acts on the old list.
-    public static func snapshot(_ key: String, index: URL) -> [LessonSummary]? {
+    /// A list draws its first frame from the first lessons of this, without looking at a single
+    /// lesson file, and checks the files (`summaries(of:index:read:summarise:)`) right after that
+    /// frame, before the first key: a lesson added, changed or removed since appears a few
+    /// milliseconds later, and no key ever acts on the old list. Reading only the first lessons
+    /// keeps that frame as quick for thousands as for ten.
+    public static func snapshot(_ key: String, index: URL, first: Int = .max) -> Snapshot? {
         guard FileManager.default.fileExists(atPath: index.path),
               let database = try? DatabaseQueue(path: index.path, configuration: configuration) else { return nil }
         defer { try? database.close() }
-        let summaries = try? database.read { db -> [LessonSummary]? in
+        let snapshot = try? database.read { db -> Snapshot? in
             guard try Int.fetchOne(db, sql: "PRAGMA user_version") == formatVersion else { return nil }
             // Decoded where SQLite holds it: a list of thousands is a megabyte, not worth a copy.
             let rows = try Row.fetchCursor(db, sql: "SELECT data FROM catalogue WHERE key = ?", arguments: [key])
-            return try rows.next()?.dataNoCopy(atIndex: 0).flatMap(SnapshotCoding.decode)
+            return try rows.next()?.dataNoCopy(atIndex: 0).flatMap { SnapshotCoding.decode($0, first: first) }
         }
-        return summaries.flatMap { $0 }
+        return snapshot.flatMap { $0 }
     }
 
     /// The key of the list of `folders` (in the order they are read) in `language`: separated by
@@ -47,9 +56,10 @@ extension LessonIndex {
     }
 }
 
-/// Summaries as one blob: per summary its text fields as a 32-bit length and UTF-8 bytes, its
-/// numbers (and the count of its required lessons, before their ids) as 64-bit integers, all
-/// little-endian. Read back in one pass, with no parsing of text.
+/// A snapshot as one blob: the highest order and the step counts, then per summary its text fields
+/// as a 32-bit length and UTF-8 bytes, its numbers (and the count of its required lessons, before
+/// their ids) as 64-bit integers, all little-endian. Read back in one pass, with no parsing of
+/// text, and only as far as the lessons asked for.
 enum SnapshotCoding {
     static func encode(_ summaries: [LessonSummary]) -> Data {
         var data = Data()
@@ -58,6 +68,11 @@ enum SnapshotCoding {
             withUnsafeBytes(of: UInt32(value.utf8.count).littleEndian) { data.append(contentsOf: $0) }
             data.append(contentsOf: value.utf8)
         }
+        // First what sets the columns, then the lessons.
+        int(summaries.map(\.meta.order).max() ?? 0)
+        let stepCounts = Set(summaries.map(\.stepCount)).sorted()
+        int(stepCounts.count)
+        stepCounts.forEach(int)
         int(summaries.count)
         for s in summaries {
             for field in [s.file, s.meta.id, s.meta.title, s.meta.lang, s.meta.summary, s.meta.kind.rawValue, s.function] {
@@ -71,9 +86,10 @@ enum SnapshotCoding {
         return data
     }
 
-    /// The summaries in `data`; `nil` when it is not what `encode` writes.
-    static func decode(_ data: Data) -> [LessonSummary]? {
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [LessonSummary]? in
+    /// The snapshot in `data`, with its `first` lessons at most; `nil` when it is not what
+    /// `encode` writes (as far as it is read).
+    static func decode(_ data: Data, first: Int = .max) -> Snapshot? {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Snapshot? in
             var at = 0
             func int() -> Int? {
                 guard at + 8 <= bytes.count else { return nil }
@@ -87,13 +103,21 @@ enum SnapshotCoding {
                 defer { at += 4 + count }
                 return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(at + 4)..<(at + 4 + count)]), as: UTF8.self)
             }
-            guard let count = int(), count >= 0, count <= bytes.count else { return nil }
+            /// A count that the bytes left could hold.
+            func length() -> Int? { int().flatMap { (0...bytes.count).contains($0) ? $0 : nil } }
+            guard let widestOrder = int(), let stepCountCount = length() else { return nil }
+            var stepCounts = Set<Int>()
+            for _ in 0..<stepCountCount {
+                guard let steps = int() else { return nil }
+                stepCounts.insert(steps)
+            }
+            guard let count = length() else { return nil }
             var summaries: [LessonSummary] = []
-            summaries.reserveCapacity(count)
-            for _ in 0..<count {
+            summaries.reserveCapacity(min(count, first))
+            for _ in 0..<min(count, first) {
                 guard let file = text(), let id = text(), let title = text(), let lang = text(), let summary = text(),
                       let kind = text().flatMap(LessonKind.init(rawValue:)), let function = text(),
-                      let order = int(), let steps = int(), let requiresCount = int(), (0...bytes.count).contains(requiresCount)
+                      let order = int(), let steps = int(), let requiresCount = length()
                 else { return nil }
                 var requires: [String] = []
                 for _ in 0..<requiresCount {
@@ -102,11 +126,12 @@ enum SnapshotCoding {
                 }
                 summaries.append(LessonSummary(
                     file: file,
-                    meta: LessonMeta(id: id, title: title, lang: lang, order: order, summary: summary,
-                                     requires: requires, kind: kind),
+                    meta: LessonMeta(id: id, title: title, lang: lang, order: order, summary: summary, requires: requires, kind: kind),
                     stepCount: steps, function: function))
             }
-            return at == bytes.count ? summaries : nil
+            // All of it read: nothing may be left over.
+            guard first < count || at == bytes.count else { return nil }
+            return Snapshot(lessons: summaries, widestOrder: widestOrder, stepCounts: stepCounts)
         }
     }
 }

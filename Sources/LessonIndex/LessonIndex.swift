@@ -21,7 +21,7 @@ public enum LessonIndex {
     /// The format of the rows. Raise it whenever a summary would be made differently from the same
     /// bytes (a new field, a parser change that moves a title or a step count): an index of another
     /// version is rebuilt.
-    static let formatVersion = 6
+    static let formatVersion = 7
 
     /// One file's bytes to summarise: the path it was read from and what it holds.
     public typealias Contents = (data: Data, file: String)

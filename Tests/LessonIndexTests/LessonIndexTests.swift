@@ -222,15 +222,21 @@ import Testing
                                        stepCount: 0)]
         #expect(LessonIndex.snapshot("en", index: folder.index) == nil)
         LessonIndex.saveSnapshot(summaries, key: "en", index: folder.index)
-        #expect(LessonIndex.snapshot("en", index: folder.index) == summaries)
+        let saved = try #require(LessonIndex.snapshot("en", index: folder.index))
+        #expect(saved.lessons == summaries)
+        #expect(saved.widestOrder == 11 && saved.stepCounts == [0, 5, 11], "the order and step counts of every lesson")
+        // The first lessons only, with the columns of all.
+        let first = try #require(LessonIndex.snapshot("en", index: folder.index, first: 1))
+        #expect(first.lessons == Array(summaries.prefix(1)))
+        #expect(first.widestOrder == saved.widestOrder && first.stepCounts == saved.stepCounts)
         #expect(LessonIndex.snapshot("zh", index: folder.index) == nil, "each key keeps its own list")
         LessonIndex.saveSnapshot([], key: "en", index: folder.index)
-        #expect(LessonIndex.snapshot("en", index: folder.index) == [])
+        #expect(LessonIndex.snapshot("en", index: folder.index)?.lessons == [])
     }
 
     @Test func aSnapshotCutShortIsNone() {
         let data = SnapshotCoding.encode([Folder.summary("alpha", file: "/a.md"), Folder.summary("beta", file: "/b.md")])
-        #expect(SnapshotCoding.decode(data)?.count == 2)
+        #expect(SnapshotCoding.decode(data)?.lessons.count == 2)
         for cut in [1, 9, data.count / 2, data.count - 1] {
             #expect(SnapshotCoding.decode(data.prefix(cut)) == nil)
         }
@@ -260,7 +266,7 @@ extension LessonIndexTests {
         try kept.write("a.md", "alpha two")
         _ = kept.summaries([a])
         #expect(LessonIndex.snapshot(gone, index: kept.index) == nil)
-        #expect(LessonIndex.snapshot(stays, index: kept.index) == [])
+        #expect(LessonIndex.snapshot(stays, index: kept.index)?.lessons == [])
         let rows = try DatabaseQueue(path: kept.index.path).read { db in
             try String.fetchAll(db, sql: "SELECT path FROM lesson_file ORDER BY path")
         }

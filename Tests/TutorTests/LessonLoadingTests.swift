@@ -82,4 +82,22 @@ import Testing
         #expect(end.contains("▲"))
         #expect(end.contains("12 steps"), "the widest detail sets the column")
     }
+
+    @Test("the first lessons with the columns of all draw the same first frame as all of them", arguments: Language.allCases)
+    func firstLessonsOnly(_ language: Language) {
+        let lessons = (1...3000).map { k in
+            LessonSummary(file: "/l/\(k).md", meta: LessonMeta(id: "l\(k)", title: "Lesson \(k)", lang: "en", order: k, summary: "About \(k)"),
+                          stepCount: k == 3000 ? 123 : k % 9 + 1)
+        }
+        let positions = ["l2": LessonPosition(step: 1, stepCount: 3, updatedAt: Date(timeIntervalSince1970: 0))]
+        var all = AppState(screen: .lessons(LessonListState()), width: 80, height: 24, language: language)
+        all.catalogue = LessonCatalogue(lessons: lessons, positions: positions)
+        var first = all
+        first.catalogue = LessonCatalogue(first: Array(lessons.prefix(20)), columns: all.catalogue.columns, positions: positions)
+        // The last lesson's 123 steps and 4-digit number set columns the first twenty do not reach.
+        #expect(view(first).text == view(all).text)
+        var firstAlone = all
+        firstAlone.catalogue = LessonCatalogue(lessons: Array(lessons.prefix(20)), positions: positions)
+        #expect(view(firstAlone).text != view(all).text, "without the columns of all, the first frame would differ")
+    }
 }

@@ -10,6 +10,9 @@ import TermCanvas
 /// answers `.loadLesson` with `.lessonLoaded`) and kept in `loaded` from then on.
 public struct LessonCatalogue: Equatable, Sendable {
     public var lessons: [LessonSummary]
+    /// What sets the list's columns: the highest `order` and the step counts, of every lesson
+    /// (`lessons` may be only the first ones, for a first frame; see `init(first:columns:positions:)`).
+    public var columns: ListColumns
     /// The lessons parsed so far, by id.
     public var loaded: [String: Lesson]
     /// The saved position of each lesson opened before, by lesson id.
@@ -23,8 +26,16 @@ public struct LessonCatalogue: Equatable, Sendable {
             (lessons[k - 1].meta.order, lessons[k - 1].meta.id) <= (lessons[k].meta.order, lessons[k].meta.id)
         }
         self.lessons = sorted ? lessons : lessons.sorted(by: inOrder)
+        self.columns = ListColumns(widestOrder: lessons.map(\.meta.order).max() ?? 0, stepCounts: Set(lessons.map(\.stepCount)))
         self.loaded = [:]
         self.positions = positions
+    }
+
+    /// The first lessons of a longer list, in order, with the columns of the whole: enough for a
+    /// first frame, which shows the top of the list (the whole list follows before any key).
+    public init(first lessons: [LessonSummary], columns: ListColumns, positions: [String: LessonPosition] = [:]) {
+        self.init(lessons: lessons, positions: positions)
+        self.columns = columns
     }
 
     /// A catalogue of lessons parsed already (their files unnamed).
@@ -36,6 +47,18 @@ public struct LessonCatalogue: Equatable, Sendable {
     /// The step to open `lesson` on: where the learner stopped, or the first.
     public func resumeStep(of lesson: Lesson) -> Int {
         positions[lesson.meta.id]?.resumeStep(currentStepCount: lesson.steps.count) ?? 0
+    }
+}
+
+/// The highest `order` and the step counts of a list's lessons: they set the widths of its number
+/// and step columns.
+public struct ListColumns: Equatable, Sendable {
+    public var widestOrder: Int
+    public var stepCounts: Set<Int>
+
+    public init(widestOrder: Int, stepCounts: Set<Int>) {
+        self.widestOrder = widestOrder
+        self.stepCounts = stepCounts
     }
 }
 
@@ -92,16 +115,8 @@ public struct LessonListState: Equatable, Sendable {
         switch kind {
         case .lessons:
             let lessons = catalogue.lessons
-            var markWidth = 0
-            var unopened = false
-            for lesson in lessons {
-                if let position = catalogue.positions[lesson.meta.id] {
-                    markWidth = max(markWidth, TextWidth.columns(Self.mark(position, t)))
-                } else {
-                    unopened = true
-                }
-            }
-            if unopened { markWidth = max(markWidth, TextWidth.columns(Self.mark(nil, t))) }
+            // The widest mark of the lessons opened, and `new` (never the widest of the marks).
+            let markWidth = ([nil] + catalogue.positions.values.map(Optional.some)).map { TextWidth.columns(Self.mark($0, t)) }.max() ?? 0
             return ListItems(
                 count: lessons.count,
                 row: { k in
@@ -110,8 +125,8 @@ public struct LessonListState: Equatable, Sendable {
                     return ListRow(number: lesson.meta.order, title: lesson.meta.title, detail: t.lesson(.steps(lesson.stepCount)),
                                    mark: Self.mark(position, t), done: position?.completed ?? false, summary: lesson.meta.summary)
                 },
-                widestNumber: lessons.map(\.meta.order).max() ?? 0,
-                detailWidth: Set(lessons.map(\.stepCount)).map { TextWidth.columns(t.lesson(.steps($0))) }.max() ?? 0,
+                widestNumber: catalogue.columns.widestOrder,
+                detailWidth: catalogue.columns.stepCounts.map { TextWidth.columns(t.lesson(.steps($0))) }.max() ?? 0,
                 markWidth: markWidth)
         case .exercises:
             return ListItems(practice.exercises.map { e in

@@ -18,6 +18,10 @@ struct TutorStart: Equatable {
     var practice: PracticeFolder?
     var screen = ScreenSettings()
 
+    /// How many lessons of the saved list the lesson list's first frame reads: more than the tallest
+    /// terminal shows (two rows a lesson).
+    static let firstFrameLessons = 256
+
     /// The start a bare `convtutor` makes: every option at its default.
     static func defaults(environment: [String: String]) -> TutorStart {
         TutorStart(language: Language.of(environment: environment), practice: PracticeFolder())
@@ -82,22 +86,21 @@ struct TutorStart: Equatable {
         // first); home draws none.
         let list: ListKind? = if case .lessons(let list) = first { list.kind } else { nil }
         var state = AppState(screen: first, width: 80, height: 24, language: language)
-        // The lessons' list draws from the list the last start saved, and checks the files just
-        // after; the exercises' list needs them parsed, so it checks first.
-        let saved = list == .lessons ? LessonIndex.snapshot(key, index: index) : nil
-        if let saved {
-            state.catalogue = catalogue(saved)
+        // The lessons' list draws its first frame from the first lessons of the list the last
+        // start saved, more than a screen holds, and reads the files just after; the exercises'
+        // list needs them parsed, so it reads them first.
+        let head = list == .lessons ? LessonIndex.snapshot(key, index: index, first: Self.firstFrameLessons) : nil
+        if let head {
+            state.catalogue = LessonCatalogue(first: head.lessons, columns: ListColumns(widestOrder: head.widestOrder, stepCounts: head.stepCounts),
+                                              positions: positions)
         } else if list != nil {
             state.catalogue = loadCatalogue(saved: nil)
         }
         if list == .exercises, let catalogue = loadPractice() { state.practice = catalogue }
         launch(state, screen: screen, runner: runner, instead: instead) {
             var replies: [Msg] = []
-            if list == nil {
-                replies.append(.catalogueLoaded(loadCatalogue(saved: LessonIndex.snapshot(key, index: index))))
-            } else if saved != nil {
-                let fresh = loadCatalogue(saved: saved)
-                if fresh.lessons != state.catalogue.lessons { replies.append(.catalogueLoaded(fresh)) }
+            if list == nil || head != nil {
+                replies.append(.catalogueLoaded(loadCatalogue(saved: LessonIndex.snapshot(key, index: index)?.lessons)))
             }
             if list != .exercises, let catalogue = loadPractice() { replies.append(.practiceLoaded(catalogue)) }
             return replies
