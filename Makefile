@@ -61,7 +61,8 @@ test-install: release
 # less, 2,600 more lessons beside none, 1,000,000 reviews beside 100 (the large catalogue and
 # database are generated into .build/bench), the explorer's idle CPU and bytes per step.
 bench: deps
-	$(SWIFT) build $(RELEASE)
+	$(SWIFT) build $(RELEASE) --product convtutor
+	$(SWIFT) build $(RELEASE) --product convtutor-bench
 	"$$($(SWIFT) build $(RELEASE) --show-bin-path)/convtutor-bench"
 	python3 scripts/bench_terminal.py $(RELEASE_BIN) .build/bench
 

@@ -101,7 +101,8 @@ final class QuizRunner {
         }
     }
 
-    private func fail(_ problem: String) {
+    /// Remembers the first problem, reported once the screen has closed.
+    func fail(_ problem: String) {
         if failure == nil { failure = problem }
     }
 

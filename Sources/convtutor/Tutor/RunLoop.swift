@@ -19,7 +19,9 @@ func run(_ initial: AppState, on terminal: inout some TerminalBackend, startEffe
     let size = terminal.size
     _ = update(&state, .resize(width: size.width, height: size.height))
     let clock = ContinuousClock()
-    var previous: CellBuffer?
+    // The terminal starts blank (the backend clears it), so the first frame sends only the cells
+    // that are not: a few hundred of home's 4,800 at 120x40.
+    var previous: CellBuffer? = CellBuffer(width: size.width, height: size.height)
     var tickDue: ContinuousClock.Instant?
     /// Carries out effects, feeding the messages they answer with back to `update`; returns the
     /// exit status once an effect asks to quit.

@@ -54,7 +54,6 @@ struct TutorStart: Equatable {
         let store = try DataOptions.openStore(in: directory)
         let positions = try DataOptions.positions(store)
         let first = first(positions)
-        let statuses = practice == nil ? [:] : try DataOptions.practiceStatuses(store)
         let index = DataOptions.lessonIndex(in: directory)
         let runner = QuizRunner(store: store, index: index, language: language)
         // Finding the bundled folder takes a few looks on disk: home does it after its frame.
@@ -78,6 +77,14 @@ struct TutorStart: Equatable {
         func loadPractice() -> PracticeCatalogue? {
             guard let practice else { return nil }
             runner.exercises = LessonOptions.exerciseSummaries(of: summaries)
+            // Read when the exercises are: every attempt ever made, which home does not show.
+            let statuses: [String: ExerciseStatus]
+            do {
+                statuses = try store.practiceRecords().mapValues(\.status)
+            } catch {
+                runner.fail(error.description)
+                statuses = [:]
+            }
             let (catalogue, work) = practice.setUp(LessonOptions.parse(runner.exercises), statuses: statuses)
             runner.practice = work
             return catalogue
