@@ -11,6 +11,10 @@ public struct Snapshot: Equatable, Sendable {
 }
 
 extension LessonIndex {
+    /// How many lessons of a saved list are kept apart, with the columns of all, for a first frame:
+    /// more than the tallest terminal shows (two rows a lesson).
+    public static let snapshotHead = 256
+
     /// The list a start last saved under `key` (its folders and language), or its `first` lessons;
     /// `nil` when there is none or it cannot be read.
     ///
@@ -25,8 +29,10 @@ extension LessonIndex {
         defer { try? database.close() }
         let snapshot = try? database.read { db -> Snapshot? in
             guard try Int.fetchOne(db, sql: "PRAGMA user_version") == formatVersion else { return nil }
-            // Decoded where SQLite holds it: a list of thousands is a megabyte, not worth a copy.
-            let rows = try Row.fetchCursor(db, sql: "SELECT data FROM catalogue WHERE key = ?", arguments: [key])
+            // The head alone when it holds what is asked: a list of thousands is a megabyte. Decoded
+            // where SQLite holds it, not copied.
+            let column = first <= snapshotHead ? "head" : "data"
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(column) FROM catalogue WHERE key = ?", arguments: [key])
             return try rows.next()?.dataNoCopy(atIndex: 0).flatMap { SnapshotCoding.decode($0, first: first) }
         }
         return snapshot.flatMap { $0 }
@@ -50,8 +56,9 @@ extension LessonIndex {
         guard let database = open(index) else { return }
         defer { try? database.close() }
         try? database.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO catalogue (key, data) VALUES (?, ?)",
-                           arguments: [key, SnapshotCoding.encode(summaries)])
+            try db.execute(sql: "INSERT OR REPLACE INTO catalogue (key, head, data) VALUES (?, ?, ?)",
+                           arguments: [key, SnapshotCoding.encode(Array(summaries.prefix(snapshotHead)), columnsOf: summaries),
+                                       SnapshotCoding.encode(summaries)])
         }
     }
 }
@@ -61,7 +68,8 @@ extension LessonIndex {
 /// their ids) as 64-bit integers, all little-endian. Read back in one pass, with no parsing of
 /// text, and only as far as the lessons asked for.
 enum SnapshotCoding {
-    static func encode(_ summaries: [LessonSummary]) -> Data {
+    /// `summaries`, with the columns (highest order, step counts) of `all` (by default, of them).
+    static func encode(_ summaries: [LessonSummary], columnsOf all: [LessonSummary]? = nil) -> Data {
         var data = Data()
         func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { data.append(contentsOf: $0) } }
         func text(_ value: String) {
@@ -69,8 +77,9 @@ enum SnapshotCoding {
             data.append(contentsOf: value.utf8)
         }
         // First what sets the columns, then the lessons.
-        int(summaries.map(\.meta.order).max() ?? 0)
-        let stepCounts = Set(summaries.map(\.stepCount)).sorted()
+        let all = all ?? summaries
+        int(all.map(\.meta.order).max() ?? 0)
+        let stepCounts = Set(all.map(\.stepCount)).sorted()
         int(stepCounts.count)
         stepCounts.forEach(int)
         int(summaries.count)

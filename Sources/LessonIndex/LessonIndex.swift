@@ -21,7 +21,7 @@ public enum LessonIndex {
     /// The format of the rows. Raise it whenever a summary would be made differently from the same
     /// bytes (a new field, a parser change that moves a title or a step count): an index of another
     /// version is rebuilt.
-    static let formatVersion = 7
+    static let formatVersion = 8
 
     /// One file's bytes to summarise: the path it was read from and what it holds.
     public typealias Contents = (data: Data, file: String)
@@ -177,7 +177,7 @@ public enum LessonIndex {
                 ) WITHOUT ROWID;
                 CREATE INDEX lesson_file_folder ON lesson_file (folder);
                 DROP TABLE IF EXISTS catalogue;
-                CREATE TABLE catalogue (key TEXT NOT NULL PRIMARY KEY, data BLOB NOT NULL);
+                CREATE TABLE catalogue (key TEXT NOT NULL PRIMARY KEY, head BLOB NOT NULL, data BLOB NOT NULL);
                 PRAGMA user_version = \(formatVersion);
                 """)
         }

@@ -234,6 +234,22 @@ import Testing
         #expect(LessonIndex.snapshot("en", index: folder.index)?.lessons == [])
     }
 
+    @Test func theHeadOfALongListHasTheColumnsOfAll() throws {
+        let folder = try Folder()
+        let a = try folder.write("a.md", "alpha")
+        _ = folder.summaries([a])
+        let summaries = (1...300).map { k in
+            LessonSummary(file: "/l/\(k).md", meta: LessonMeta(id: "l\(k)", title: "L\(k)", lang: "en", order: k, summary: ""),
+                          stepCount: k == 300 ? 99 : 1)
+        }
+        LessonIndex.saveSnapshot(summaries, key: "en", index: folder.index)
+        let head = try #require(LessonIndex.snapshot("en", index: folder.index, first: 10))
+        #expect(head.lessons == Array(summaries.prefix(10)))
+        #expect(head.widestOrder == 300 && head.stepCounts == [1, 99])
+        #expect(LessonIndex.snapshot("en", index: folder.index, first: 280)?.lessons == Array(summaries.prefix(280)), "past the head: from the whole")
+        #expect(LessonIndex.snapshot("en", index: folder.index)?.lessons == summaries)
+    }
+
     @Test func aSnapshotCutShortIsNone() {
         let data = SnapshotCoding.encode([Folder.summary("alpha", file: "/a.md"), Folder.summary("beta", file: "/b.md")])
         #expect(SnapshotCoding.decode(data)?.lessons.count == 2)

@@ -18,10 +18,6 @@ struct TutorStart: Equatable {
     var practice: PracticeFolder?
     var screen = ScreenSettings()
 
-    /// How many lessons of the saved list the lesson list's first frame reads: more than the tallest
-    /// terminal shows (two rows a lesson).
-    static let firstFrameLessons = 256
-
     /// The start a bare `convtutor` makes: every option at its default.
     static func defaults(environment: [String: String]) -> TutorStart {
         TutorStart(language: Language.of(environment: environment), practice: PracticeFolder())
@@ -96,7 +92,7 @@ struct TutorStart: Equatable {
         // The lessons' list draws its first frame from the first lessons of the list the last
         // start saved, more than a screen holds, and reads the files just after; the exercises'
         // list needs them parsed, so it reads them first.
-        let head = list == .lessons ? LessonIndex.snapshot(key, index: index, first: Self.firstFrameLessons) : nil
+        let head = list == .lessons ? LessonIndex.snapshot(key, index: index, first: LessonIndex.snapshotHead) : nil
         if let head {
             state.catalogue = LessonCatalogue(first: head.lessons, columns: ListColumns(widestOrder: head.widestOrder, stepCounts: head.stepCounts),
                                               positions: positions)
