@@ -7,7 +7,8 @@ Run by `make bench` after the compute core's timings:
 
 Every first frame is timed in a pseudo-terminal of 120x40 (TERM=xterm-256color): from fork to the
 moment the last text of the first frame has been written, median of STARTS starts. These machines
-are noisy, so each figure is printed as a ratio to its comparison, measured minutes apart at most:
+are noisy, so each figure is printed as a ratio to its comparison, and the two are measured in
+turn, one start of each per round (bench_timing.medians):
 
 1. start-up: home and the explorer beside `vim -u NONE` and `less` on vim's tutor (target: within
    2x of vim), and a process that only prints a usage error beside a static Swift "hello" that
@@ -21,24 +22,18 @@ are noisy, so each figure is printed as a ratio to its comparison, measured minu
    first question of `quiz` (target: within 1.5x);
 4. the explorer at work: CPU while paused, bytes written per animation step.
 """
-import fcntl
 import glob
 import os
-import pty
 import re
-import select
 import shutil
-import signal
 import statistics
-import struct
 import subprocess
 import sys
-import termios
 import time
 
-from bench_reviews import bench_reviews, pty_first_frame
+from bench_reviews import bench_reviews
+from bench_timing import COLUMNS, ROWS, drain, first_frame_ms, medians, process_ms, read_until, spawn
 
-COLUMNS, ROWS = 120, 40
 STARTS = 11
 FRAME_END = b"? keys"  # the explorer's key hints, the last line of its frame
 HOME_END = b"quit"  # home's hints end in "q/Esc quit"
@@ -49,39 +44,9 @@ EXTRA_LESSONS = 2600
 ENGLISH = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}  # the interface in English, whatever the locale
 
 
-def spawn(binary, args, env=None):
-    """Starts the binary in a new pty of COLUMNS x ROWS; returns (pid, master fd)."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
-        os.execve(binary, [binary] + args, {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8",
-                                            "SWIFT_BACKTRACE": "interactive=no", **(env or {})})
-    return pid, fd
-
-
-def read_until(fd, marker, timeout=10.0):
-    """Reads until `marker` appears or nothing more arrives; returns (bytes, seconds)."""
-    start = time.perf_counter()
-    data = b""
-    while marker not in data:
-        ready, _, _ = select.select([fd], [], [], timeout)
-        if not ready:
-            raise TimeoutError(f"no {marker!r} after {timeout}s; got {data[-200:]!r}")
-        data += os.read(fd, 65536)
-    return data, time.perf_counter() - start
-
-
-def drain(fd, quiet=0.05):
-    """Reads whatever arrives until the terminal has been quiet for `quiet` seconds."""
-    data = b""
-    while True:
-        ready, _, _ = select.select([fd], [], [], quiet)
-        if not ready:
-            return data
-        try:
-            data += os.read(fd, 65536)
-        except OSError:  # the program has exited and closed the terminal
-            return data
+def cpu_seconds(pid):
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def stop(pid, fd):
@@ -89,37 +54,6 @@ def stop(pid, fd):
     drain(fd, 0.2)
     os.waitpid(pid, 0)
     os.close(fd)
-
-
-def cpu_seconds(pid):
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def frame_ms(binary, args, marker, env=None, starts=STARTS):
-    """Median ms from fork until `marker` is out, over `starts` starts (each then killed)."""
-    times = []
-    for _ in range(starts):
-        start = time.perf_counter()
-        pid, fd = spawn(binary, args, env)
-        try:
-            read_until(fd, marker)
-            times.append((time.perf_counter() - start) * 1000)
-        finally:
-            os.kill(pid, signal.SIGTERM)
-            os.waitpid(pid, 0)
-            os.close(fd)
-    return statistics.median(times)
-
-
-def process_ms(args, runs=STARTS):
-    """Median wall time of a process that runs to its end, no terminal, in ms."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def row(label, value, unit, comparison=None, name="", target=None):
@@ -166,15 +100,19 @@ def extra_lessons(workdir):
 
 def start_up(convtutor, workdir):
     print(f"Start-up: first frame at {COLUMNS}x{ROWS}, median of {STARTS}", flush=True)
-    vim = frame_ms(shutil.which("vim"), ["-u", "NONE", TUTOR], TUTOR_END)
-    less = frame_ms(shutil.which("less"), [TUTOR], TUTOR_END)
+    vim, less, home, explore = medians([
+        lambda: first_frame_ms(shutil.which("vim"), ["-u", "NONE", TUTOR], TUTOR_END),
+        lambda: first_frame_ms(shutil.which("less"), [TUTOR], TUTOR_END),
+        lambda: first_frame_ms(convtutor, [], HOME_END, ENGLISH),
+        lambda: first_frame_ms(convtutor, ["explore"], FRAME_END, ENGLISH),
+    ], STARTS)
     row("vim -u NONE on its tutor", vim, "ms")
     row("less on vim's tutor", less, "ms")
-    home = frame_ms(convtutor, [], HOME_END, ENGLISH)
     row("convtutor (home)", home, "ms", vim, "vim", 2)
-    row("convtutor explore", frame_ms(convtutor, ["explore"], FRAME_END, ENGLISH), "ms", vim, "vim", 2)
-    hello = process_ms([swift_hello(workdir)])
-    row("usage error (convtutor --bogus)", process_ms([convtutor, "--bogus"]), "ms", hello, "hello")
+    row("convtutor explore", explore, "ms", vim, "vim", 2)
+    hello_binary = swift_hello(workdir)
+    hello, usage = medians([lambda: process_ms([hello_binary]), lambda: process_ms([convtutor, "--bogus"], check=False)], STARTS)
+    row("usage error (convtutor --bogus)", usage, "ms", hello, "hello")
 
 
 def catalogue(convtutor, workdir):
@@ -196,11 +134,11 @@ def catalogue(convtutor, workdir):
         time.sleep(1)
         stop(pid, fd)
     for label, args, marker in [("home", [], HOME_END), ("lesson list (learn)", ["learn"], LIST_END)]:
-        small = frame_ms(convtutor, args + ["--lessons", empty], marker, env)
-        large = frame_ms(convtutor, args + ["--lessons", big], marker, env)
+        small, large = medians([lambda folder=folder: first_frame_ms(convtutor, args + ["--lessons", folder], marker, env)
+                                for folder in [empty, big]], STARTS)
         row(label, large, "ms", small, "alone", 1.2)
-    small = process_ms([convtutor, "lessons", "--lessons", empty, "--data-dir", data])
-    large = process_ms([convtutor, "lessons", "--lessons", big, "--data-dir", data])
+    small, large = medians([lambda folder=folder: process_ms([convtutor, "lessons", "--lessons", folder, "--data-dir", data])
+                            for folder in [empty, big]], STARTS)
     row(f"lessons (prints {EXTRA_LESSONS} more lines)", large, "ms", small, "alone")
     usage = os.times()
     start = time.perf_counter()
@@ -213,7 +151,7 @@ def catalogue(convtutor, workdir):
 
 def reviews(convtutor, workdir):
     print("Reviews: 1,000,000 of 50,000 cards beside 100 of 40 (fixtures by make_review_fixture.py)", flush=True)
-    for label, small, large in bench_reviews(convtutor, os.path.join(workdir, "reviews"), pty_first_frame(convtutor)):
+    for label, small, large in bench_reviews(convtutor, os.path.join(workdir, "reviews")):
         row(label, large, "ms", small, "100", 1.5)
 
 
