@@ -74,4 +74,29 @@ import Testing
         #expect(planned.map(\.id) == expected.map(\.id))
         #expect(planned.prefix(6).map(\.id) == due, "the due reviews first, from lessons far down the list")
     }
+
+    /// Cards of questions the learner's lessons no longer hold (a lesson's folder not read, a
+    /// question taken out of a lesson), more of them than a session and due before the others,
+    /// are passed over: the six due reviews that can be asked still come first.
+    @Test func dueCardsOfQuestionsNoLongerThereTakeNoPlace() throws {
+        let (runner, store, lessons, now) = try Self.learner(count: 20, answered: 0, indexed: true)
+        let start = now.addingTimeInterval(-86_400)
+        let lesson = try #require(lessons.first).meta.id
+        let gone = (0..<25).map { CardID.lesson("removed-lesson", question: "q\($0)") }
+            + (0..<25).map { CardID.lesson(lesson, question: "removed-\($0)") }
+        for (k, card) in gone.enumerated() {
+            var stored = try store.register(id: card.rawValue, topic: "removed", contentHash: "h", now: start)
+            stored.schedule.due = start.addingTimeInterval(-Double(gone.count - k) * 60)
+            _ = try store.record(ReviewRecord(cardID: stored.id, time: stored.schedule.due, rating: 3, correct: true, duration: 1, answer: "a"),
+                                 updating: stored)
+        }
+        let storeDue = try store.dueCards(at: now, limit: 20).compactMap { CardID(rawValue: $0.id) }
+        #expect(Set(storeDue).isSubset(of: Set(gone)), "the store's first twenty due cards are all gone ones")
+        let due = try store.dueCards(at: now, limit: 100).compactMap { CardID(rawValue: $0.id) }.filter { !gone.contains($0) }
+        #expect(due.count == 6)
+        let planned = try runner.plan(at: now)
+        #expect(planned.count == 20)
+        #expect(planned.prefix(6).map(\.id) == due)
+        #expect(planned.allSatisfy { !gone.contains($0.id) })
+    }
 }

@@ -138,7 +138,7 @@ final class QuizRunner {
         // A session of one lesson, or of generated problems only, reviews only its own due cards.
         let topics = options.lesson.map { [Topic.lesson($0).rawValue] }
             ?? (options.generated ? ProblemFamily.allCases.map { Topic.family($0).rawValue } : nil)
-        let due = try store.dueCards(at: now, limit: options.count, topics: topics).compactMap { CardID(rawValue: $0.id) }
+        let due = try askableDue(at: now, topics: topics)
         let finished = Set(try store.allPositions().filter { $0.value.completed }.keys)
         let seed = options.seed ?? UInt64(now.timeIntervalSince1970 * 1000)
         let (lessonQuestions, known) = try askable(due: due, finished: finished)
@@ -148,6 +148,42 @@ final class QuizRunner {
                             onlyGenerated: options.generated, count: options.count)
         return plan.questions { family, k in
             ProblemGenerator.question(family, seed: seed &+ UInt64(k) &* 7919, language: language)
+        }
+    }
+
+    /// The due cards the session can ask, the longest overdue first, at most a session's worth.
+    ///
+    /// A card whose question is no longer in the learner's lessons (the lesson removed, the
+    /// question taken out of it, the lesson in a folder not read this time) is passed over, not
+    /// given a place: the store is asked again for twice as many until a session's worth can be
+    /// asked or no card is left, so the cost grows with such cards, not with the review log.
+    private func askableDue(at now: Date, topics: [String]?) throws(ProgressError) -> [CardID] {
+        let byID = Dictionary(lessons.map { ($0.meta.id, $0) }) { first, _ in first }
+        var questions: [String: Set<CardID>] = [:]
+        var limit = options.count
+        while true {
+            let cards = try store.dueCards(at: now, limit: limit, topics: topics)
+            let due = cards.compactMap { CardID(rawValue: $0.id) }
+            // The question ids of the lessons met for the first time, from the index.
+            var seen = Set(questions.keys)
+            let unread = due.compactMap { card -> LessonSummary? in
+                guard case .lesson(let lessonID, _) = card, seen.insert(lessonID).inserted else { return nil }
+                return byID[lessonID]
+            }
+            for (lesson, cards) in zip(unread, questionCards(of: unread)) { questions[lesson.meta.id] = Set(cards) }
+            let askable = due.filter { card in
+                guard case .lesson(let lessonID, _) = card else { return true }
+                return questions[lessonID]?.contains(card) == true
+            }
+            if askable.count >= options.count || cards.count < limit { return Array(askable.prefix(options.count)) }
+            limit *= 2
+        }
+    }
+
+    /// Each lesson's question cards, from the lesson index (or the lesson parsed, without one).
+    private func questionCards(of lessons: [LessonSummary]) -> [[CardID]] {
+        zip(lessons, LessonOptions.questions(of: lessons, index: index)).map { lesson, ids in
+            ids.map { CardID.lesson(lesson.meta.id, question: $0) }
         }
     }
 
@@ -167,24 +203,18 @@ final class QuizRunner {
         func met(_ ids: [CardID]) throws(ProgressError) -> Set<CardID> {
             Set(try store.knownCards(among: ids.map(\.rawValue)).compactMap(CardID.init(rawValue:)))
         }
-        /// Each lesson's question cards, from the lesson index.
-        func cards(of lessons: [LessonSummary]) -> [[CardID]] {
-            zip(lessons, LessonOptions.questions(of: lessons, index: index)).map { lesson, ids in
-                ids.map { CardID.lesson(lesson.meta.id, question: $0) }
-            }
-        }
         let dueSummaries = lessons.filter { dueLessons.contains($0.meta.id) }
         let rest = lessons.filter { lesson in
             !dueLessons.contains(lesson.meta.id)
                 && (options.lesson.map { $0 == lesson.meta.id } ?? finished.contains(lesson.meta.id))
         }
-        var known = try met(cards(of: dueSummaries).flatMap { $0 })
+        var known = try met(questionCards(of: dueSummaries).flatMap { $0 })
         var withNew: [LessonSummary] = []
         var fresh = 0
         // Fifty lessons at a time, until a session's worth of new questions.
         for start in stride(from: 0, to: rest.count, by: 50) where fresh < options.count {
             let chunk = Array(rest[start..<min(start + 50, rest.count)])
-            let chunkCards = cards(of: chunk)
+            let chunkCards = questionCards(of: chunk)
             let answered = try met(chunkCards.flatMap { $0 })
             known.formUnion(answered)
             for (lesson, cards) in zip(chunk, chunkCards) where fresh < options.count {
