@@ -21,7 +21,10 @@ public struct GridWidget: Sendable {
 
     public var title: String
     /// The text of each cell, rows × columns.
-    public var cells: [[String]]
+    public var cells: [[String]] { didSet { cellWidth = Self.widest(cells) } }
+    /// The width every cell is padded to: the widest text's. Kept, not measured again, since every
+    /// cell's place depends on it.
+    public private(set) var cellWidth: Int
     public var marks: [[Mark]]
     /// Cells drawn dim (padding).
     public var faint: [[Bool]]
@@ -35,6 +38,7 @@ public struct GridWidget: Sendable {
                 tints: [[Tint?]]? = nil, titleStyle: Style = Style(bold: true)) {
         self.title = title
         self.cells = cells
+        self.cellWidth = Self.widest(cells)
         self.marks = marks
         self.faint = faint
         self.cursor = cursor
@@ -42,8 +46,10 @@ public struct GridWidget: Sendable {
         self.titleStyle = titleStyle
     }
 
-    /// The width every cell is padded to.
-    public var cellWidth: Int { cells.flatMap { $0 }.map { TextWidth.columns($0) }.max() ?? 1 }
+    /// The columns of the widest text of `cells`; 1 when there is none.
+    static func widest(_ cells: [[String]]) -> Int {
+        cells.lazy.flatMap { $0 }.map { TextWidth.columns($0) }.max() ?? 1
+    }
 
     public var columns: Int { cells.first?.count ?? 0 }
 
