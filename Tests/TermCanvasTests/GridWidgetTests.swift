@@ -28,6 +28,16 @@ struct GridWidgetTests {
         #expect(buffer[5, 2].style.dim)
     }
 
+    @Test("the cell width follows the widest text, also when the cells are replaced")
+    func cellWidth() {
+        var widget = GridWidget(title: "x", cells: [["1", "-12"]], marks: [[.none, .none]], faint: [[false, false]])
+        #expect(widget.cellWidth == 3 && widget.cellRect(row: 0, col: 1).x == 4)
+        widget.cells = [["1", "2"]]
+        #expect(widget.cellWidth == 1 && widget.size == (5, 2))
+        widget.cells = [["卷积", "2"]]
+        #expect(widget.cellWidth == 4, "a wide character takes two columns")
+    }
+
     @Test("adjacent marked cells of different kinds share one pair of brackets")
     func adjacentKinds() {
         // Max pooling's window: a highlight beside the target (its maximum).
