@@ -34,7 +34,7 @@ import time
 from bench_reviews import bench_reviews
 from bench_timing import COLUMNS, ROWS, drain, first_frame_ms, medians, process_ms, read_until, spawn
 
-STARTS = 11
+STARTS = 21
 FRAME_END = b"? keys"  # the explorer's key hints, the last line of its frame
 HOME_END = b"quit"  # home's hints end in "q/Esc quit"
 LIST_END = b"q/Esc back"  # the lesson list's hints
