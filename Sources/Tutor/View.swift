@@ -30,13 +30,18 @@ func frame(_ state: AppState) -> (buffer: CellBuffer, hits: Hits) {
         drawHelp(help, into: &buffer, t)
         hits = Hits()
     }
-    // In place of the hint line, until the next key.
+    // In place of the hint line, until the next key; a notice longer than a line (a lesson's
+    // long path) takes the rows above it too, up to a third of the screen, so the path is whole.
     let notice = state.ignoredKey.map { t.screen(.keyDoesNothing($0.written(t))) }
         ?? state.unopened.map { t.lesson(.cannotOpen(title: $0.meta.title, file: $0.file)) }
     if let notice {
-        let row = Rect(x: 0, y: buffer.height - 1, width: buffer.width, height: 1)
-        buffer.fill(row)
-        buffer.put(TextLayout.truncate(notice, width: buffer.width - 2), x: 1, y: row.y, style: Style(bold: true))
+        let wrapped = Paragraph.wrap(notice, width: buffer.width - 2, style: Style(bold: true))
+        let lines = Array(wrapped.prefix(max(1, buffer.height / 3)))
+        let top = buffer.height - lines.count
+        buffer.fill(Rect(x: 0, y: top, width: buffer.width, height: lines.count))
+        for (k, line) in lines.enumerated() {
+            buffer.put(line, x: 1, y: top + k)
+        }
     }
     return (buffer, hits)
 }

@@ -54,6 +54,23 @@ import Testing
         #expect(!view(state).text.contains(expected), "the next key clears it")
     }
 
+    @Test("a long path is shown whole, on the rows above the hint line", arguments: Language.allCases)
+    func failureWithALongPath(_ language: Language) {
+        let file = "/home/learner/courses/deep-learning/convolution/lessons-from-the-study-group/autumn-term/05-padding.md"
+        var state = AppState(screen: .lessons(LessonListState()), width: 80, height: 24, language: language)
+        state.catalogue = LessonCatalogue(lessons: [LessonSummary(LessonFixtures.padding, file: file)])
+        _ = update(&state, .key(.enter))
+        _ = update(&state, .lessonFailed(id: "padding"))
+        let rows = view(state).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let expected = language.catalogue.lesson(.cannotOpen(title: "Padding", file: file))
+        #expect(expected.count > 80)
+        let notice = rows[21...23].joined()
+        #expect(notice.filter { !$0.isWhitespace } == expected.filter { !$0.isWhitespace })
+        #expect(rows[23].contains("05-padding.md") || rows[23].contains("查看问题"), "the notice ends on the last row")
+        #expect(rows[21...23].allSatisfy { $0.hasPrefix(" ") && !$0.trimmingCharacters(in: .whitespaces).isEmpty },
+                "three rows, each a space in from the edge")
+    }
+
     @Test("catalogues read after the first frame replace the empty ones")
     func loadedLater() {
         var state = AppState(screen: .home(HomeState()), width: 80, height: 24, language: .en)
