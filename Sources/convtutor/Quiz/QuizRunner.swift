@@ -138,10 +138,10 @@ final class QuizRunner {
         // A session of one lesson, or of generated problems only, reviews only its own due cards.
         let topics = options.lesson.map { [Topic.lesson($0).rawValue] }
             ?? (options.generated ? ProblemFamily.allCases.map { Topic.family($0).rawValue } : nil)
-        let due = try askableDue(at: now, topics: topics)
+        let (due, dueQuestions) = try askableDue(at: now, topics: topics)
         let finished = Set(try store.allPositions().filter { $0.value.completed }.keys)
         let seed = options.seed ?? UInt64(now.timeIntervalSince1970 * 1000)
-        let (lessonQuestions, known) = try askable(due: due, finished: finished)
+        let (lessonQuestions, known) = try askable(due: due, dueQuestions: dueQuestions, finished: finished)
         let plan = QuizPlan(due: due, known: known,
                             lessonQuestions: lessonQuestions,
                             finishedLessons: finished, families: ProblemFamily.allCases, lesson: options.lesson,
@@ -151,13 +151,14 @@ final class QuizRunner {
         }
     }
 
-    /// The due cards the session can ask, the longest overdue first, at most a session's worth.
+    /// The due cards the session can ask, the longest overdue first, at most a session's worth;
+    /// and the question cards of their lessons (of every lesson met on the way), by lesson id.
     ///
     /// A card whose question is no longer in the learner's lessons (the lesson removed, the
     /// question taken out of it, the lesson in a folder not read this time) is passed over, not
     /// given a place: the store is asked again for twice as many until a session's worth can be
     /// asked or no card is left, so the cost grows with such cards, not with the review log.
-    private func askableDue(at now: Date, topics: [String]?) throws(ProgressError) -> [CardID] {
+    private func askableDue(at now: Date, topics: [String]?) throws(ProgressError) -> ([CardID], [String: Set<CardID>]) {
         let byID = Dictionary(lessons.map { ($0.meta.id, $0) }) { first, _ in first }
         var questions: [String: Set<CardID>] = [:]
         var limit = options.count
@@ -175,7 +176,7 @@ final class QuizRunner {
                 guard case .lesson(let lessonID, _) = card else { return true }
                 return questions[lessonID]?.contains(card) == true
             }
-            if askable.count >= options.count || cards.count < limit { return Array(askable.prefix(options.count)) }
+            if askable.count >= options.count || cards.count < limit { return (Array(askable.prefix(options.count)), questions) }
             limit *= 2
         }
     }
@@ -196,8 +197,10 @@ final class QuizRunner {
     /// parsing anything; the plan takes new questions in lesson order, so the lessons after those
     /// would never be reached. A learner who finished and answered thousands of lessons waits for a few.
     /// (The due cards' lessons do not count towards that session's worth: they may come later in
-    /// the order than lessons not looked at yet.)
-    private func askable(due: [CardID], finished: Set<String>) throws(ProgressError) -> ([Question], Set<CardID>) {
+    /// the order than lessons not looked at yet.) `dueQuestions` holds the question cards of the
+    /// due cards' lessons, as `askableDue` read them from the index.
+    private func askable(due: [CardID], dueQuestions: [String: Set<CardID>], finished: Set<String>)
+        throws(ProgressError) -> ([Question], Set<CardID>) {
         guard !options.generated else { return ([], []) }
         let dueLessons = Set(due.compactMap { if case .lesson(let lessonID, _) = $0 { lessonID } else { nil } })
         func met(_ ids: [CardID]) throws(ProgressError) -> Set<CardID> {
@@ -208,7 +211,7 @@ final class QuizRunner {
             !dueLessons.contains(lesson.meta.id)
                 && (options.lesson.map { $0 == lesson.meta.id } ?? finished.contains(lesson.meta.id))
         }
-        var known = try met(questionCards(of: dueSummaries).flatMap { $0 })
+        var known = try met(Array(dueQuestions.values.joined()))
         var withNew: [LessonSummary] = []
         var fresh = 0
         // Fifty lessons at a time, until a session's worth of new questions.
